@@ -1,0 +1,54 @@
+import type { CoreConfig } from "../src/config/core-config.js";
+import type { Logger } from "../src/logging/logger.js";
+import { silentLogger } from "../src/logging/logger.js";
+import type { Embedder } from "./embedder.js";
+import { HashingEmbedder } from "./hashing-embeddings.js";
+import { isModelAvailableLocally, TransformersEmbedder } from "./transformers-embeddings.js";
+
+/**
+ * The one place that turns `EMBEDDINGS_PROVIDER` into an embedder.
+ *
+ * - `hashing`: offline feature hashing (lexical, not semantic), always available.
+ * - `transformers`: the local transformers.js model; fails loudly if it cannot be loaded.
+ * - `auto`: the transformers model when it is on disk or can be downloaded, otherwise `hashing`.
+ *   It logs exactly one line saying which was chosen and why.
+ */
+export async function createEmbedder(config: CoreConfig["embeddings"], logger: Logger = silentLogger): Promise<Embedder> {
+  const transformersOptions = {
+    model: config.model,
+    modelDir: config.modelDir,
+    cacheDir: config.cacheDir,
+    allowDownload: config.allowDownload,
+  };
+  if (config.provider === "hashing") {
+    logger.info(`embeddings: hashing (offline, lexical; chosen by EMBEDDINGS_PROVIDER=hashing)`);
+    return new HashingEmbedder(config.hashingDimensions);
+  }
+  if (config.provider === "transformers") {
+    const embedder = await TransformersEmbedder.load(transformersOptions);
+    logger.info(`embeddings: ${embedder.id} (${embedder.dimensions} dimensions; chosen by EMBEDDINGS_PROVIDER=transformers)`);
+    return embedder;
+  }
+  const local = await isModelAvailableLocally(transformersOptions);
+  if (!local && !config.allowDownload) {
+    logger.info(`embeddings: hashing (offline, lexical) — ${config.model} is not on disk and EMBEDDINGS_ALLOW_DOWNLOAD=false`);
+    return new HashingEmbedder(config.hashingDimensions);
+  }
+  try {
+    const embedder = await TransformersEmbedder.load(transformersOptions);
+    logger.info(`embeddings: ${embedder.id} (${embedder.dimensions} dimensions; ${local ? "found on disk" : "downloaded into " + config.cacheDir})`);
+    return embedder;
+  } catch (error) {
+    logger.info(
+      `embeddings: hashing (offline, lexical) — ${config.model} could not be ${local ? "loaded" : "downloaded"}: ${firstLine(error)}. Set EMBEDDINGS_PROVIDER=hashing to skip this attempt.`,
+    );
+    return new HashingEmbedder(config.hashingDimensions);
+  }
+}
+
+function firstLine(error: unknown): string {
+  const cause = (error as { cause?: unknown }).cause;
+  const message = error instanceof Error ? error.message : String(error);
+  const detail = cause instanceof Error ? ` (${cause.message})` : "";
+  return (message + detail).split("\n")[0]!.slice(0, 300);
+}

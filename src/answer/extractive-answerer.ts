@@ -1,0 +1,60 @@
+import type { Answer, Citation, Language } from "../core/types.js";
+import type { Candidate } from "../retrieval/hybrid-retriever.js";
+import { shouldAbstain } from "../retrieval/relevance.js";
+import { messagesFor } from "./messages.js";
+import { selectSentence } from "./select-sentence.js";
+
+export interface ExtractiveInput {
+  question: string;
+  language: Language;
+  candidates: Candidate[];
+  threshold: number;
+  corpusVersion: number;
+  /** Titles of the corpus documents, for the abstention message. */
+  titles: string[];
+}
+
+/** A second passage is cited only when it is nearly as relevant as the first. */
+const secondCitationRatio = 0.9;
+
+/**
+ * The default answer mode: no model, no download. The answer is the sentence of the best passage
+ * that best matches the question; the citation carries the whole Dutch paragraph verbatim.
+ */
+export function answerExtractively(input: ExtractiveInput): Answer {
+  const { question, language, candidates, threshold } = input;
+  const text = messagesFor(language);
+  const best = candidates[0];
+  const base = { language, corpusVersion: input.corpusVersion, mode: "extractive" as const, question };
+  if (!best || shouldAbstain(best.relevance, threshold)) {
+    return { ...base, text: text.abstain(describeTitles(input.titles, language)), abstained: true, citations: [] };
+  }
+  const cited = candidates
+    .slice(0, 2)
+    .filter((candidate, index) => index === 0 || candidate.relevance >= Math.max(threshold, best.relevance * secondCitationRatio));
+  const citations = cited.map((candidate) => toCitation(question, candidate, language));
+  return { ...base, text: `${text.answerLead(best.passage.paragraph)} ${citations[0]!.sentence}`, abstained: false, citations };
+}
+
+export function toCitation(question: string, candidate: Candidate, language: Language): Citation {
+  const { passage } = candidate;
+  const choice = selectSentence(question, passage.sentences, language);
+  return {
+    passageId: passage.id,
+    documentId: passage.documentId,
+    quote: passage.text,
+    sentence: choice.sentence,
+    paragraph: passage.paragraph,
+    title: passage.title,
+    published: passage.published,
+    source: passage.source,
+    score: Math.round(candidate.relevance * 1000) / 1000,
+  };
+}
+
+function describeTitles(titles: string[], language: Language): string {
+  const quoted = titles.slice(0, 3).map((title) => `“${title}”`);
+  const more = titles.length > 3 ? (language === "nl" ? ` en ${titles.length - 3} andere` : ` and ${titles.length - 3} more`) : "";
+  const article = language === "nl" ? (titles.length > 1 ? "de artikelen" : "het artikel") : titles.length > 1 ? "the articles" : "the article";
+  return `${article} ${quoted.join(", ")}${more}`;
+}

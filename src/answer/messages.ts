@@ -1,0 +1,38 @@
+import type { Language } from "../core/types.js";
+
+/**
+ * Every sentence the bot says in its own voice, per language. Adapters reuse these so the bot
+ * sounds the same on every platform. Corpus quotes are never translated.
+ */
+export const messages = {
+  nl: {
+    answerLead: (paragraph: number) => `Volgens het artikel (alinea ${paragraph}):`,
+    abstain: (titles: string) =>
+      `Daar geeft het artikel geen antwoord op, dus ik ga niet gokken. Ik beantwoord alleen vragen over ${titles}.`,
+    emptyQuestion: "Stel een vraag over het artikel, bijvoorbeeld: Welk luchtafweersysteem levert Duitsland?",
+    questionTooLong: (max: number) => `Die vraag is te lang. Houd het onder de ${max} tekens.`,
+    rateLimited: (seconds: number) => `Even rustig aan: je stelt veel vragen tegelijk. Probeer het over ${seconds} seconden opnieuw.`,
+    notAllowed: "Sorry, alleen moderators mogen dat doen.",
+    failed: "Er ging iets mis bij het beantwoorden. Probeer het later nog eens.",
+    source: "Bron",
+    paragraph: "alinea",
+  },
+  en: {
+    answerLead: (paragraph: number) => `According to the article (paragraph ${paragraph}, quoted in Dutch):`,
+    abstain: (titles: string) =>
+      `The article doesn't answer that, so I won't guess. I only answer questions about ${titles}.`,
+    emptyQuestion: "Ask a question about the article, for example: Which air defence system is Germany sending?",
+    questionTooLong: (max: number) => `That question is too long. Please keep it under ${max} characters.`,
+    rateLimited: (seconds: number) => `Easy there: you're asking a lot at once. Try again in ${seconds} seconds.`,
+    notAllowed: "Sorry, only moderators can do that.",
+    failed: "Something went wrong while answering. Please try again later.",
+    source: "Source",
+    paragraph: "paragraph",
+  },
+} satisfies Record<Language, unknown>;
+
+export type Messages = (typeof messages)["nl"];
+
+export function messagesFor(language: Language): Messages {
+  return messages[language];
+}

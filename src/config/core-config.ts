@@ -1,0 +1,78 @@
+import path from "node:path";
+import type { LogLevel } from "../logging/logger.js";
+import { envField, parseEnv } from "./parse-env.js";
+import { z } from "zod";
+
+/** Environment variables of the retrieval core, with defaults that work offline. */
+export const coreEnvShape = {
+  DATA_DIR: z.string().default("data"),
+  CORPUS_DIR: z.string().default("corpus"),
+  LOG_LEVEL: envField.oneOf(["debug", "info", "warn", "error", "silent"], "info"),
+  EMBEDDINGS_PROVIDER: envField.oneOf(["auto", "hashing", "transformers"], "auto"),
+  EMBEDDINGS_MODEL: z.string().default("Xenova/multilingual-e5-small"),
+  EMBEDDINGS_MODEL_DIR: z.string().optional(),
+  EMBEDDINGS_ALLOW_DOWNLOAD: envField.boolean(true),
+  HASHING_DIMENSIONS: envField.integer(64, 4096, 512),
+  MAX_QUESTION_LENGTH: envField.integer(20, 4000, 500),
+  RETRIEVAL_CANDIDATES: envField.integer(1, 100, 8),
+  FUSION_VECTOR_WEIGHT: envField.number(0, 10, 1),
+  FUSION_LEXICAL_WEIGHT: envField.number(0, 10, 1),
+  FUSION_RRF_K: envField.integer(1, 1000, 60),
+  ABSTAIN_THRESHOLD: envField.number(0, 1, 0.28),
+  HNSW_M: envField.integer(4, 64, 16),
+  HNSW_EF_CONSTRUCTION: envField.integer(10, 1000, 200),
+  HNSW_EF_SEARCH: envField.integer(10, 1000, 64),
+};
+
+export type CoreEnv = z.infer<z.ZodObject<typeof coreEnvShape>>;
+
+export interface CoreConfig {
+  dataDir: string;
+  corpusDir: string;
+  logLevel: LogLevel;
+  embeddings: {
+    provider: CoreEnv["EMBEDDINGS_PROVIDER"];
+    model: string;
+    modelDir?: string;
+    allowDownload: boolean;
+    hashingDimensions: number;
+    cacheDir: string;
+  };
+  maxQuestionLength: number;
+  retrieval: {
+    candidates: number;
+    vectorWeight: number;
+    lexicalWeight: number;
+    rrfK: number;
+    abstainThreshold: number;
+  };
+  hnsw: { m: number; efConstruction: number; efSearch: number };
+}
+
+/** Parses the core's variables once; throws `ConfigError` naming every wrong variable. */
+export function loadCoreConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): CoreConfig {
+  const parsed = parseEnv(coreEnvShape, env);
+  const dataDir = path.resolve(cwd, parsed.DATA_DIR);
+  return {
+    dataDir,
+    corpusDir: path.resolve(cwd, parsed.CORPUS_DIR),
+    logLevel: parsed.LOG_LEVEL as LogLevel,
+    embeddings: {
+      provider: parsed.EMBEDDINGS_PROVIDER,
+      model: parsed.EMBEDDINGS_MODEL,
+      modelDir: parsed.EMBEDDINGS_MODEL_DIR ? path.resolve(cwd, parsed.EMBEDDINGS_MODEL_DIR) : undefined,
+      allowDownload: parsed.EMBEDDINGS_ALLOW_DOWNLOAD,
+      hashingDimensions: parsed.HASHING_DIMENSIONS,
+      cacheDir: path.join(dataDir, "models"),
+    },
+    maxQuestionLength: parsed.MAX_QUESTION_LENGTH,
+    retrieval: {
+      candidates: parsed.RETRIEVAL_CANDIDATES,
+      vectorWeight: parsed.FUSION_VECTOR_WEIGHT,
+      lexicalWeight: parsed.FUSION_LEXICAL_WEIGHT,
+      rrfK: parsed.FUSION_RRF_K,
+      abstainThreshold: parsed.ABSTAIN_THRESHOLD,
+    },
+    hnsw: { m: parsed.HNSW_M, efConstruction: parsed.HNSW_EF_CONSTRUCTION, efSearch: parsed.HNSW_EF_SEARCH },
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Few error classes, split by cause, each with a stable `code` that tests and adapters match on
+ * (never the message text). Adapters turn a `UserInputError` code into a friendly, localized reply.
+ */
+
+export type UserInputCode = "EMPTY_QUESTION" | "QUESTION_TOO_LONG" | "RATE_LIMITED" | "NOT_ALLOWED";
+export type CorpusCode =
+  | "CORPUS_MISSING"
+  | "CORPUS_EMPTY"
+  | "FILE_EMPTY"
+  | "FILE_BINARY"
+  | "FILE_UNDECODABLE"
+  | "FILE_TOO_LARGE"
+  | "FRONT_MATTER_INVALID"
+  | "NO_PARAGRAPHS";
+export type IndexCode = "INDEX_CORRUPT" | "INDEX_WRITE_FAILED" | "EMBEDDING_FAILED";
+export type RefreshCode = "REFRESH_RUNNING" | "REFRESH_FAILED" | "NOTHING_TO_ROLL_BACK";
+export type ConfigCode = "CONFIG_INVALID";
+
+export type ErrorCode = UserInputCode | CorpusCode | IndexCode | RefreshCode | ConfigCode;
+
+export abstract class NieuwsbotError extends Error {
+  abstract readonly code: ErrorCode;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** Something the asker did (empty question, too long, too fast). Safe to show to that user. */
+export class UserInputError extends NieuwsbotError {
+  constructor(
+    readonly code: UserInputCode,
+    message: string,
+    readonly details: Record<string, number | string> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** A corpus file or folder that cannot be used. `file` names the culprit so an operator can fix it. */
+export class CorpusError extends NieuwsbotError {
+  constructor(
+    readonly code: CorpusCode,
+    message: string,
+    readonly file?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** The index on disk or the embedder failed. The previous index stays in use. */
+export class IndexError extends NieuwsbotError {
+  constructor(
+    readonly code: IndexCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** A refresh could not run or did not finish. Nothing was changed. */
+export class RefreshError extends NieuwsbotError {
+  constructor(
+    readonly code: RefreshCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** The environment is wrong. The message names the variable and the fix. */
+export class ConfigError extends NieuwsbotError {
+  readonly code = "CONFIG_INVALID" as const;
+  constructor(
+    message: string,
+    readonly variables: string[],
+  ) {
+    super(message);
+  }
+}
+
+export function isNieuwsbotError(error: unknown): error is NieuwsbotError {
+  return error instanceof NieuwsbotError;
+}

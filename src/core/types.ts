@@ -1,0 +1,104 @@
+/**
+ * The core's own vocabulary. Adapters (console, Telegram, Discord) depend on these types only;
+ * nothing here knows about a chat platform.
+ */
+
+/** Languages the bot words its own text in. Quotes from the article always stay Dutch. */
+export type Language = "nl" | "en";
+
+/** One paragraph of a corpus document: the unit the bot cites. */
+export interface Passage {
+  /** Stable id: `<documentId>#<content hash>`. Survives a refresh that leaves the paragraph unchanged. */
+  id: string;
+  documentId: string;
+  /** 1-based paragraph number within its document. */
+  paragraph: number;
+  /** The paragraph exactly as written in the corpus file. */
+  text: string;
+  /** The paragraph split into sentences; concatenating them (with the original spacing) gives `text`. */
+  sentences: string[];
+  title: string;
+  /** Publication date as written in the front matter (`2022-10`, `2022-10-11`), when known. */
+  published?: string;
+  source?: string;
+}
+
+/** A cited passage with the sentence that supports the answer. */
+export interface Citation {
+  passageId: string;
+  documentId: string;
+  /** The whole Dutch paragraph, verbatim. */
+  quote: string;
+  /** The supporting sentence, verbatim, a substring of `quote`. */
+  sentence: string;
+  paragraph: number;
+  title: string;
+  published?: string;
+  source?: string;
+  /** Relevance in [0, 1]; higher is better. Comparable within one answer only. */
+  score: number;
+}
+
+/** What `ask` returns. `citations` is empty exactly when the bot abstained. */
+export interface Answer {
+  /** The bot's reply in `language` (without the quote; adapters render citations themselves). */
+  text: string;
+  abstained: boolean;
+  language: Language;
+  citations: Citation[];
+  /** The corpus version the answer was computed against. */
+  corpusVersion: number;
+  /** How the answer was produced. */
+  mode: "extractive" | "generative";
+  /** The question after trimming, as the core understood it. */
+  question: string;
+}
+
+/** Who asks, from where. Used for logs, rate limits and conversation state, never for retrieval. */
+export interface AskContext {
+  platform: "console" | "cli" | "telegram" | "discord" | "test";
+  /** Platform user id (opaque). */
+  userId?: string;
+  /** Conversation key (chat, channel or thread). */
+  conversationId?: string;
+  /** Preferred language from the platform (e.g. Telegram's `language_code`), used when detection is unsure. */
+  languageHint?: string;
+}
+
+export interface CoreStatus {
+  corpusVersion: number;
+  documents: number;
+  passages: number;
+  embedder: { id: string; dimensions: number };
+  builtAt: string;
+  answerMode: "extractive" | "generative";
+}
+
+/** Who asked for a refresh, for the audit log. */
+export interface RefreshRequest {
+  platform: AskContext["platform"] | "ingest";
+  userId?: string;
+}
+
+export interface RefreshReport {
+  oldVersion: number;
+  newVersion: number;
+  documents: number;
+  passages: number;
+  added: number;
+  unchanged: number;
+  removed: number;
+  embedded: number;
+  durationMs: number;
+}
+
+/** The one port adapters use. */
+export interface NieuwsbotCore {
+  /** Answers a question about the corpus. Throws `UserInputError` for empty or oversized questions. */
+  ask(question: string, context: AskContext): Promise<Answer>;
+  status(): CoreStatus;
+  /** Re-reads the corpus and swaps in a new index atomically. Throws `RefreshError` and keeps the old index on failure. */
+  refresh(request: RefreshRequest): Promise<RefreshReport>;
+  /** Releases timers and watchers. */
+  close(): Promise<void>;
+}

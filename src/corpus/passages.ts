@@ -1,0 +1,32 @@
+import { createHash } from "node:crypto";
+import type { Passage } from "../core/types.js";
+import { splitSentences } from "../text/sentences.js";
+import type { CorpusDocument } from "./document.js";
+
+/** Stable passage id: the document id plus a hash of the paragraph text. */
+export function passageId(documentId: string, text: string): string {
+  return `${documentId}#${createHash("sha256").update(text).digest("hex").slice(0, 12)}`;
+}
+
+/** One passage per paragraph, numbered from 1, with Dutch sentence boundaries. */
+export function toPassages(documents: CorpusDocument[]): Passage[] {
+  return documents.flatMap((document) =>
+    document.paragraphs.map((text, index) => ({
+      id: passageId(document.id, text),
+      documentId: document.id,
+      paragraph: index + 1,
+      text,
+      sentences: splitSentences(text),
+      title: document.title,
+      published: document.published,
+      source: document.source,
+    })),
+  );
+}
+
+/** Hash of the whole corpus (file names and bytes): a saved index built from another corpus is stale. */
+export function corpusHash(documents: CorpusDocument[]): string {
+  const hash = createHash("sha256");
+  for (const document of documents) hash.update(`${document.file}\0${document.contentHash}\n`);
+  return hash.digest("hex");
+}

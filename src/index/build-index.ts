@@ -1,0 +1,82 @@
+import type { CorpusDocument } from "../corpus/document.js";
+import { corpusHash, toPassages } from "../corpus/passages.js";
+import { IndexError } from "../core/errors.js";
+import { contentTerms } from "../text/tokenize.js";
+import type { Embedder } from "../../embeddings/embedder.js";
+import { buildBm25 } from "./bm25.js";
+import type { CorpusIndex } from "./corpus-index.js";
+import { indexFormatVersion } from "./manifest.js";
+import { buildVectorStore, type HnswSettings } from "./vector-store.js";
+
+export interface BuildProgress {
+  phase: "embedding" | "indexing";
+  done: number;
+  total: number;
+}
+
+/** Turns passages into vectors; the refresh path swaps in a cached implementation. */
+export type EmbedPassages = (texts: string[], onProgress: (done: number) => void) => Promise<number[][]>;
+
+export interface BuildIndexOptions {
+  documents: CorpusDocument[];
+  embedder: Embedder;
+  hnsw: HnswSettings;
+  version: number;
+  embed?: EmbedPassages;
+  onProgress?: (progress: BuildProgress) => void;
+  now?: () => number;
+}
+
+const embedBatch = 64;
+
+/** Embeds in batches so progress can be reported and memory stays bounded. */
+export function embedInBatches(embedder: Embedder): EmbedPassages {
+  return async (texts, onProgress) => {
+    const vectors: number[][] = [];
+    for (let start = 0; start < texts.length; start += embedBatch) {
+      vectors.push(...(await embedder.embedDocuments(texts.slice(start, start + embedBatch))));
+      onProgress(vectors.length);
+    }
+    return vectors;
+  };
+}
+
+/** Builds a complete in-memory index version from validated documents. Nothing is written to disk. */
+export async function buildIndex(options: BuildIndexOptions): Promise<CorpusIndex> {
+  const now = options.now ?? Date.now;
+  const started = now();
+  const passages = toPassages(options.documents);
+  const texts = passages.map((passage) => passage.text);
+  const report = options.onProgress ?? (() => {});
+  let vectors: number[][];
+  try {
+    vectors = await (options.embed ?? embedInBatches(options.embedder))(texts, (done) =>
+      report({ phase: "embedding", done, total: texts.length }),
+    );
+  } catch (error) {
+    throw new IndexError("EMBEDDING_FAILED", `The embedder ${options.embedder.id} failed: ${(error as Error).message}`, { cause: error });
+  }
+  if (vectors.length !== passages.length || vectors.some((vector) => vector.length !== options.embedder.dimensions)) {
+    throw new IndexError("EMBEDDING_FAILED", `The embedder ${options.embedder.id} returned vectors of the wrong count or size.`);
+  }
+  report({ phase: "indexing", done: 0, total: passages.length });
+  const store = await buildVectorStore(options.embedder, vectors, passages.map((passage) => passage.id), options.hnsw);
+  const bm25 = buildBm25(texts.map(contentTerms));
+  report({ phase: "indexing", done: passages.length, total: passages.length });
+  return {
+    manifest: {
+      formatVersion: indexFormatVersion,
+      version: options.version,
+      corpusHash: corpusHash(options.documents),
+      embedder: { id: options.embedder.id, dimensions: options.embedder.dimensions },
+      hnsw: { m: options.hnsw.m, efConstruction: options.hnsw.efConstruction },
+      documents: options.documents.length,
+      passages: passages.length,
+      builtAt: new Date(now()).toISOString(),
+      buildMs: now() - started,
+    },
+    passages,
+    bm25,
+    vectors: store,
+  };
+}

@@ -1,0 +1,16 @@
+import type { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
+import type { Passage } from "../core/types.js";
+import type { Bm25Data } from "./bm25.js";
+import type { IndexManifest } from "./manifest.js";
+
+/**
+ * One immutable, loaded index version: everything an answer is computed against. A refresh builds a
+ * new one beside it and swaps the reference; nothing mutates a `CorpusIndex` after it is built.
+ */
+export interface CorpusIndex {
+  manifest: IndexManifest;
+  /** Passages in index order: position `i` is HNSW label `i` and BM25 document `i`. */
+  passages: Passage[];
+  bm25: Bm25Data;
+  vectors: HNSWLib;
+}

@@ -1,0 +1,148 @@
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Embeddings } from "@langchain/core/embeddings";
+import { IndexError } from "../core/errors.js";
+import type { Passage } from "../core/types.js";
+import type { Logger } from "../logging/logger.js";
+import { silentLogger } from "../logging/logger.js";
+import { fsyncDirectory, writeFileAtomic } from "./atomic-files.js";
+import type { Bm25Data } from "./bm25.js";
+import type { CorpusIndex } from "./corpus-index.js";
+import { manifestSchema, type IndexManifest } from "./manifest.js";
+import { loadVectorStore } from "./vector-store.js";
+
+/**
+ * Index versions on disk, under `<dataDir>/index`:
+ *
+ *     versions/000007/{manifest.json, passages.json, bm25.json, vectors/}
+ *     CURRENT          → "000007"
+ *
+ * A version is written into a temporary folder, flushed, and renamed into `versions/` (atomic on
+ * one file system); `CURRENT` is then replaced atomically. A crash at any point leaves `CURRENT`
+ * naming a complete version — the old one or the new one. Leftover temporary folders are removed
+ * at the next start.
+ */
+export class IndexRepository {
+  readonly root: string;
+  private readonly versionsDir: string;
+  private readonly currentFile: string;
+
+  constructor(
+    dataDir: string,
+    private readonly logger: Logger = silentLogger,
+    /** Versions kept on disk for rollback. */
+    private readonly keep = 5,
+  ) {
+    this.root = path.join(dataDir, "index");
+    this.versionsDir = path.join(this.root, "versions");
+    this.currentFile = path.join(this.root, "CURRENT");
+  }
+
+  /** The version `CURRENT` names, or undefined when there is none yet. */
+  async currentVersion(): Promise<number | undefined> {
+    try {
+      const text = (await readFile(this.currentFile, "utf8")).trim();
+      const version = Number.parseInt(text, 10);
+      return Number.isInteger(version) && version > 0 ? version : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Saved versions, oldest first. */
+  async versions(): Promise<number[]> {
+    try {
+      return (await readdir(this.versionsDir))
+        .filter((name) => /^\d{6}$/.test(name))
+        .map((name) => Number.parseInt(name, 10))
+        .sort((a, b) => a - b);
+    } catch {
+      return [];
+    }
+  }
+
+  async nextVersion(): Promise<number> {
+    const versions = await this.versions();
+    return Math.max(0, ...versions, (await this.currentVersion()) ?? 0) + 1;
+  }
+
+  async readManifest(version: number): Promise<IndexManifest> {
+    const file = path.join(this.versionDir(version), "manifest.json");
+    const parsed = manifestSchema.safeParse(JSON.parse(await readFile(file, "utf8")));
+    if (!parsed.success) throw new IndexError("INDEX_CORRUPT", `${file} is not a valid manifest.`);
+    return parsed.data;
+  }
+
+  /** Loads one saved version completely. Throws `IndexError` if any part is missing or corrupt. */
+  async load(version: number, embeddings: Embeddings, efSearch: number): Promise<CorpusIndex> {
+    const directory = this.versionDir(version);
+    try {
+      const manifest = await this.readManifest(version);
+      const [passages, bm25, vectors] = await Promise.all([
+        readFile(path.join(directory, "passages.json"), "utf8").then((text) => JSON.parse(text) as Passage[]),
+        readFile(path.join(directory, "bm25.json"), "utf8").then((text) => JSON.parse(text) as Bm25Data),
+        loadVectorStore(path.join(directory, "vectors"), embeddings, efSearch),
+      ]);
+      if (passages.length !== manifest.passages || vectors.index.getCurrentCount() !== manifest.passages) {
+        throw new Error("passage counts of manifest, passages and vectors differ");
+      }
+      return { manifest, passages, bm25, vectors };
+    } catch (error) {
+      if (error instanceof IndexError) throw error;
+      throw new IndexError("INDEX_CORRUPT", `Index version ${version} in ${directory} cannot be loaded: ${(error as Error).message}`, { cause: error });
+    }
+  }
+
+  /** Writes a complete version beside the live one and makes it current. */
+  async save(index: CorpusIndex): Promise<void> {
+    const version = index.manifest.version;
+    await mkdir(this.versionsDir, { recursive: true });
+    const temporary = path.join(this.root, `tmp-${version}-${process.pid}-${Date.now()}`);
+    try {
+      await mkdir(temporary, { recursive: true });
+      await index.vectors.save(path.join(temporary, "vectors"));
+      await writeFile(path.join(temporary, "passages.json"), JSON.stringify(index.passages));
+      await writeFile(path.join(temporary, "bm25.json"), JSON.stringify(index.bm25));
+      // The manifest goes last: a folder without one is recognisably incomplete.
+      await writeFile(path.join(temporary, "manifest.json"), JSON.stringify(index.manifest, null, 2));
+      await fsyncDirectory(temporary);
+      await rename(temporary, this.versionDir(version));
+      await this.setCurrent(version);
+    } catch (error) {
+      await rm(temporary, { recursive: true, force: true });
+      throw new IndexError("INDEX_WRITE_FAILED", `Could not save index version ${version} under ${this.root}: ${(error as Error).message}`, { cause: error });
+    }
+    await this.prune(version);
+  }
+
+  /** Points `CURRENT` at an existing version (used by save and rollback). */
+  async setCurrent(version: number): Promise<void> {
+    await writeFileAtomic(this.currentFile, `${String(version).padStart(6, "0")}\n`);
+  }
+
+  /** Removes temporary folders a crashed build left behind. */
+  async removeLeftovers(): Promise<void> {
+    let names: string[];
+    try {
+      names = await readdir(this.root);
+    } catch {
+      return;
+    }
+    for (const name of names.filter((entry) => entry.startsWith("tmp-") || entry.endsWith(".tmp"))) {
+      this.logger.info("removing an unfinished index build", { name });
+      await rm(path.join(this.root, name), { recursive: true, force: true });
+    }
+  }
+
+  versionDir(version: number): string {
+    return path.join(this.versionsDir, String(version).padStart(6, "0"));
+  }
+
+  private async prune(current: number): Promise<void> {
+    const versions = (await this.versions()).filter((version) => version !== current);
+    const excess = versions.length - (this.keep - 1);
+    for (const version of versions.slice(0, Math.max(0, excess))) {
+      await rm(this.versionDir(version), { recursive: true, force: true });
+    }
+  }
+}

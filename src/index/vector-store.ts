@@ -1,0 +1,72 @@
+import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
+import { SynchronousInMemoryDocstore } from "@langchain/community/stores/doc/in_memory";
+import { Document } from "@langchain/core/documents";
+import type { EmbeddingsInterface } from "@langchain/core/embeddings";
+import hnswlib from "hnswlib-node";
+
+export interface HnswSettings {
+  m: number;
+  efConstruction: number;
+  efSearch: number;
+}
+
+export interface VectorHit {
+  /** Position of the passage in the index's passage list. */
+  position: number;
+  /** Cosine similarity in [-1, 1]. */
+  similarity: number;
+}
+
+/** Points inserted between two yields to the event loop while building (a few ms of native work). */
+const insertBatch = 200;
+
+/**
+ * Builds LangChain's `HNSWLib` store from precomputed vectors. We fill the hnswlib index ourselves
+ * instead of calling `HNSWLib.addVectors` because that uses hnswlib's default M/efConstruction
+ * and inserts everything in one synchronous loop; here the graph parameters are configurable and
+ * the insert yields between batches so a large build never stalls the bot's answers.
+ */
+export async function buildVectorStore(
+  embeddings: EmbeddingsInterface,
+  vectors: number[][],
+  passageIds: string[],
+  settings: HnswSettings,
+): Promise<HNSWLib> {
+  const dimensions = vectors[0]?.length;
+  if (!dimensions) throw new Error("Cannot build a vector index without vectors.");
+  const index = new hnswlib.HierarchicalNSW("cosine", dimensions);
+  index.initIndex(vectors.length, settings.m, settings.efConstruction, 100);
+  const docs = new Map<string, Document>();
+  for (let position = 0; position < vectors.length; position += 1) {
+    if (position > 0 && position % insertBatch === 0) await new Promise((resolve) => setImmediate(resolve));
+    index.addPoint(vectors[position]!, position);
+    docs.set(String(position), new Document({ pageContent: "", metadata: { passageId: passageIds[position], position } }));
+  }
+  index.setEf(settings.efSearch);
+  return new HNSWLib(embeddings, {
+    space: "cosine",
+    numDimensions: dimensions,
+    index,
+    docstore: new SynchronousInMemoryDocstore(docs),
+  });
+}
+
+export async function loadVectorStore(directory: string, embeddings: EmbeddingsInterface, efSearch: number): Promise<HNSWLib> {
+  const store = await HNSWLib.load(directory, embeddings);
+  store.index.setEf(efSearch);
+  return store;
+}
+
+/**
+ * Nearest passages to a query vector. HNSWLib returns hnswlib's cosine *distance* (1 − cos); we
+ * turn it back into a similarity so higher is better everywhere in the core.
+ */
+export async function searchVectors(store: HNSWLib, query: number[], k: number): Promise<VectorHit[]> {
+  const total = store.index.getCurrentCount();
+  if (total === 0 || !query.some((value) => value !== 0)) return [];
+  const results = await store.similaritySearchVectorWithScore(query, Math.min(k, total));
+  return results.map(([document, distance]) => ({
+    position: document.metadata.position as number,
+    similarity: 1 - distance,
+  }));
+}

@@ -1,0 +1,96 @@
+import { BaseRetriever } from "@langchain/core/retrievers";
+import { Document } from "@langchain/core/documents";
+import type { Passage } from "../core/types.js";
+import type { CorpusIndex } from "../index/corpus-index.js";
+import { searchBm25 } from "../index/bm25.js";
+import { searchVectors } from "../index/vector-store.js";
+import { contentTerms } from "../text/tokenize.js";
+import { reciprocalRankFusion } from "./fusion.js";
+import { relevance } from "./relevance.js";
+import { coverage, queryTerms, textTerms } from "./term-match.js";
+
+export interface RetrievalSettings {
+  candidates: number;
+  vectorWeight: number;
+  lexicalWeight: number;
+  rrfK: number;
+}
+
+/** A retrieved passage with every signal that ranked it, best first in `retrieve`'s result. */
+export interface Candidate {
+  passage: Passage;
+  position: number;
+  similarity: number | undefined;
+  bm25: number | undefined;
+  fused: number;
+  coverage: number;
+  relevance: number;
+}
+
+/**
+ * Hybrid retrieval over one index snapshot: HNSW vector top-k and BM25 top-k, fused by reciprocal
+ * rank, then re-ranked by relevance (lexical coverage + similarity) so the first candidate is the
+ * one the answer will cite. Fusion decides who is a candidate; relevance decides the order and
+ * whether to answer at all.
+ */
+export async function retrieve(index: CorpusIndex, question: string, queryVector: number[], settings: RetrievalSettings): Promise<Candidate[]> {
+  const k = settings.candidates;
+  const [vectorHits, lexicalHits] = [
+    await searchVectors(index.vectors, queryVector, k),
+    searchBm25(index.bm25, contentTerms(question), k),
+  ];
+  const similarity = new Map(vectorHits.map((hit) => [hit.position, hit.similarity]));
+  const bm25 = new Map(lexicalHits.map((hit) => [hit.document, hit.score]));
+  const fused = reciprocalRankFusion(
+    [
+      { items: vectorHits.map((hit) => hit.position), weight: settings.vectorWeight },
+      { items: lexicalHits.map((hit) => hit.document), weight: settings.lexicalWeight },
+    ],
+    settings.rrfK,
+  );
+  const terms = queryTerms(question);
+  return fused
+    .map(({ item: position, score }) => {
+      const passage = index.passages[position]!;
+      const covered = coverage(terms, textTerms(passage.text)).coverage;
+      const sim = similarity.get(position);
+      return {
+        passage,
+        position,
+        similarity: sim,
+        bm25: bm25.get(position),
+        fused: score,
+        coverage: covered,
+        relevance: relevance({ coverage: covered, similarity: sim }),
+      };
+    })
+    .sort((left, right) => right.relevance - left.relevance || right.fused - left.fused);
+}
+
+/**
+ * The same retrieval as a LangChain retriever, for chains that expect one. Each document carries
+ * the passage and its scores in `metadata`.
+ */
+export class HybridRetriever extends BaseRetriever {
+  lc_namespace = ["nieuwsbot", "retrievers"];
+
+  constructor(
+    private readonly snapshot: () => CorpusIndex,
+    private readonly embedQuery: (question: string) => Promise<number[]>,
+    private readonly settings: RetrievalSettings,
+  ) {
+    super();
+  }
+
+  override async _getRelevantDocuments(query: string): Promise<Document[]> {
+    const candidates = await retrieve(this.snapshot(), query, await this.embedQuery(query), this.settings);
+    return candidates.map(
+      (candidate) =>
+        new Document({
+          pageContent: candidate.passage.text,
+          id: candidate.passage.id,
+          metadata: { ...candidate.passage, scores: { similarity: candidate.similarity, bm25: candidate.bm25, fused: candidate.fused, relevance: candidate.relevance } },
+        }),
+    );
+  }
+}

@@ -1,0 +1,89 @@
+import { isStopword, stem, words } from "../text/tokenize.js";
+
+/**
+ * Lexical evidence that a text answers a question: the share of the question's content words that
+ * the text contains, allowing for Dutch inflection (same stem), compounds (`raket` inside
+ * `luchtdoelraketten`) and near spellings (`Zelensky` ~ `Zelenski`). Pure; used for ranking
+ * candidates, choosing the answer sentence and deciding when to abstain.
+ */
+
+export interface QueryTerm {
+  word: string;
+  stem: string;
+}
+
+export interface Coverage {
+  /** Weighted share of query terms found, in [0, 1]. */
+  coverage: number;
+  /** Query words that matched (strength ≥ 0.5). */
+  matched: string[];
+}
+
+export function queryTerms(question: string): QueryTerm[] {
+  const seen = new Set<string>();
+  const terms: QueryTerm[] = [];
+  for (const word of words(question)) {
+    if (word.length < 2 || isStopword(word) || seen.has(word)) continue;
+    seen.add(word);
+    terms.push({ word, stem: /^\p{N}/u.test(word) ? word : stem(word) });
+  }
+  return terms;
+}
+
+/** Prepared form of a text for repeated matching. */
+export interface TextTerms {
+  words: string[];
+  stems: Set<string>;
+}
+
+export function textTerms(text: string): TextTerms {
+  const list = words(text).filter((word) => word.length >= 2);
+  return { words: list, stems: new Set(list.map((word) => (/^\p{N}/u.test(word) ? word : stem(word)))) };
+}
+
+/** How strongly one query term is present in a text, in [0, 1]. */
+export function matchStrength(term: QueryTerm, text: TextTerms): number {
+  if (text.stems.has(term.stem)) return 1;
+  if (/^\p{N}/u.test(term.word)) return 0;
+  let best = 0;
+  for (const word of text.words) {
+    // Compounds: the question's stem inside a longer word, or a long text word inside the question word.
+    if (term.stem.length >= 4 && word.length > term.stem.length && word.includes(term.stem)) return 0.85;
+    if (word.length >= 5 && term.word.length > word.length && term.word.includes(stem(word))) best = Math.max(best, 0.7);
+    best = Math.max(best, prefixSimilarity(term.word, word));
+  }
+  return best >= 0.5 ? best : 0;
+}
+
+export function coverage(terms: readonly QueryTerm[], text: TextTerms): Coverage {
+  if (terms.length === 0) return { coverage: 0, matched: [] };
+  let total = 0;
+  const matched: string[] = [];
+  for (const term of terms) {
+    const strength = matchStrength(term, text);
+    total += strength;
+    if (strength >= 0.5) matched.push(term.word);
+  }
+  return { coverage: total / terms.length, matched };
+}
+
+/**
+ * Trigram Dice similarity between a query word and the start of a text word of about the same
+ * length, so `defence` meets `defensieminister` and `Zelensky` meets `Zelenski`.
+ */
+export function prefixSimilarity(query: string, word: string): number {
+  if (query.length < 4 || word.length < 4) return 0;
+  const head = word.slice(0, query.length + 1);
+  const left = trigrams(query);
+  const right = trigrams(head);
+  let shared = 0;
+  for (const gram of left) if (right.has(gram)) shared += 1;
+  return (2 * shared) / (left.size + right.size);
+}
+
+function trigrams(word: string): Set<string> {
+  const padded = `<${word}>`;
+  const grams = new Set<string>();
+  for (let index = 0; index + 3 <= padded.length; index += 1) grams.add(padded.slice(index, index + 3));
+  return grams;
+}
