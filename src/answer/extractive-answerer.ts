@@ -2,7 +2,7 @@ import type { Answer, Citation, Language } from "../core/types.js";
 import type { Candidate } from "../retrieval/hybrid-retriever.js";
 import { shouldAbstain } from "../retrieval/relevance.js";
 import { messagesFor } from "./messages.js";
-import { selectSentence } from "./select-sentence.js";
+import { chosenText, selectSentences } from "./select-sentence.js";
 
 export interface ExtractiveInput {
   question: string;
@@ -32,18 +32,18 @@ export function answerExtractively(input: ExtractiveInput): Answer {
   const cited = candidates
     .slice(0, 2)
     .filter((candidate, index) => index === 0 || candidate.relevance >= Math.max(threshold, best.relevance * secondCitationRatio));
-  const citations = cited.map((candidate) => toCitation(question, candidate, language));
+  const citations = cited.map((candidate) => toCitation(question, candidate));
   return { ...base, text: `${text.answerLead(best.passage.paragraph)} ${citations[0]!.sentence}`, abstained: false, citations };
 }
 
-export function toCitation(question: string, candidate: Candidate, language: Language): Citation {
+export function toCitation(question: string, candidate: Candidate): Citation {
   const { passage } = candidate;
-  const choice = selectSentence(question, passage.sentences, language);
+  const choice = selectSentences(question, passage.sentences);
   return {
     passageId: passage.id,
     documentId: passage.documentId,
     quote: passage.text,
-    sentence: choice.sentence,
+    sentence: chosenText(passage.text, passage.sentences, choice),
     paragraph: passage.paragraph,
     title: passage.title,
     published: passage.published,

@@ -1,4 +1,3 @@
-import type { Language } from "../core/types.js";
 import { coverage, queryTerms, textTerms } from "../retrieval/term-match.js";
 import { words } from "../text/tokenize.js";
 
@@ -20,7 +19,7 @@ export function answerKind(question: string): AnswerKind {
   const first = words(question).slice(0, 3).join(" ");
   if (/\b(wanneer|when|hoelang)\b/.test(first) || /\bin welke maand\b|\bwhat time\b/.test(question.toLowerCase())) return "time";
   if (/\b(hoeveel|how many|how much)\b/.test(question.toLowerCase())) return "number";
-  if (/\b(wie|who|whom|met wie)\b/.test(first) || /\bwelke? (premier|minister|president|leider|regeringsleider|politicus)\b/i.test(question)) return "person";
+  if (/\b(wie|who|whom|met wie)\b/.test(first) || /\b(welke?|which)\s+(\p{L}+\s+)?(premier|minister|president|leider|regeringsleider|politicus|prime|leader|politician)/iu.test(question)) return "person";
   return "other";
 }
 
@@ -32,19 +31,43 @@ function kindBonus(kind: AnswerKind, sentence: string): number {
 }
 
 export interface SentenceChoice {
+  /** Index of the first chosen sentence. */
   index: number;
-  sentence: string;
+  /** One sentence, or two consecutive ones when the second adds question words the first lacks. */
+  count: 1 | 2;
   score: number;
 }
 
-export function selectSentence(question: string, sentences: readonly string[], _language: Language = "nl"): SentenceChoice {
+/** A two-sentence answer must beat the best single sentence by more than this. */
+const pairPenalty = 0.08;
+
+/**
+ * Scores every sentence and every pair of neighbouring sentences. A pair wins only when together
+ * they cover clearly more of the question, e.g. "Nasams …" followed by "Het beschermt tegen drones".
+ */
+export function selectSentences(question: string, sentences: readonly string[]): SentenceChoice {
   const terms = queryTerms(question);
   const kind = answerKind(question);
-  let best: SentenceChoice = { index: 0, sentence: sentences[0] ?? "", score: -1 };
+  const score = (text: string) => coverage(terms, textTerms(text)).coverage + kindBonus(kind, text);
+  let best: SentenceChoice = { index: 0, count: 1, score: -1 };
   sentences.forEach((sentence, index) => {
-    const score = coverage(terms, textTerms(sentence)).coverage + kindBonus(kind, sentence);
+    const single = score(sentence);
     // Strictly greater: on a tie the earlier sentence wins, which usually carries the context.
-    if (score > best.score) best = { index, sentence, score };
+    if (single > best.score) best = { index, count: 1, score: single };
+    const next = sentences[index + 1];
+    if (next !== undefined) {
+      const pair = score(`${sentence} ${next}`) - pairPenalty;
+      if (pair > best.score && pair > single && pair > score(next) - 1e-9) best = { index, count: 2, score: pair };
+    }
   });
   return best;
+}
+
+/** The chosen sentences as one verbatim substring of the paragraph (original spacing kept). */
+export function chosenText(paragraph: string, sentences: readonly string[], choice: SentenceChoice): string {
+  const first = sentences[choice.index] ?? "";
+  const last = sentences[choice.index + choice.count - 1] ?? first;
+  const start = paragraph.indexOf(first);
+  const end = paragraph.indexOf(last, Math.max(0, start)) + last.length;
+  return start >= 0 && end > start ? paragraph.slice(start, end) : first;
 }

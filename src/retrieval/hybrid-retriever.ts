@@ -49,6 +49,7 @@ export async function retrieve(index: CorpusIndex, question: string, queryVector
     settings.rrfK,
   );
   const terms = queryTerms(question);
+  const topFused = fused[0]?.score ?? 1;
   return fused
     .map(({ item: position, score }) => {
       const passage = index.passages[position]!;
@@ -64,8 +65,16 @@ export async function retrieve(index: CorpusIndex, question: string, queryVector
         relevance: relevance({ coverage: covered, similarity: sim }),
       };
     })
-    .sort((left, right) => right.relevance - left.relevance || right.fused - left.fused);
+    // Relevance orders the candidates; the fused rank (BM25 prefers the shorter, denser passage)
+    // breaks near-ties worth less than a tenth of relevance.
+    .sort((left, right) => rankKey(right, topFused) - rankKey(left, topFused));
 }
+
+function rankKey(candidate: { relevance: number; fused: number }, topFused: number): number {
+  return candidate.relevance + fusedTieBreak * (candidate.fused / topFused);
+}
+
+const fusedTieBreak = 0.05;
 
 /**
  * The same retrieval as a LangChain retriever, for chains that expect one. Each document carries

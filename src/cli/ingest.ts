@@ -1,0 +1,43 @@
+import { SingleBar, Presets } from "cli-progress";
+import { bootstrap } from "../bootstrap.js";
+import { isNieuwsbotError } from "../core/errors.js";
+import type { BuildProgress } from "../index/build-index.js";
+import { refreshSummary } from "./refresh-summary.js";
+
+/**
+ * `npm run ingest`: re-reads the corpus and builds a new index version with a progress bar on
+ * stderr, then prints the one-line summary. A running bot picks the new version up.
+ */
+async function main(): Promise<void> {
+  const bar = new SingleBar(
+    { format: " {phase} [{bar}] {value}/{total} passages", stream: process.stderr, hideCursor: true, clearOnComplete: true },
+    Presets.shades_classic,
+  );
+  let started = false;
+  const onBuildProgress = (progress: BuildProgress) => {
+    if (!started) {
+      bar.start(progress.total, 0, { phase: progress.phase });
+      started = true;
+    }
+    bar.update(progress.done, { phase: progress.phase });
+    // Opening the core may build once before the refresh builds again: one bar per build.
+    if (progress.phase === "indexing" && progress.done === progress.total) {
+      bar.stop();
+      started = false;
+    }
+  };
+  const { core } = await bootstrap({ onBuildProgress });
+  try {
+    const report = await core.refresh({ platform: "ingest" });
+    bar.stop();
+    process.stdout.write(refreshSummary(report) + "\n");
+  } finally {
+    bar.stop();
+    await core.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${isNieuwsbotError(error) ? `${error.code}: ${error.message}` : ((error as Error).stack ?? String(error))}\n`);
+  process.exit(1);
+});

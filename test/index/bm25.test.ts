@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { buildBm25, searchBm25 } from "../../src/index/bm25.js";
+
+describe("BM25", () => {
+  const index = buildBm25([
+    ["raket", "duits", "lever"],
+    ["nasams", "batterij", "washington"],
+    ["raket", "raket", "stad"],
+    [],
+  ]);
+
+  it("ranks documents by matching terms, rarer terms counting more", () => {
+    const hits = searchBm25(index, ["nasams"], 10);
+    expect(hits.map((hit) => hit.document)).toEqual([1]);
+    const both = searchBm25(index, ["raket", "duits"], 10);
+    expect(both[0]!.document).toBe(0);
+    expect(both.map((hit) => hit.document).sort()).toEqual([0, 2]);
+  });
+
+  it("rewards term frequency with saturation", () => {
+    const hits = searchBm25(index, ["raket"], 10);
+    expect(hits[0]!.document).toBe(2);
+    expect(hits[0]!.score).toBeLessThan(2 * hits[1]!.score);
+  });
+
+  it("returns nothing for unknown terms, k = 0 or an empty index", () => {
+    expect(searchBm25(index, ["voetbal"], 10)).toEqual([]);
+    expect(searchBm25(index, ["raket"], 0)).toEqual([]);
+    expect(searchBm25(buildBm25([]), ["raket"], 5)).toEqual([]);
+  });
+
+  it("survives a JSON round trip", () => {
+    const copy = JSON.parse(JSON.stringify(index));
+    expect(searchBm25(copy, ["raket", "stad"], 3)).toEqual(searchBm25(index, ["raket", "stad"], 3));
+  });
+});

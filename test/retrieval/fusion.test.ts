@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { reciprocalRankFusion } from "../../src/retrieval/fusion.js";
+import { relevance, shouldAbstain } from "../../src/retrieval/relevance.js";
+import { coverage, matchStrength, prefixSimilarity, queryTerms, textTerms } from "../../src/retrieval/term-match.js";
+
+describe("reciprocalRankFusion", () => {
+  it("sums weight / (k + rank) over lists", () => {
+    const fused = reciprocalRankFusion([
+      { items: ["a", "b", "c"], weight: 1 },
+      { items: ["b", "d"], weight: 1 },
+    ], 60);
+    expect(fused.map((entry) => entry.item)).toEqual(["b", "a", "d", "c"]);
+    expect(fused[0]!.score).toBeCloseTo(1 / 62 + 1 / 61, 10);
+  });
+
+  it("lets weights favour one list", () => {
+    const fused = reciprocalRankFusion([
+      { items: ["a"], weight: 1 },
+      { items: ["b"], weight: 3 },
+    ]);
+    expect(fused[0]!.item).toBe("b");
+  });
+
+  it("breaks ties by first appearance and handles empty input", () => {
+    expect(reciprocalRankFusion([{ items: ["x"], weight: 1 }, { items: ["y"], weight: 1 }]).map((e) => e.item)).toEqual(["x", "y"]);
+    expect(reciprocalRankFusion([])).toEqual([]);
+  });
+});
+
+describe("term matching", () => {
+  it("matches inflections, compounds and near spellings", () => {
+    const text = textTerms("De Duitse luchtdoelraketten en Iris-T SLM-luchtafweersystemen van defensieminister Zelenski.");
+    const strength = (word: string) => matchStrength(queryTerms(word)[0]!, text);
+    expect(strength("raket")).toBeGreaterThanOrEqual(0.85);
+    expect(strength("luchtafweersysteem")).toBe(1);
+    expect(strength("Zelensky")).toBeGreaterThan(0.5);
+    expect(strength("voetbal")).toBe(0);
+  });
+
+  it("measures the share of question words found", () => {
+    const text = textTerms("Duitsland belooft om gelijkaardige Iris-T SLM-luchtafweersystemen te leveren.");
+    expect(coverage(queryTerms("Welk luchtafweersysteem levert Duitsland?"), text).coverage).toBeGreaterThan(0.8);
+    expect(coverage(queryTerms("Wie won het WK voetbal?"), text).coverage).toBe(0);
+    expect(coverage(queryTerms("de het een"), text)).toEqual({ coverage: 0, matched: [] });
+  });
+
+  it("compares word starts by trigram overlap", () => {
+    expect(prefixSimilarity("defence", "defensieminister")).toBeGreaterThan(0.5);
+    expect(prefixSimilarity("bread", "brede")).toBeLessThan(0.5);
+  });
+});
+
+describe("relevance and abstention", () => {
+  it("blends coverage and similarity into [0, 1]", () => {
+    expect(relevance({ coverage: 1, similarity: 1 })).toBe(1);
+    expect(relevance({ coverage: 0, similarity: undefined })).toBe(0);
+    expect(relevance({ coverage: 0.5, similarity: 0.25 })).toBeCloseTo(0.75 * 0.5 + 0.25 * 0.5);
+  });
+
+  it("abstains below the threshold or without candidates", () => {
+    expect(shouldAbstain(undefined, 0.3)).toBe(true);
+    expect(shouldAbstain(0.29, 0.3)).toBe(true);
+    expect(shouldAbstain(0.3, 0.3)).toBe(false);
+  });
+});
