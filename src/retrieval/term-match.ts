@@ -33,25 +33,40 @@ export function queryTerms(question: string): QueryTerm[] {
 /** Prepared form of a text for repeated matching. */
 export interface TextTerms {
   words: string[];
+  /** Stem of each word, aligned with `words`. */
+  wordStems: string[];
   stems: Set<string>;
 }
 
+/**
+ * Tokenised and stemmed form of a passage or sentence. The same passages are matched against
+ * every question, so results are memoised (bounded: the oldest entries are dropped first).
+ */
 export function textTerms(text: string): TextTerms {
+  const cached = memo.get(text);
+  if (cached) return cached;
   const list = words(text).filter((word) => word.length >= 2);
-  return { words: list, stems: new Set(list.map((word) => (/^\p{N}/u.test(word) ? word : stem(word)))) };
+  const wordStems = list.map((word) => (/^\p{N}/u.test(word) ? word : stem(word)));
+  const terms = { words: list, wordStems, stems: new Set(wordStems) };
+  memo.set(text, terms);
+  if (memo.size > memoCapacity) memo.delete(memo.keys().next().value!);
+  return terms;
 }
+
+const memo = new Map<string, TextTerms>();
+const memoCapacity = 20_000;
 
 /** How strongly one query term is present in a text, in [0, 1]. */
 export function matchStrength(term: QueryTerm, text: TextTerms): number {
   if (text.stems.has(term.stem)) return 1;
   if (/^\p{N}/u.test(term.word)) return 0;
   let best = 0;
-  for (const word of text.words) {
+  text.words.forEach((word, index) => {
     // Compounds: the question's stem inside a longer word, or a long text word inside the question word.
-    if (term.stem.length >= 4 && word.length > term.stem.length && word.includes(term.stem)) return 0.85;
-    if (word.length >= 5 && term.word.length > word.length && term.word.includes(stem(word))) best = Math.max(best, 0.7);
-    best = Math.max(best, prefixSimilarity(term.word, word));
-  }
+    if (term.stem.length >= 4 && word.length > term.stem.length && word.includes(term.stem)) best = Math.max(best, 0.85);
+    else if (word.length >= 5 && term.word.length > word.length && term.word.includes(text.wordStems[index]!)) best = Math.max(best, 0.7);
+    else if (best < 0.85) best = Math.max(best, prefixSimilarity(term.word, word));
+  });
   return best >= 0.5 ? best : 0;
 }
 
@@ -82,8 +97,14 @@ export function prefixSimilarity(query: string, word: string): number {
 }
 
 function trigrams(word: string): Set<string> {
+  let grams = trigramMemo.get(word);
+  if (grams) return grams;
   const padded = `<${word}>`;
-  const grams = new Set<string>();
+  grams = new Set<string>();
   for (let index = 0; index + 3 <= padded.length; index += 1) grams.add(padded.slice(index, index + 3));
+  trigramMemo.set(word, grams);
+  if (trigramMemo.size > memoCapacity) trigramMemo.delete(trigramMemo.keys().next().value!);
   return grams;
 }
+
+const trigramMemo = new Map<string, Set<string>>();
