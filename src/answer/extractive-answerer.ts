@@ -1,18 +1,9 @@
 import type { Answer, Citation, Language } from "../core/types.js";
+import type { Answerer, AnswerRequest } from "./answerer.js";
 import type { Candidate } from "../retrieval/hybrid-retriever.js";
 import { shouldAbstain } from "../retrieval/relevance.js";
 import { messagesFor } from "./messages.js";
 import { chosenText, selectSentences } from "./select-sentence.js";
-
-export interface ExtractiveInput {
-  question: string;
-  language: Language;
-  candidates: Candidate[];
-  threshold: number;
-  corpusVersion: number;
-  /** Titles of the corpus documents, for the abstention message. */
-  titles: string[];
-}
 
 /** A second passage is cited only when it is nearly as relevant as the first. */
 const secondCitationRatio = 0.9;
@@ -21,7 +12,7 @@ const secondCitationRatio = 0.9;
  * The default answer mode: no model, no download. The answer is the sentence of the best passage
  * that best matches the question; the citation carries the whole Dutch paragraph verbatim.
  */
-export function answerExtractively(input: ExtractiveInput): Answer {
+export function answerExtractively(input: Omit<AnswerRequest, "context">): Answer {
   const { question, language, candidates, threshold } = input;
   const text = messagesFor(language);
   const best = candidates[0];
@@ -32,13 +23,14 @@ export function answerExtractively(input: ExtractiveInput): Answer {
   const cited = candidates
     .slice(0, 2)
     .filter((candidate, index) => index === 0 || candidate.relevance >= Math.max(threshold, best.relevance * secondCitationRatio));
-  const citations = cited.map((candidate) => toCitation(question, candidate));
+  const citations = cited.map((candidate) => toCitation(candidate));
   return { ...base, text: `${text.answerLead(best.passage.paragraph)} ${citations[0]!.sentence}`, abstained: false, citations };
 }
 
-export function toCitation(question: string, candidate: Candidate): Citation {
+/** Cites a candidate: the whole paragraph, plus the sentence(s) matching the query that found it. */
+export function toCitation(candidate: Candidate): Citation {
   const { passage } = candidate;
-  const choice = selectSentences(question, passage.sentences);
+  const choice = selectSentences(candidate.query, passage.sentences);
   return {
     passageId: passage.id,
     documentId: passage.documentId,
@@ -52,7 +44,13 @@ export function toCitation(question: string, candidate: Candidate): Citation {
   };
 }
 
-function describeTitles(titles: string[], language: Language): string {
+/** The default `Answerer`: no model, no download. */
+export const extractiveAnswerer: Answerer = {
+  mode: "extractive",
+  answer: async (request) => answerExtractively(request),
+};
+
+export function describeTitles(titles: string[], language: Language): string {
   const quoted = titles.slice(0, 3).map((title) => `“${title}”`);
   const more = titles.length > 3 ? (language === "nl" ? ` en ${titles.length - 3} andere` : ` and ${titles.length - 3} more`) : "";
   const article = language === "nl" ? (titles.length > 1 ? "de artikelen" : "het artikel") : titles.length > 1 ? "the articles" : "the article";

@@ -1,4 +1,5 @@
-import { answerExtractively } from "../answer/extractive-answerer.js";
+import type { Answerer, QueryRewriter } from "../answer/answerer.js";
+import { extractiveAnswerer } from "../answer/extractive-answerer.js";
 import type { CoreConfig } from "../config/core-config.js";
 import { loadCorpus } from "../corpus/load-corpus.js";
 import { corpusHash } from "../corpus/passages.js";
@@ -8,7 +9,7 @@ import type { CorpusIndex } from "../index/corpus-index.js";
 import { IndexRepository } from "../index/index-repository.js";
 import type { Logger } from "../logging/logger.js";
 import { silentLogger } from "../logging/logger.js";
-import { retrieve } from "../retrieval/hybrid-retriever.js";
+import { retrieveAll } from "../retrieval/hybrid-retriever.js";
 import { detectLanguage } from "../text/language.js";
 import type { Embedder } from "../../embeddings/embedder.js";
 import { isNieuwsbotError, RefreshError } from "./errors.js";
@@ -20,6 +21,10 @@ export interface CoreOptions {
   embedder: Embedder;
   logger?: Logger;
   repository?: IndexRepository;
+  /** How answers are worded; extractive by default. */
+  answerer?: Answerer;
+  /** Extra retrieval queries (translations, standalone follow-ups); none by default. */
+  rewriter?: QueryRewriter;
   onBuildProgress?: (progress: BuildProgress) => void;
 }
 
@@ -33,10 +38,12 @@ export class Core implements NieuwsbotCore {
   private refreshing: Promise<RefreshReport> | undefined;
   private readonly logger: Logger;
   private readonly repository: IndexRepository;
+  private readonly answerer: Answerer;
 
   private constructor(private readonly options: CoreOptions) {
     this.logger = options.logger ?? silentLogger;
     this.repository = options.repository ?? new IndexRepository(options.config.dataDir, this.logger.child("index"));
+    this.answerer = options.answerer ?? extractiveAnswerer;
   }
 
   /**
@@ -53,16 +60,19 @@ export class Core implements NieuwsbotCore {
   async ask(rawQuestion: string, context: AskContext): Promise<Answer> {
     const { config, embedder } = this.options;
     const question = cleanQuestion(rawQuestion, config.maxQuestionLength);
+    // One snapshot for the whole answer: a refresh swapping the index meanwhile does not mix versions.
     const snapshot = this.index;
     const language = detectLanguage(question, context.languageHint);
-    const candidates = await retrieve(snapshot, question, await embedder.embedQuery(question), config.retrieval);
-    return answerExtractively({
+    const queries = (await this.options.rewriter?.rewrite(question, language, context)) ?? [question];
+    const candidates = await retrieveAll(snapshot, queries, (query) => embedder.embedQuery(query), config.retrieval);
+    return this.answerer.answer({
       question,
       language,
       candidates,
       threshold: config.retrieval.abstainThreshold,
       corpusVersion: snapshot.manifest.version,
       titles: [...new Set(snapshot.passages.map((passage) => passage.title))],
+      context,
     });
   }
 
@@ -74,7 +84,7 @@ export class Core implements NieuwsbotCore {
       passages: manifest.passages,
       embedder: manifest.embedder,
       builtAt: manifest.builtAt,
-      answerMode: "extractive",
+      answerMode: this.answerer.mode,
     };
   }
 

@@ -19,6 +19,8 @@ export interface RetrievalSettings {
 /** A retrieved passage with every signal that ranked it, best first in `retrieve`'s result. */
 export interface Candidate {
   passage: Passage;
+  /** The query (the question or one of its rewrites) this candidate was scored against. */
+  query: string;
   position: number;
   similarity: number | undefined;
   bm25: number | undefined;
@@ -57,6 +59,7 @@ export async function retrieve(index: CorpusIndex, question: string, queryVector
       const sim = similarity.get(position);
       return {
         passage,
+        query: question,
         position,
         similarity: sim,
         bm25: bm25.get(position),
@@ -68,6 +71,29 @@ export async function retrieve(index: CorpusIndex, question: string, queryVector
     // Relevance orders the candidates; the fused rank (BM25 prefers the shorter, denser passage)
     // breaks near-ties worth less than a tenth of relevance.
     .sort((left, right) => rankKey(right, topFused) - rankKey(left, topFused));
+}
+
+/**
+ * Retrieval for several phrasings of one question (the question plus rewrites): each query is
+ * retrieved on its own, and every passage keeps its best-scoring appearance.
+ */
+export async function retrieveAll(
+  index: CorpusIndex,
+  queries: readonly string[],
+  embedQuery: (query: string) => Promise<number[]>,
+  settings: RetrievalSettings,
+): Promise<Candidate[]> {
+  if (queries.length === 1) return retrieve(index, queries[0]!, await embedQuery(queries[0]!), settings);
+  const best = new Map<number, Candidate>();
+  for (const query of new Set(queries)) {
+    for (const candidate of await retrieve(index, query, await embedQuery(query), settings)) {
+      const seen = best.get(candidate.position);
+      if (!seen || candidate.relevance > seen.relevance) best.set(candidate.position, candidate);
+    }
+  }
+  const all = [...best.values()];
+  const topFused = Math.max(...all.map((candidate) => candidate.fused), Number.MIN_VALUE);
+  return all.sort((left, right) => rankKey(right, topFused) - rankKey(left, topFused));
 }
 
 function rankKey(candidate: { relevance: number; fused: number }, topFused: number): number {
