@@ -8,7 +8,7 @@ export const coreEnvShape = {
   DATA_DIR: z.string().default("data"),
   CORPUS_DIR: z.string().default("corpus"),
   LOG_LEVEL: envField.oneOf(["debug", "info", "warn", "error", "silent"], "info"),
-  EMBEDDINGS_PROVIDER: envField.oneOf(["auto", "hashing", "transformers"], "auto"),
+  EMBEDDINGS_PROVIDER: envField.oneOf(["auto", "hashing", "transformers", "openai", "ollama"], "auto"),
   EMBEDDINGS_MODEL: z.string().default("Xenova/multilingual-e5-small"),
   EMBEDDINGS_MODEL_DIR: z.string().optional(),
   EMBEDDINGS_ALLOW_DOWNLOAD: envField.boolean(true),
@@ -22,6 +22,12 @@ export const coreEnvShape = {
   HNSW_M: envField.integer(4, 64, 16),
   HNSW_EF_CONSTRUCTION: envField.integer(10, 1000, 200),
   HNSW_EF_SEARCH: envField.integer(10, 1000, 64),
+  INDEX_KEEP_VERSIONS: envField.integer(2, 100, 5),
+  INDEX_WATCH_INTERVAL_MS: envField.integer(0, 3_600_000, 2000),
+  FETCH_ALLOW_PRIVATE_NETWORKS: envField.boolean(false),
+  FETCH_TIMEOUT_MS: envField.integer(100, 120_000, 15_000),
+  FETCH_MAX_BYTES: envField.integer(1024, 50_000_000, 5_000_000),
+  FETCH_MAX_REDIRECTS: envField.integer(0, 10, 3),
 };
 
 export type CoreEnv = z.infer<z.ZodObject<typeof coreEnvShape>>;
@@ -47,6 +53,11 @@ export interface CoreConfig {
     abstainThreshold: number;
   };
   hnsw: { m: number; efConstruction: number; efSearch: number };
+  /** Index versions kept on disk for rollback. */
+  keepVersions: number;
+  /** How often a running bot checks for an index built by another process; 0 turns it off. */
+  watchIntervalMs: number;
+  fetch: { allowPrivateNetworks: boolean; timeoutMs: number; maxBytes: number; maxRedirects: number };
 }
 
 /** Parses the core's variables once; throws `ConfigError` naming every wrong variable. */
@@ -74,5 +85,13 @@ export function loadCoreConfig(env: NodeJS.ProcessEnv = process.env, cwd = proce
       abstainThreshold: parsed.ABSTAIN_THRESHOLD,
     },
     hnsw: { m: parsed.HNSW_M, efConstruction: parsed.HNSW_EF_CONSTRUCTION, efSearch: parsed.HNSW_EF_SEARCH },
+    keepVersions: parsed.INDEX_KEEP_VERSIONS,
+    watchIntervalMs: parsed.INDEX_WATCH_INTERVAL_MS,
+    fetch: {
+      allowPrivateNetworks: parsed.FETCH_ALLOW_PRIVATE_NETWORKS,
+      timeoutMs: parsed.FETCH_TIMEOUT_MS,
+      maxBytes: parsed.FETCH_MAX_BYTES,
+      maxRedirects: parsed.FETCH_MAX_REDIRECTS,
+    },
   };
 }

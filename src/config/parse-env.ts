@@ -50,7 +50,7 @@ export const envField = {
       })
       .transform((value) => value === "true" || value === "1" || value === "yes")
       .default(fallback ? "true" : "false"),
-  oneOf: <T extends [string, ...string[]]>(values: T, fallback: T[number]) =>
+  oneOf: <const T extends [string, ...string[]]>(values: T, fallback: T[number]) =>
     z
       .enum(values, { errorMap: () => ({ message: `expected one of: ${values.join(", ")}` }) })
       .default(fallback as never),

@@ -16,8 +16,18 @@ export type CorpusCode =
 export type IndexCode = "INDEX_CORRUPT" | "INDEX_WRITE_FAILED" | "EMBEDDING_FAILED";
 export type RefreshCode = "REFRESH_RUNNING" | "REFRESH_FAILED" | "NOTHING_TO_ROLL_BACK";
 export type ConfigCode = "CONFIG_INVALID";
+export type SourceCode =
+  | "SOURCE_BAD_URL"
+  | "SOURCE_BLOCKED"
+  | "SOURCE_UNREACHABLE"
+  | "SOURCE_TIMEOUT"
+  | "SOURCE_HTTP_ERROR"
+  | "SOURCE_BAD_TYPE"
+  | "SOURCE_TOO_LARGE"
+  | "SOURCE_NOT_ARTICLE"
+  | "SOURCE_BAD_UPLOAD";
 
-export type ErrorCode = UserInputCode | CorpusCode | IndexCode | RefreshCode | ConfigCode;
+export type ErrorCode = UserInputCode | CorpusCode | IndexCode | RefreshCode | ConfigCode | SourceCode;
 
 export abstract class NieuwsbotError extends Error {
   abstract readonly code: ErrorCode;
@@ -66,6 +76,18 @@ export class RefreshError extends NieuwsbotError {
   constructor(
     readonly code: RefreshCode,
     message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** A URL or uploaded file that cannot become a corpus document. `source` names it. */
+export class SourceError extends NieuwsbotError {
+  constructor(
+    readonly code: SourceCode,
+    message: string,
+    readonly source: string,
     options?: { cause?: unknown },
   ) {
     super(message, options);

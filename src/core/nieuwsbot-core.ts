@@ -1,7 +1,14 @@
 import type { Answerer, QueryRewriter } from "../answer/answerer.js";
 import { extractiveAnswerer } from "../answer/extractive-answerer.js";
 import type { CoreConfig } from "../config/core-config.js";
-import { loadCorpus } from "../corpus/load-corpus.js";
+import type { CorpusDocument } from "../corpus/document.js";
+import { loadCorpus, parseCorpusFile } from "../corpus/load-corpus.js";
+import { cachedEmbedding, EmbeddingCache } from "../index/embedding-cache.js";
+import { acquireRefreshLock, waitForLockRelease } from "../index/refresh-lock.js";
+import { appendAudit } from "../refresh/audit-log.js";
+import { collectSources } from "../refresh/collect-sources.js";
+import { CorpusWriter, restoreCorpus } from "../refresh/corpus-writer.js";
+import { IndexWatcher } from "../refresh/index-watcher.js";
 import { corpusHash } from "../corpus/passages.js";
 import { buildIndex } from "../index/build-index.js";
 import type { BuildProgress } from "../index/build-index.js";
@@ -12,7 +19,7 @@ import { silentLogger } from "../logging/logger.js";
 import { retrieveAll } from "../retrieval/hybrid-retriever.js";
 import { detectLanguage } from "../text/language.js";
 import type { Embedder } from "../../embeddings/embedder.js";
-import { isNieuwsbotError, RefreshError } from "./errors.js";
+import { isNieuwsbotError, RefreshError, type NieuwsbotError } from "./errors.js";
 import { cleanQuestion } from "./question.js";
 import type { Answer, AskContext, CoreStatus, NieuwsbotCore, RefreshReport, RefreshRequest } from "./types.js";
 
@@ -36,13 +43,14 @@ export interface CoreOptions {
 export class Core implements NieuwsbotCore {
   private index!: CorpusIndex;
   private refreshing: Promise<RefreshReport> | undefined;
+  private watcher: IndexWatcher | undefined;
   private readonly logger: Logger;
   private readonly repository: IndexRepository;
   private readonly answerer: Answerer;
 
   private constructor(private readonly options: CoreOptions) {
     this.logger = options.logger ?? silentLogger;
-    this.repository = options.repository ?? new IndexRepository(options.config.dataDir, this.logger.child("index"));
+    this.repository = options.repository ?? new IndexRepository(options.config.dataDir, this.logger.child("index"), options.config.keepVersions);
     this.answerer = options.answerer ?? extractiveAnswerer;
   }
 
@@ -54,6 +62,10 @@ export class Core implements NieuwsbotCore {
     const core = new Core(options);
     await core.repository.removeLeftovers();
     core.index = await core.loadOrBuild();
+    if (options.config.watchIntervalMs > 0) {
+      core.watcher = new IndexWatcher(core.repository, options.config.watchIntervalMs, (version) => core.adoptVersion(version));
+      core.watcher.start();
+    }
     return core;
   }
 
@@ -88,55 +100,182 @@ export class Core implements NieuwsbotCore {
     };
   }
 
-  /** One refresh at a time: a second request while one runs is refused with `REFRESH_RUNNING`. */
+  /**
+   * One refresh at a time, across processes too: a second request while one runs is refused with
+   * `REFRESH_RUNNING` rather than queued, so a moderator never waits on an invisible queue.
+   */
   async refresh(request: RefreshRequest): Promise<RefreshReport> {
     if (this.refreshing) throw new RefreshError("REFRESH_RUNNING", "A refresh is already running.");
-    this.refreshing = this.rebuild(request);
+    const run = this.runExclusive(request);
+    this.refreshing = run;
     try {
-      return await this.refreshing;
+      return await run;
     } finally {
       this.refreshing = undefined;
     }
   }
 
   async close(): Promise<void> {
+    this.watcher?.stop();
     await this.refreshing?.catch(() => undefined);
   }
 
-  private async rebuild(request: RefreshRequest): Promise<RefreshReport> {
+  private async runExclusive(request: RefreshRequest): Promise<RefreshReport> {
+    const release = await acquireRefreshLock(this.options.config.dataDir);
     const started = Date.now();
-    const old = this.index;
+    const oldVersion = this.index.manifest.version;
+    const action = request.action ?? "refresh";
+    let sources: string[] = [];
     try {
-      const documents = await loadCorpus(this.options.config.corpusDir);
-      const next = await this.build(documents, await this.repository.nextVersion());
-      await this.repository.save(next);
-      this.index = next;
-      const before = new Set(old.passages.map((passage) => passage.id));
-      const after = new Set(next.passages.map((passage) => passage.id));
-      const unchanged = [...after].filter((id) => before.has(id)).length;
-      const report: RefreshReport = {
-        oldVersion: old.manifest.version,
-        newVersion: next.manifest.version,
-        documents: next.manifest.documents,
-        passages: next.manifest.passages,
-        added: after.size - unchanged,
-        unchanged,
-        removed: [...before].filter((id) => !after.has(id)).length,
-        embedded: next.manifest.passages,
-        durationMs: Date.now() - started,
-      };
-      this.logger.info("refresh done", { by: request, ...report });
+      const result =
+        action === "rollback"
+          ? await this.rollback()
+          : await this.rebuild(request, (names) => {
+              sources = names;
+            });
+      const report: RefreshReport = { ...result, action, sources, oldVersion, durationMs: Date.now() - started };
+      this.logger.info(`${action} done`, { by: { platform: request.platform, userId: request.userId }, ...report });
+      await this.audit(request, action, sources, oldVersion, report.newVersion, { report });
       return report;
     } catch (error) {
-      this.logger.warn("refresh failed; the previous index stays in use", { error, version: old.manifest.version });
-      if (isNieuwsbotError(error)) throw error;
-      throw new RefreshError("REFRESH_FAILED", `Refresh failed: ${(error as Error).message}`, { cause: error });
+      this.logger.warn(`${action} failed; version ${oldVersion} stays in use`, { error });
+      const typed = isNieuwsbotError(error) ? error : new RefreshError("REFRESH_FAILED", `${action} failed: ${(error as Error).message}`, { cause: error });
+      await this.audit(request, action, sources, oldVersion, oldVersion, { error: typed });
+      throw typed;
+    } finally {
+      await release();
     }
   }
 
-  private build(documents: Awaited<ReturnType<typeof loadCorpus>>, version: number): Promise<CorpusIndex> {
+  private async rebuild(request: RefreshRequest, noteSources: (names: string[]) => void): Promise<Omit<RefreshReport, "action" | "sources" | "oldVersion" | "durationMs">> {
+    const { config, embedder } = this.options;
+    const old = this.index;
+    const staged = await collectSources(request, config.corpusDir, config.fetch);
+    noteSources(staged.map((document) => document.origin));
+    const onDisk = await loadCorpus(config.corpusDir);
+    const stagedDocuments = staged.map((document) => parseCorpusFile(document.file, new TextEncoder().encode(document.content)));
+    const documents = [...onDisk.filter((document) => !staged.some((added) => added.file === document.file)), ...stagedDocuments].sort((a, b) =>
+      a.file < b.file ? -1 : a.file > b.file ? 1 : 0,
+    );
+    const cache = await EmbeddingCache.open(config.dataDir, embedder);
+    const { embed, stats } = cachedEmbedding(embedder, cache);
+    const next = await buildIndex({
+      documents,
+      embedder,
+      hnsw: config.hnsw,
+      version: await this.repository.nextVersion(),
+      embed,
+      onProgress: (progress) => request.onProgress?.(progress),
+    });
+    const writer = new CorpusWriter(config.corpusDir);
+    try {
+      await writer.stage(Object.fromEntries(staged.map((document) => [document.file, document.content])));
+      request.onProgress?.({ phase: "saving", done: 0, total: 1 });
+      await this.repository.save(next, documentTexts(documents));
+      await writer.commit();
+    } catch (error) {
+      await writer.discard();
+      throw error;
+    }
+    this.swap(next);
+    const before = new Set(old.passages.map((passage) => passage.id));
+    const after = new Set(next.passages.map((passage) => passage.id));
+    const unchanged = [...after].filter((id) => before.has(id)).length;
+    return {
+      newVersion: next.manifest.version,
+      documents: next.manifest.documents,
+      passages: next.manifest.passages,
+      added: after.size - unchanged,
+      unchanged,
+      removed: [...before].filter((id) => !after.has(id)).length,
+      embedded: stats.embedded,
+    };
+  }
+
+  /** Goes back to the newest saved version older than the current one, corpus files included. */
+  private async rollback(): Promise<Omit<RefreshReport, "action" | "sources" | "oldVersion" | "durationMs">> {
+    const { config, embedder } = this.options;
+    const current = this.index.manifest.version;
+    const target = (await this.repository.versions()).filter((version) => version < current).at(-1);
+    if (target === undefined) throw new RefreshError("NOTHING_TO_ROLL_BACK", `There is no saved version older than v${current} to go back to.`);
+    const previous = await this.repository.load(target, embedder, config.hnsw.efSearch);
+    if (previous.manifest.embedder.id !== embedder.id) {
+      throw new RefreshError("NOTHING_TO_ROLL_BACK", `Version v${target} was built by ${previous.manifest.embedder.id}, not by ${embedder.id}.`);
+    }
+    await restoreCorpus(config.corpusDir, config.dataDir, await this.repository.readDocuments(target));
+    await this.repository.setCurrent(target);
+    const before = new Set(this.index.passages.map((passage) => passage.id));
+    const after = new Set(previous.passages.map((passage) => passage.id));
+    const unchanged = [...after].filter((id) => before.has(id)).length;
+    this.swap(previous);
+    return {
+      newVersion: target,
+      documents: previous.manifest.documents,
+      passages: previous.manifest.passages,
+      added: after.size - unchanged,
+      unchanged,
+      removed: [...before].filter((id) => !after.has(id)).length,
+      embedded: 0,
+    };
+  }
+
+  /**
+   * Switches to a version another process (e.g. `npm run ingest`) made current. Skipped while this
+   * process refreshes, and when the version was built by another embedder.
+   */
+  private async adoptVersion(version: number): Promise<void> {
+    if (this.refreshing || version === this.index.manifest.version) return;
+    const { embedder, config } = this.options;
+    try {
+      const manifest = await this.repository.readManifest(version);
+      if (manifest.embedder.id !== embedder.id) {
+        this.logger.warn(`index v${version} was built by ${manifest.embedder.id}; staying on v${this.index.manifest.version}`);
+        return;
+      }
+      const next = await this.repository.load(version, embedder, config.hnsw.efSearch);
+      if (this.refreshing) return;
+      this.swap(next);
+      this.logger.info(`switched to index v${version} built by another process`);
+    } catch (error) {
+      this.logger.warn(`index v${version} cannot be loaded; staying on v${this.index.manifest.version}`, { error });
+    }
+  }
+
+  /** The one place the live index changes: a single reference assignment. */
+  private swap(next: CorpusIndex): void {
+    this.index = next;
+  }
+
+  private async audit(request: RefreshRequest, action: "refresh" | "rollback", sources: string[], oldVersion: number, newVersion: number, outcome: { report?: RefreshReport; error?: NieuwsbotError }): Promise<void> {
+    const { report, error } = outcome;
+    await appendAudit(this.options.config.dataDir, {
+      at: new Date().toISOString(),
+      action,
+      by: { platform: request.platform, userId: request.userId },
+      sources,
+      result: error ? "failed" : "ok",
+      error: error ? { code: error.code, message: error.message } : undefined,
+      oldVersion,
+      newVersion,
+      summary: report
+        ? { documents: report.documents, passages: report.passages, added: report.added, unchanged: report.unchanged, removed: report.removed, embedded: report.embedded, durationMs: report.durationMs }
+        : undefined,
+    }).catch((auditError: unknown) => this.logger.error("could not write the audit log", { error: auditError }));
+  }
+
+  private async buildAndSave(documents: CorpusDocument[]): Promise<CorpusIndex> {
     const { config, embedder, onBuildProgress } = this.options;
-    return buildIndex({ documents, embedder, hnsw: config.hnsw, version, onProgress: onBuildProgress });
+    const cache = await EmbeddingCache.open(config.dataDir, embedder);
+    const index = await buildIndex({
+      documents,
+      embedder,
+      hnsw: config.hnsw,
+      version: await this.repository.nextVersion(),
+      embed: cachedEmbedding(embedder, cache).embed,
+      onProgress: onBuildProgress,
+    });
+    await this.repository.save(index, documentTexts(documents));
+    return index;
   }
 
   private async loadOrBuild(): Promise<CorpusIndex> {
@@ -154,11 +293,24 @@ export class Core implements NieuwsbotCore {
       this.logger.info("loaded saved index", { version: saved.manifest.version, passages: saved.manifest.passages });
       return saved;
     }
-    this.logger.info(`building index: ${saved ? "corpus changed" : "no usable saved index for this embedder"}`);
-    const index = await this.build(documents, await this.repository.nextVersion());
-    await this.repository.save(index);
-    this.logger.info("index built", { version: index.manifest.version, passages: index.manifest.passages, ms: index.manifest.buildMs });
-    return index;
+    let release: () => Promise<void>;
+    try {
+      release = await acquireRefreshLock(config.dataDir);
+    } catch (error) {
+      if (!(error instanceof RefreshError)) throw error;
+      // Another process is building right now: wait for it and use what it made.
+      this.logger.info("another process is building the index; waiting for it");
+      await waitForLockRelease(config.dataDir);
+      return this.loadOrBuild();
+    }
+    try {
+      this.logger.info(`building index: ${saved ? "corpus changed" : "no usable saved index for this embedder"}`);
+      const index = await this.buildAndSave(documents);
+      this.logger.info("index built", { version: index.manifest.version, passages: index.manifest.passages, ms: index.manifest.buildMs });
+      return index;
+    } finally {
+      await release();
+    }
   }
 
   /**
@@ -181,4 +333,8 @@ export class Core implements NieuwsbotCore {
       return undefined;
     }
   }
+}
+
+function documentTexts(documents: CorpusDocument[]): Record<string, string> {
+  return Object.fromEntries(documents.map((document) => [document.file, document.raw]));
 }

@@ -74,13 +74,30 @@ export interface CoreStatus {
   answerMode: "extractive" | "generative";
 }
 
-/** Who asked for a refresh, for the audit log. */
+/** A refresh (or rollback) and who asked for it, for the audit log. */
 export interface RefreshRequest {
   platform: AskContext["platform"] | "ingest";
   userId?: string;
+  /** `rollback` goes back one saved version instead of re-reading the sources. */
+  action?: "refresh" | "rollback";
+  /** Article URLs to fetch and add to the corpus (besides those in `corpus/sources.txt`). */
+  urls?: string[];
+  /** A `.txt`, `.md` or `.html` file uploaded with the command, added to the corpus. */
+  upload?: { fileName: string; bytes: Uint8Array };
+  /** Called as the build progresses; adapters throttle it into message edits. */
+  onProgress?: (progress: RefreshProgress) => void;
+}
+
+export interface RefreshProgress {
+  phase: "fetching" | "embedding" | "indexing" | "saving";
+  done: number;
+  total: number;
 }
 
 export interface RefreshReport {
+  action: "refresh" | "rollback";
+  /** URLs and uploads that were added or re-fetched. */
+  sources: string[];
   oldVersion: number;
   newVersion: number;
   documents: number;
@@ -97,7 +114,11 @@ export interface NieuwsbotCore {
   /** Answers a question about the corpus. Throws `UserInputError` for empty or oversized questions. */
   ask(question: string, context: AskContext): Promise<Answer>;
   status(): CoreStatus;
-  /** Re-reads the corpus and swaps in a new index atomically. Throws `RefreshError` and keeps the old index on failure. */
+  /**
+   * Re-reads the corpus (plus any URLs or upload) and swaps in a new index atomically, or rolls back
+   * one version. Throws a typed error (`RefreshError`, `CorpusError`, `SourceError`, `IndexError`)
+   * and keeps the old index on failure.
+   */
   refresh(request: RefreshRequest): Promise<RefreshReport>;
   /** Releases timers and watchers. */
   close(): Promise<void>;

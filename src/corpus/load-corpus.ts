@@ -3,6 +3,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { CorpusError } from "../core/errors.js";
 import type { CorpusDocument } from "./document.js";
+import { sourcesFileName } from "../sources/sources-file.js";
 import { splitFrontMatter } from "./front-matter.js";
 
 /** File types the corpus reads. Anything else in the folder (a sources list, a README) is ignored. */
@@ -23,7 +24,7 @@ export async function loadCorpus(corpusDir: string): Promise<CorpusDocument[]> {
   } catch (error) {
     throw new CorpusError("CORPUS_MISSING", `Corpus folder ${corpusDir} cannot be read. Set CORPUS_DIR to a folder with .md or .txt articles.`, corpusDir, { cause: error });
   }
-  const files = entries.filter((name) => corpusExtensions.includes(path.extname(name).toLowerCase()) && !name.startsWith(".")).sort();
+  const files = entries.filter(isCorpusDocumentName).sort();
   const documents: CorpusDocument[] = [];
   for (const name of files) {
     const file = path.join(corpusDir, name);
@@ -34,6 +35,11 @@ export async function loadCorpus(corpusDir: string): Promise<CorpusDocument[]> {
     throw new CorpusError("CORPUS_EMPTY", `Corpus folder ${corpusDir} has no .md or .txt documents. Add an article (see corpus/ in the repository for the format).`, corpusDir);
   }
   return documents;
+}
+
+/** Documents are `.md`/`.txt` files; hidden (staged) files and the URL list `sources.txt` are not. */
+export function isCorpusDocumentName(name: string): boolean {
+  return corpusExtensions.includes(path.extname(name).toLowerCase()) && !name.startsWith(".") && name !== sourcesFileName;
 }
 
 /** Validates and parses one corpus file's bytes. `name` is the file name, used as the document id. */
@@ -80,6 +86,7 @@ export function parseCorpusFile(name: string, bytes: Uint8Array): CorpusDocument
     language: split.meta.language,
     paragraphs,
     contentHash: createHash("sha256").update(bytes).digest("hex"),
+    raw: text,
   };
 }
 

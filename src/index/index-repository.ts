@@ -93,18 +93,17 @@ export class IndexRepository {
     }
   }
 
-  /** Writes a complete version beside the live one and makes it current. */
-  async save(index: CorpusIndex): Promise<void> {
+  /**
+   * Writes a complete version beside the live one and makes it current. `documents` (corpus file
+   * name → text) is stored with it so a rollback can restore the corpus files of that version.
+   */
+  async save(index: CorpusIndex, documents: Record<string, string> = {}): Promise<void> {
     const version = index.manifest.version;
     await mkdir(this.versionsDir, { recursive: true });
     const temporary = path.join(this.root, `tmp-${version}-${process.pid}-${Date.now()}`);
     try {
       await mkdir(temporary, { recursive: true });
-      await index.vectors.save(path.join(temporary, "vectors"));
-      await writeFile(path.join(temporary, "passages.json"), JSON.stringify(index.passages));
-      await writeFile(path.join(temporary, "bm25.json"), JSON.stringify(index.bm25));
-      // The manifest goes last: a folder without one is recognisably incomplete.
-      await writeFile(path.join(temporary, "manifest.json"), JSON.stringify(index.manifest, null, 2));
+      await this.writeVersionFiles(temporary, index, documents);
       await fsyncDirectory(temporary);
       await rename(temporary, this.versionDir(version));
       await this.setCurrent(version);
@@ -113,6 +112,21 @@ export class IndexRepository {
       throw new IndexError("INDEX_WRITE_FAILED", `Could not save index version ${version} under ${this.root}: ${(error as Error).message}`, { cause: error });
     }
     await this.prune(version);
+  }
+
+  /** Writes one version's files into `directory`. Separate so tests can simulate a full disk halfway. */
+  protected async writeVersionFiles(directory: string, index: CorpusIndex, documents: Record<string, string>): Promise<void> {
+    await index.vectors.save(path.join(directory, "vectors"));
+    await writeFile(path.join(directory, "passages.json"), JSON.stringify(index.passages));
+    await writeFile(path.join(directory, "bm25.json"), JSON.stringify(index.bm25));
+    await writeFile(path.join(directory, "documents.json"), JSON.stringify(documents));
+    // The manifest goes last: a folder without one is recognisably incomplete.
+    await writeFile(path.join(directory, "manifest.json"), JSON.stringify(index.manifest, null, 2));
+  }
+
+  /** Corpus files (name → text) as they were when `version` was built. */
+  async readDocuments(version: number): Promise<Record<string, string>> {
+    return JSON.parse(await readFile(path.join(this.versionDir(version), "documents.json"), "utf8")) as Record<string, string>;
   }
 
   /** Points `CURRENT` at an existing version (used by save and rollback). */

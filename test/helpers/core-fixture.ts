@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadCoreConfig, type CoreConfig } from "../../src/config/core-config.js";
-import { Core } from "../../src/core/nieuwsbot-core.js";
+import { Core, type CoreOptions } from "../../src/core/nieuwsbot-core.js";
 import { HashingEmbedder } from "../../embeddings/hashing-embeddings.js";
 import type { Embedder } from "../../embeddings/embedder.js";
 
@@ -24,7 +24,7 @@ export interface CoreFixture {
   dataDir: string;
   corpusDir: string;
   config: CoreConfig;
-  open(embedder?: Embedder): Promise<Core>;
+  open(embedder?: Embedder, options?: Partial<CoreOptions>): Promise<Core>;
   cleanup(): Promise<void>;
 }
 
@@ -41,8 +41,8 @@ export async function coreFixture(env: Record<string, string> = {}): Promise<Cor
     dataDir,
     corpusDir,
     config,
-    async open(embedder = new HashingEmbedder(config.embeddings.hashingDimensions)) {
-      const core = await Core.open({ config, embedder });
+    async open(embedder = new HashingEmbedder(config.embeddings.hashingDimensions), options = {}) {
+      const core = await Core.open({ config, embedder, ...options });
       opened.push(core);
       return core;
     },

@@ -1,0 +1,23 @@
+import type { RefreshRequest } from "../core/types.js";
+import { readSourcesFile } from "../sources/sources-file.js";
+import type { StagedDocument } from "../sources/staged-document.js";
+import type { FetchPolicy } from "../sources/safe-fetch.js";
+
+/**
+ * Everything a refresh adds besides the files already in the corpus: URLs from the command and
+ * from `corpus/sources.txt`, fetched one after another, and the uploaded file. Any failure aborts
+ * the refresh before the index is touched.
+ */
+export async function collectSources(request: RefreshRequest, corpusDir: string, policy: FetchPolicy): Promise<StagedDocument[]> {
+  const urls = [...new Set([...(request.urls ?? []), ...(await readSourcesFile(corpusDir))])];
+  const staged: StagedDocument[] = [];
+  if (urls.length === 0 && !request.upload) return staged;
+  // Fetching and HTML parsing (undici, jsdom, Readability) load only when a refresh needs them.
+  const { documentFromUpload, documentFromUrl } = await import("../sources/staged-document.js");
+  for (const [index, url] of urls.entries()) {
+    request.onProgress?.({ phase: "fetching", done: index, total: urls.length });
+    staged.push(await documentFromUrl(url, policy));
+  }
+  if (request.upload) staged.push(documentFromUpload(request.upload.fileName, request.upload.bytes));
+  return staged;
+}

@@ -1,0 +1,144 @@
+import { lookup as dnsLookup, type LookupAddress } from "node:dns";
+import ipaddr from "ipaddr.js";
+import { Agent, fetch } from "undici";
+import { SourceError } from "../core/errors.js";
+
+export interface FetchPolicy {
+  /** Allow loopback, private, link-local and other non-public addresses (off by default; tests turn it on). */
+  allowPrivateNetworks: boolean;
+  /** Finer control than `allowPrivateNetworks` (tests use it to allow only loopback); overrides it when set. */
+  isAllowedAddress?: (address: string) => boolean;
+  maxBytes: number;
+  timeoutMs: number;
+  maxRedirects: number;
+}
+
+export interface FetchedPage {
+  url: string;
+  contentType: string;
+  body: string;
+}
+
+const acceptedTypes = ["text/html", "application/xhtml+xml", "text/plain", "text/markdown"];
+
+/** True for addresses a server-side fetch must not reach: anything that is not plain public unicast. */
+export function isBlockedAddress(address: string): boolean {
+  if (!ipaddr.isValid(address)) return true;
+  let parsed = ipaddr.parse(address);
+  if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
+  return parsed.range() !== "unicast";
+}
+
+/**
+ * Fetches a page for the corpus with the limits a server that fetches user-supplied URLs needs:
+ * http(s) only, a time-out, a size cap, a content-type check, a bounded number of redirects (each
+ * one checked again), and no private, loopback or link-local destinations. The address check runs
+ * in the connection's DNS lookup, so it holds for every redirect and cannot be dodged by a name
+ * that resolves differently the second time (DNS rebinding).
+ */
+export async function safeFetch(rawUrl: string, policy: FetchPolicy): Promise<FetchedPage> {
+  const dispatcher = new Agent({ connect: { lookup: guardedLookup(policy, rawUrl) } });
+  try {
+    let url = checkUrl(rawUrl, policy, rawUrl);
+    for (let redirects = 0; ; redirects += 1) {
+      const response = await fetch(url, {
+        dispatcher,
+        redirect: "manual",
+        signal: AbortSignal.timeout(policy.timeoutMs),
+        headers: { "user-agent": "Nieuwsbot/0.1 (+corpus refresh)", accept: acceptedTypes.join(", ") },
+      }).catch((error: unknown) => {
+        throw networkError(error, rawUrl);
+      });
+      if ([301, 302, 303, 307, 308].includes(response.status)) {
+        const location = response.headers.get("location");
+        await response.body?.cancel();
+        if (!location) throw new SourceError("SOURCE_HTTP_ERROR", `${rawUrl} redirected without a Location header.`, rawUrl);
+        if (redirects >= policy.maxRedirects) throw new SourceError("SOURCE_HTTP_ERROR", `${rawUrl} redirected more than ${policy.maxRedirects} times.`, rawUrl);
+        url = checkUrl(new URL(location, url).toString(), policy, rawUrl);
+        continue;
+      }
+      if (!response.ok) {
+        await response.body?.cancel();
+        throw new SourceError("SOURCE_HTTP_ERROR", `${rawUrl} answered HTTP ${response.status}.`, rawUrl);
+      }
+      const contentType = (response.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+      if (!acceptedTypes.includes(contentType)) {
+        await response.body?.cancel();
+        throw new SourceError("SOURCE_BAD_TYPE", `${rawUrl} is ${contentType || "of unknown type"}, not a web page or text.`, rawUrl);
+      }
+      return { url, contentType, body: await readCapped(response, policy.maxBytes, rawUrl) };
+    }
+  } finally {
+    await dispatcher.close();
+  }
+}
+
+function addressAllowed(policy: FetchPolicy, address: string): boolean {
+  if (policy.isAllowedAddress) return policy.isAllowedAddress(address);
+  return policy.allowPrivateNetworks || !isBlockedAddress(address);
+}
+
+function checkUrl(candidate: string, policy: FetchPolicy, original: string): string {
+  let url: URL;
+  try {
+    url = new URL(candidate);
+  } catch {
+    throw new SourceError("SOURCE_BAD_URL", `${original} is not a valid URL.`, original);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new SourceError("SOURCE_BAD_URL", `${original}: only http and https URLs can be fetched.`, original);
+  }
+  if (url.username || url.password) throw new SourceError("SOURCE_BAD_URL", `${original}: URLs with credentials are not fetched.`, original);
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  // IP literals never go through DNS lookup, so check them here.
+  if (ipaddr.isValid(host) && !addressAllowed(policy, host)) {
+    throw new SourceError("SOURCE_BLOCKED", `${original} points to a private or local address, which is not allowed.`, original);
+  }
+  return url.toString();
+}
+
+type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+
+function guardedLookup(policy: FetchPolicy, original: string) {
+  return (hostname: string, options: object, callback: LookupCallback) => {
+    dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
+      if (error) return callback(error, []);
+      const list = addresses as LookupAddress[];
+      const blocked = list.some((entry) => !addressAllowed(policy, entry.address));
+      if (blocked) {
+        return callback(new SourceError("SOURCE_BLOCKED", `${original} resolves to a private or local address, which is not allowed.`, original) as unknown as NodeJS.ErrnoException, []);
+      }
+      if ((options as { all?: boolean }).all) return callback(null, list);
+      callback(null, list[0]!.address, list[0]!.family);
+    });
+  };
+}
+
+async function readCapped(response: Awaited<ReturnType<typeof fetch>>, maxBytes: number, source: string): Promise<string> {
+  const declared = Number(response.headers.get("content-length") ?? 0);
+  if (declared > maxBytes) {
+    await response.body?.cancel();
+    throw new SourceError("SOURCE_TOO_LARGE", `${source} is ${declared} bytes; the limit is ${maxBytes}.`, source);
+  }
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of response.body ?? []) {
+    total += chunk.byteLength;
+    if (total > maxBytes) throw new SourceError("SOURCE_TOO_LARGE", `${source} is larger than the limit of ${maxBytes} bytes.`, source);
+    chunks.push(chunk);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch (error) {
+    throw new SourceError("SOURCE_NOT_ARTICLE", `${source} is not UTF-8 text.`, source, { cause: error });
+  }
+}
+
+function networkError(error: unknown, source: string): SourceError {
+  if (error instanceof SourceError) return error;
+  const cause = (error as { cause?: unknown }).cause;
+  if (cause instanceof SourceError) return cause;
+  const name = (error as Error).name;
+  if (name === "TimeoutError" || name === "AbortError") return new SourceError("SOURCE_TIMEOUT", `${source} did not answer in time.`, source, { cause: error });
+  return new SourceError("SOURCE_UNREACHABLE", `${source} cannot be reached: ${(cause as Error | undefined)?.message ?? (error as Error).message}.`, source, { cause: error });
+}

@@ -1,0 +1,13 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+
+/** Name of the file in the corpus folder listing URLs to fetch at every refresh (one per line, `#` comments). */
+export const sourcesFileName = "sources.txt";
+
+export async function readSourcesFile(corpusDir: string): Promise<string[]> {
+  const text = await readFile(path.join(corpusDir, sourcesFileName), "utf8").catch(() => "");
+  return text
+    .split("\n")
+    .map((line) => line.replace(/#.*/, "").trim())
+    .filter(Boolean);
+}
