@@ -1,34 +1,43 @@
+import { parseArgs } from "node:util";
 import { SingleBar, Presets } from "cli-progress";
 import { bootstrap } from "../bootstrap.js";
 import { isNieuwsbotError } from "../core/errors.js";
-import type { BuildProgress } from "../index/build-index.js";
+import type { RefreshProgress } from "../core/types.js";
 import { refreshSummary } from "./refresh-summary.js";
 
 /**
- * `npm run ingest`: re-reads the corpus and builds a new index version with a progress bar on
- * stderr, then prints the one-line summary. A running bot picks the new version up.
+ * `npm run ingest`: re-reads the corpus (plus `corpus/sources.txt` and any `--url`) and builds a
+ * new index version with a progress bar on stderr, then prints the one-line summary.
+ * `--rollback` goes back one version instead. A running bot picks the new version up.
  */
 async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { rollback: { type: "boolean" }, url: { type: "string", multiple: true } } });
   const bar = new SingleBar(
     { format: " {phase} [{bar}] {value}/{total} passages", stream: process.stderr, hideCursor: true, clearOnComplete: true },
     Presets.shades_classic,
   );
   let started = false;
-  const onBuildProgress = (progress: BuildProgress) => {
+  const onBuildProgress = (progress: RefreshProgress) => {
     if (!started) {
       bar.start(progress.total, 0, { phase: progress.phase });
       started = true;
     }
     bar.update(progress.done, { phase: progress.phase });
     // Opening the core may build once before the refresh builds again: one bar per build.
-    if (progress.phase === "indexing" && progress.done === progress.total) {
+    if (progress.phase === "saving" || (progress.phase === "indexing" && progress.done === progress.total)) {
       bar.stop();
       started = false;
     }
   };
   const { core } = await bootstrap({ onBuildProgress });
   try {
-    const report = await core.refresh({ platform: "ingest" });
+    const report = await core.refresh({
+      platform: "ingest",
+      userId: process.env.USER,
+      action: values.rollback ? "rollback" : "refresh",
+      urls: values.url,
+      onProgress: onBuildProgress,
+    });
     bar.stop();
     process.stdout.write(refreshSummary(report) + "\n");
   } finally {

@@ -202,7 +202,9 @@ export class Core implements NieuwsbotCore {
     if (previous.manifest.embedder.id !== embedder.id) {
       throw new RefreshError("NOTHING_TO_ROLL_BACK", `Version v${target} was built by ${previous.manifest.embedder.id}, not by ${embedder.id}.`);
     }
-    await restoreCorpus(config.corpusDir, config.dataDir, await this.repository.readDocuments(target));
+    const files = await this.repository.readDocuments(target);
+    if (files) await restoreCorpus(config.corpusDir, config.dataDir, files);
+    else this.logger.warn(`v${target} did not record its corpus files; the corpus folder is left as it is`);
     await this.repository.setCurrent(target);
     const before = new Set(this.index.passages.map((passage) => passage.id));
     const after = new Set(previous.passages.map((passage) => passage.id));

@@ -124,9 +124,10 @@ export class IndexRepository {
     await writeFile(path.join(directory, "manifest.json"), JSON.stringify(index.manifest, null, 2));
   }
 
-  /** Corpus files (name → text) as they were when `version` was built. */
-  async readDocuments(version: number): Promise<Record<string, string>> {
-    return JSON.parse(await readFile(path.join(this.versionDir(version), "documents.json"), "utf8")) as Record<string, string>;
+  /** Corpus files (name → text) as they were when `version` was built; undefined if not recorded. */
+  async readDocuments(version: number): Promise<Record<string, string> | undefined> {
+    const text = await readFile(path.join(this.versionDir(version), "documents.json"), "utf8").catch(() => undefined);
+    return text === undefined ? undefined : (JSON.parse(text) as Record<string, string>);
   }
 
   /** Points `CURRENT` at an existing version (used by save and rollback). */
