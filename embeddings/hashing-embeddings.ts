@@ -1,11 +1,10 @@
 import { Embeddings } from "@langchain/core/embeddings";
 import { isStopword, stem, words } from "../src/text/tokenize.js";
+import { mapCooperatively } from "../src/util/cooperative.js";
 import type { Embedder } from "./embedder.js";
 
 /** Bump when the feature recipe changes: the id goes into the index manifest and forces a rebuild. */
 const recipeVersion = 1;
-/** Texts embedded between two yields to the event loop, so a large ingest never stalls answers. */
-const yieldEvery = 256;
 
 /**
  * Offline, deterministic embeddings by feature hashing (the "hashing trick").
@@ -24,13 +23,9 @@ export class HashingEmbedder extends Embeddings implements Embedder {
     this.id = `hashing-v${recipeVersion}-${dimensions}`;
   }
 
+  /** Yields to the event loop between slices, so a large ingest never stalls answers. */
   async embedDocuments(texts: string[]): Promise<number[][]> {
-    const vectors: number[][] = [];
-    for (let index = 0; index < texts.length; index += 1) {
-      if (index > 0 && index % yieldEvery === 0) await new Promise((resolve) => setImmediate(resolve));
-      vectors.push(this.embed(texts[index]!));
-    }
-    return vectors;
+    return mapCooperatively(texts, (text) => this.embed(text));
   }
 
   async embedQuery(text: string): Promise<number[]> {

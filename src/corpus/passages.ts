@@ -8,20 +8,28 @@ export function passageId(documentId: string, text: string): string {
   return `${documentId}#${createHash("sha256").update(text).digest("hex").slice(0, 12)}`;
 }
 
+/** Every paragraph of the corpus with its document and 1-based number, in corpus order. */
+export function paragraphsOf(documents: CorpusDocument[]): { document: CorpusDocument; paragraph: number; text: string }[] {
+  return documents.flatMap((document) => document.paragraphs.map((text, index) => ({ document, paragraph: index + 1, text })));
+}
+
+/** The passage for one paragraph: stable id, Dutch sentence boundaries, document metadata. */
+export function toPassage({ document, paragraph, text }: ReturnType<typeof paragraphsOf>[number]): Passage {
+  return {
+    id: passageId(document.id, text),
+    documentId: document.id,
+    paragraph,
+    text,
+    sentences: splitSentences(text),
+    title: document.title,
+    published: document.published,
+    source: document.source,
+  };
+}
+
 /** One passage per paragraph, numbered from 1, with Dutch sentence boundaries. */
 export function toPassages(documents: CorpusDocument[]): Passage[] {
-  return documents.flatMap((document) =>
-    document.paragraphs.map((text, index) => ({
-      id: passageId(document.id, text),
-      documentId: document.id,
-      paragraph: index + 1,
-      text,
-      sentences: splitSentences(text),
-      title: document.title,
-      published: document.published,
-      source: document.source,
-    })),
-  );
+  return paragraphsOf(documents).map(toPassage);
 }
 
 /** Hash of the whole corpus (file names and bytes): a saved index built from another corpus is stale. */

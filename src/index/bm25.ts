@@ -19,13 +19,16 @@ export interface Bm25Hit {
 
 export function buildBm25(documents: string[][], k1 = 1.2, b = 0.75): Bm25Data {
   const postings: Record<string, number[]> = Object.create(null);
-  const lengths = documents.map((terms, document) => {
-    const counts = new Map<string, number>();
-    for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-    for (const [term, count] of counts) (postings[term] ??= []).push(document, count);
-    return terms.length;
-  });
+  const lengths = documents.map((terms, document) => addDocument(postings, terms, document));
   return { k1, b, lengths, postings };
+}
+
+/** Adds one document's terms to the postings; returns its length. Exposed for incremental (sliced) builds. */
+export function addDocument(postings: Record<string, number[]>, terms: readonly string[], document: number): number {
+  const counts = new Map<string, number>();
+  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+  for (const [term, count] of counts) (postings[term] ??= []).push(document, count);
+  return terms.length;
 }
 
 /** Top `k` documents for the query terms, best first. Repeated query terms count once. */

@@ -1,9 +1,10 @@
 import type { CorpusDocument } from "../corpus/document.js";
-import { corpusHash, toPassages } from "../corpus/passages.js";
+import { corpusHash, paragraphsOf, toPassage } from "../corpus/passages.js";
+import { mapCooperatively } from "../util/cooperative.js";
 import { IndexError } from "../core/errors.js";
 import { contentTerms } from "../text/tokenize.js";
 import type { Embedder } from "../../embeddings/embedder.js";
-import { buildBm25 } from "./bm25.js";
+import { addDocument, type Bm25Data } from "./bm25.js";
 import type { CorpusIndex } from "./corpus-index.js";
 import { indexFormatVersion } from "./manifest.js";
 import { buildVectorStore, type HnswSettings } from "./vector-store.js";
@@ -45,7 +46,8 @@ export function embedInBatches(embedder: Embedder): EmbedPassages {
 export async function buildIndex(options: BuildIndexOptions): Promise<CorpusIndex> {
   const now = options.now ?? Date.now;
   const started = now();
-  const passages = toPassages(options.documents);
+  // Every CPU-heavy step runs in slices: a 100k-passage build must not stall the answers.
+  const passages = await mapCooperatively(paragraphsOf(options.documents), toPassage);
   const texts = passages.map((passage) => passage.text);
   const report = options.onProgress ?? (() => {});
   let vectors: number[][];
@@ -61,7 +63,8 @@ export async function buildIndex(options: BuildIndexOptions): Promise<CorpusInde
   }
   report({ phase: "indexing", done: 0, total: passages.length });
   const store = await buildVectorStore(options.embedder, vectors, passages.map((passage) => passage.id), options.hnsw);
-  const bm25 = buildBm25(texts.map(contentTerms));
+  const bm25: Bm25Data = { k1: 1.2, b: 0.75, lengths: [], postings: Object.create(null) as Record<string, number[]> };
+  bm25.lengths = await mapCooperatively(texts, (text, document) => addDocument(bm25.postings, contentTerms(text), document));
   report({ phase: "indexing", done: passages.length, total: passages.length });
   return {
     manifest: {

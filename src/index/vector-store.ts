@@ -3,6 +3,7 @@ import { SynchronousInMemoryDocstore } from "@langchain/community/stores/doc/in_
 import { Document } from "@langchain/core/documents";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import hnswlib from "hnswlib-node";
+import { forEachCooperatively } from "../util/cooperative.js";
 
 export interface HnswSettings {
   m: number;
@@ -16,9 +17,6 @@ export interface VectorHit {
   /** Cosine similarity in [-1, 1]. */
   similarity: number;
 }
-
-/** Points inserted between two yields to the event loop while building (a few ms of native work). */
-const insertBatch = 200;
 
 /**
  * Builds LangChain's `HNSWLib` store from precomputed vectors. We fill the hnswlib index ourselves
@@ -37,11 +35,10 @@ export async function buildVectorStore(
   const index = new hnswlib.HierarchicalNSW("cosine", dimensions);
   index.initIndex(vectors.length, settings.m, settings.efConstruction, 100);
   const docs = new Map<string, Document>();
-  for (let position = 0; position < vectors.length; position += 1) {
-    if (position > 0 && position % insertBatch === 0) await new Promise((resolve) => setImmediate(resolve));
-    index.addPoint(vectors[position]!, position);
+  await forEachCooperatively(vectors, (vector, position) => {
+    index.addPoint(vector, position);
     docs.set(String(position), new Document({ pageContent: "", metadata: { passageId: passageIds[position], position } }));
-  }
+  });
   index.setEf(settings.efSearch);
   return new HNSWLib(embeddings, {
     space: "cosine",

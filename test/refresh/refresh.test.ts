@@ -170,12 +170,29 @@ describe("a failed refresh changes nothing", () => {
 
 describe("one refresh at a time, rollback and audit", () => {
   it("refuses a second concurrent refresh, also from another core on the same data folder", async () => {
-    const core = await fixture.open();
+    // An embedder that holds the first refresh mid-build until the test lets it go.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    class GatedEmbedder extends CountingEmbedder {
+      gated = false;
+      override async embedDocuments(texts: string[]): Promise<number[][]> {
+        if (this.gated) await gate;
+        return super.embedDocuments(texts);
+      }
+    }
+    const embedder = new GatedEmbedder(512);
+    const core = await fixture.open(embedder);
     const other = await fixture.open();
-    const first = core.refresh({ platform: "test" });
+    await writeFile(path.join(fixture.corpusDir, "nieuw.md"), "Een nieuwe alinea over de Afsluitdijk.");
+    embedder.gated = true;
+    let building!: () => void;
+    const started = new Promise<void>((resolve) => (building = resolve));
+    const first = core.refresh({ platform: "test", onProgress: (progress) => progress.phase === "embedding" && building() });
+    await started;
     expect((await errorOf(core.refresh({ platform: "test" }))).code).toBe("REFRESH_RUNNING");
     expect((await errorOf(other.refresh({ platform: "test" }))).code).toBe("REFRESH_RUNNING");
-    await first;
+    release();
+    await expect(first).resolves.toMatchObject({ newVersion: 2, embedded: 1 });
     await expect(other.refresh({ platform: "test" })).resolves.toMatchObject({ newVersion: 3 });
   });
 
