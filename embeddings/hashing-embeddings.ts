@@ -17,6 +17,7 @@ const recipeVersion = 1;
  */
 export class HashingEmbedder extends Embeddings implements Embedder {
   readonly id: string;
+  private readonly memo = new Map<string, WordFeatures>();
 
   constructor(readonly dimensions = 512) {
     super({});
@@ -36,21 +37,47 @@ export class HashingEmbedder extends Embeddings implements Embedder {
   embed(text: string): number[] {
     const vector = new Float64Array(this.dimensions);
     for (const word of words(text)) {
-      if (word.length < 2 || isStopword(word)) continue;
-      this.add(vector, `w:${stem(word)}`, 1);
-      const grams = characterNgrams(word);
-      const weight = 1 / Math.sqrt(grams.length);
-      for (const gram of grams) this.add(vector, `g:${gram}`, weight);
+      const features = this.wordFeatures(word);
+      for (let index = 0; index < features.slots.length; index += 1) vector[features.slots[index]!]! += features.weights[index]!;
     }
     return normalize(vector);
   }
 
-  private add(vector: Float64Array, feature: string, weight: number): void {
-    const hash = fnv1a(feature);
-    // The top bit picks the sign, so collisions cancel out on average instead of piling up.
-    vector[hash % this.dimensions]! += hash & 0x80000000 ? -weight : weight;
+  /**
+   * The hashed features of one word (stem + character n-grams), memoised: news text repeats its
+   * words, and stemming and hashing dominate the cost of embedding.
+   */
+  private wordFeatures(word: string): WordFeatures {
+    const cached = this.memo.get(word);
+    if (cached) return cached;
+    const slots: number[] = [];
+    const weights: number[] = [];
+    const add = (feature: string, weight: number) => {
+      const hash = fnv1a(feature);
+      slots.push(hash % this.dimensions);
+      // The top bit picks the sign, so collisions cancel out on average instead of piling up.
+      weights.push(hash & 0x80000000 ? -weight : weight);
+    };
+    if (word.length >= 2 && !isStopword(word)) {
+      add(`w:${stem(word)}`, 1);
+      const grams = characterNgrams(word);
+      const weight = 1 / Math.sqrt(grams.length);
+      for (const gram of grams) add(`g:${gram}`, weight);
+    }
+    const features = { slots: Int32Array.from(slots), weights: Float64Array.from(weights) };
+    this.memo.set(word, features);
+    if (this.memo.size > memoCapacity) this.memo.delete(this.memo.keys().next().value!);
+    return features;
   }
 }
+
+interface WordFeatures {
+  slots: Int32Array;
+  weights: Float64Array;
+}
+
+/** Distinct words remembered; a large news vocabulary fits, memory stays bounded (~100 MB worst case). */
+const memoCapacity = 200_000;
 
 /** Character 3-, 4- and 5-grams of `<word>` (with boundary marks), the basis of compound matching. */
 export function characterNgrams(word: string): string[] {

@@ -10,6 +10,8 @@ export interface Bm25Data {
   lengths: number[];
   /** term → flat list of [document number, term frequency] pairs. */
   postings: Record<string, number[]>;
+  /** Mean document length; computed at build time (derived from `lengths` when absent). */
+  averageLength?: number;
 }
 
 export interface Bm25Hit {
@@ -20,7 +22,7 @@ export interface Bm25Hit {
 export function buildBm25(documents: string[][], k1 = 1.2, b = 0.75): Bm25Data {
   const postings: Record<string, number[]> = Object.create(null);
   const lengths = documents.map((terms, document) => addDocument(postings, terms, document));
-  return { k1, b, lengths, postings };
+  return { k1, b, lengths, postings, averageLength: lengths.reduce((sum, length) => sum + length, 0) / (lengths.length || 1) };
 }
 
 /** Adds one document's terms to the postings; returns its length. Exposed for incremental (sliced) builds. */
@@ -31,12 +33,17 @@ export function addDocument(postings: Record<string, number[]>, terms: readonly 
   return terms.length;
 }
 
-/** Top `k` documents for the query terms, best first. Repeated query terms count once. */
+/**
+ * Top `k` documents for the query terms, best first. Repeated query terms count once. Scores
+ * accumulate in a typed array and only the top `k` are kept (a bounded heap), so a query costs
+ * its postings, not a sort of every matching document.
+ */
 export function searchBm25(index: Bm25Data, queryTerms: string[], k: number): Bm25Hit[] {
   const count = index.lengths.length;
   if (count === 0 || k <= 0) return [];
-  const averageLength = index.lengths.reduce((sum, length) => sum + length, 0) / count || 1;
-  const scores = new Map<number, number>();
+  const averageLength = index.averageLength ?? index.lengths.reduce((sum, length) => sum + length, 0) / count;
+  const scores = new Float64Array(count);
+  const touched: number[] = [];
   for (const term of new Set(queryTerms)) {
     const posting = index.postings[term];
     if (!posting) continue;
@@ -46,12 +53,46 @@ export function searchBm25(index: Bm25Data, queryTerms: string[], k: number): Bm
     for (let i = 0; i < posting.length; i += 2) {
       const document = posting[i]!;
       const tf = posting[i + 1]!;
-      const norm = tf + index.k1 * (1 - index.b + (index.b * index.lengths[document]!) / averageLength);
-      scores.set(document, (scores.get(document) ?? 0) + (idf * tf * (index.k1 + 1)) / norm);
+      const norm = tf + index.k1 * (1 - index.b + (index.b * index.lengths[document]!) / (averageLength || 1));
+      if (scores[document] === 0) touched.push(document);
+      scores[document]! += (idf * tf * (index.k1 + 1)) / norm;
     }
   }
-  return [...scores]
-    .map(([document, score]) => ({ document, score }))
-    .sort((left, right) => right.score - left.score || left.document - right.document)
-    .slice(0, k);
+  return topK(touched, scores, k);
+}
+
+/** Better first: higher score, then lower document number (deterministic ties). */
+const better = (scores: Float64Array, a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
+
+function topK(candidates: number[], scores: Float64Array, k: number): Bm25Hit[] {
+  // Min-heap (worst on top) of at most k documents.
+  const heap: number[] = [];
+  const siftDown = (start: number) => {
+    let at = start;
+    for (;;) {
+      const left = 2 * at + 1;
+      const right = left + 1;
+      let worst = at;
+      if (left < heap.length && better(scores, heap[worst]!, heap[left]!)) worst = left;
+      if (right < heap.length && better(scores, heap[worst]!, heap[right]!)) worst = right;
+      if (worst === at) return;
+      [heap[at], heap[worst]] = [heap[worst]!, heap[at]!];
+      at = worst;
+    }
+  };
+  for (const document of candidates) {
+    if (heap.length < k) {
+      heap.push(document);
+      for (let at = heap.length - 1; at > 0; ) {
+        const parent = (at - 1) >> 1;
+        if (!better(scores, heap[parent]!, heap[at]!)) break;
+        [heap[at], heap[parent]] = [heap[parent]!, heap[at]!];
+        at = parent;
+      }
+    } else if (better(scores, document, heap[0]!)) {
+      heap[0] = document;
+      siftDown(0);
+    }
+  }
+  return heap.sort((a, b) => (better(scores, a, b) ? -1 : 1)).map((document) => ({ document, score: scores[document]! }));
 }

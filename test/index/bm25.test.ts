@@ -34,3 +34,24 @@ describe("BM25", () => {
     expect(searchBm25(copy, ["raket", "stad"], 3)).toEqual(searchBm25(index, ["raket", "stad"], 3));
   });
 });
+
+describe("BM25 top-k selection", () => {
+  it("returns exactly what a full sort would, for random corpora and k", async () => {
+    const { seededRandom } = await import("../bench/synthetic-corpus.js");
+    const random = seededRandom(3);
+    const vocabulary = ["a", "b", "c", "d", "e", "f", "g", "h"];
+    for (let round = 0; round < 20; round += 1) {
+      const documents = Array.from({ length: 1 + Math.floor(random() * 60) }, () =>
+        Array.from({ length: Math.floor(random() * 8) }, () => vocabulary[Math.floor(random() * vocabulary.length)]!),
+      );
+      const index = buildBm25(documents);
+      const query = ["a", "c", "h"].filter(() => random() < 0.8);
+      const all = searchBm25(index, query, documents.length);
+      const k = 1 + Math.floor(random() * 10);
+      expect(searchBm25(index, query, k)).toEqual(all.slice(0, k));
+      for (let i = 1; i < all.length; i += 1) {
+        expect(all[i - 1]!.score > all[i]!.score || (all[i - 1]!.score === all[i]!.score && all[i - 1]!.document < all[i]!.document)).toBe(true);
+      }
+    }
+  });
+});

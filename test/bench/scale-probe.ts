@@ -1,0 +1,80 @@
+/**
+ * One measurement of the scale benchmark, in its own process so peak RSS belongs to that
+ * measurement alone. Prints one JSON line. Modes:
+ *   build     fresh data folder → build and save the index
+ *   start     saved index → time from process start to the first answer
+ *   ask       saved index → full `core.ask` and vector-search latencies over generated questions
+ *   baseline  LangChain MemoryVectorStore over the same embedder: build, search latencies
+ *   recall    HNSW top-10 against exact (brute-force) top-10
+ */
+import { MemoryVectorStore } from "@langchain/classic/vectorstores/memory";
+import { loadCoreConfig } from "../../src/config/core-config.js";
+import { Core } from "../../src/core/nieuwsbot-core.js";
+import { loadCorpus } from "../../src/corpus/load-corpus.js";
+import { paragraphsOf } from "../../src/corpus/passages.js";
+import { searchVectors } from "../../src/index/vector-store.js";
+import { HashingEmbedder } from "../../embeddings/hashing-embeddings.js";
+import { benchQuestions } from "./bench-questions.js";
+import { median, percentile } from "./stats.js";
+
+const mode = process.argv[2];
+const questionCount = Number(process.env.BENCH_QUESTIONS ?? 200);
+const config = loadCoreConfig({ ...process.env, LOG_LEVEL: "silent", INDEX_WATCH_INTERVAL_MS: "0" });
+const embedder = new HashingEmbedder(config.embeddings.hashingDimensions);
+const rssMb = () => process.resourceUsage().maxRSS / 1024;
+const emit = (result: Record<string, number>) => process.stdout.write(JSON.stringify({ ...result, maxRssMb: rssMb() }) + "\n");
+
+async function latencies(questions: string[], fn: (question: string) => Promise<unknown>): Promise<{ p50: number; p99: number }> {
+  for (const question of questions.slice(0, 20)) await fn(question); // warm-up
+  const times: number[] = [];
+  for (const question of questions) {
+    const started = performance.now();
+    await fn(question);
+    times.push(performance.now() - started);
+  }
+  return { p50: median(times), p99: percentile(times, 99) };
+}
+
+const questions = benchQuestions(questionCount, 99);
+
+if (mode === "build") {
+  const started = performance.now();
+  const core = await Core.open({ config, embedder });
+  const ms = performance.now() - started;
+  emit({ ms, passages: core.status().passages });
+} else if (mode === "start") {
+  const core = await Core.open({ config, embedder });
+  await core.ask(questions[0]!, { platform: "test" });
+  emit({ ms: performance.now() });
+} else if (mode === "ask") {
+  const core = await Core.open({ config, embedder });
+  const ask = await latencies(questions, (question) => core.ask(question, { platform: "test" }));
+  const index = (core as unknown as { index: { vectors: Parameters<typeof searchVectors>[0] } }).index;
+  const search = await latencies(questions, async (question) => searchVectors(index.vectors, await embedder.embedQuery(question), 10));
+  emit({ askP50: ask.p50, askP99: ask.p99, searchP50: search.p50, searchP99: search.p99 });
+} else if (mode === "baseline") {
+  const texts = paragraphsOf(await loadCorpus(config.corpusDir)).map((paragraph) => paragraph.text);
+  const started = performance.now();
+  const store = await MemoryVectorStore.fromTexts(texts, {}, embedder);
+  const buildMs = performance.now() - started;
+  const search = await latencies(questions, async (question) => store.similaritySearchVectorWithScore(await embedder.embedQuery(question), 10));
+  emit({ buildMs, searchP50: search.p50, searchP99: search.p99 });
+} else if (mode === "recall") {
+  const core = await Core.open({ config, embedder });
+  const index = (core as unknown as { index: { vectors: Parameters<typeof searchVectors>[0]; passages: { text: string }[] } }).index;
+  const store = new MemoryVectorStore(embedder);
+  const vectors = await embedder.embedDocuments(index.passages.map((passage) => passage.text));
+  await store.addVectors(vectors, index.passages.map((_, position) => ({ pageContent: "", metadata: { position } })));
+  let found = 0;
+  let total = 0;
+  for (const question of questions) {
+    const query = await embedder.embedQuery(question);
+    const exact = (await store.similaritySearchVectorWithScore(query, 10)).map(([document]) => document.metadata.position as number);
+    const approximate = new Set((await searchVectors(index.vectors, query, 10)).map((hit) => hit.position));
+    found += exact.filter((position) => approximate.has(position)).length;
+    total += exact.length;
+  }
+  emit({ recallAt10: found / total });
+} else {
+  throw new Error(`unknown mode ${mode}`);
+}
