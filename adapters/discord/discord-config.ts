@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { envField, parseEnv } from "../../src/config/parse-env.js";
+
+/** Discord ids are snowflakes: 17–20 digit integers. */
+const snowflake = /^\d{17,20}$/;
+
+/** Environment variables of the Discord adapter. `DISCORD_TOKEN` is what turns the adapter on. */
+export const discordEnvShape = {
+  DISCORD_TOKEN: z.string({ required_error: "expected the bot token from the Discord developer portal" }).min(1),
+  /** REST base, e.g. a proxy or a test fake; discord.js appends `/v10/...` itself. */
+  DISCORD_API_URL: envField.url(),
+  /** When set, slash commands are registered to this one guild (instant) instead of globally. */
+  DISCORD_GUILD_ID: z.string().regex(snowflake, "expected a Discord server id (17–20 digits)").optional(),
+  /** Roles that may run /refresh in addition to members with the Manage Server permission. */
+  DISCORD_MODERATOR_ROLE_IDS: envField.idList(snowflake, "Discord role ids (17–20 digits)"),
+  /** Only needed by `npm run discord:register` when `GET /applications/@me` is not available. */
+  DISCORD_APPLICATION_ID: z.string().regex(snowflake, "expected a Discord application id (17–20 digits)").optional(),
+};
+
+/** The Discord adapter's settings, parsed and normalised. */
+export interface DiscordConfig {
+  token: string;
+  /** REST base in discord.js's `rest.api` form (`https://host/api`, no version), when overridden. */
+  apiUrl?: string;
+  guildId?: string;
+  moderatorRoleIds: string[];
+  applicationId?: string;
+}
+
+/** Parses the Discord variables; throws `ConfigError` naming every wrong variable. */
+export function loadDiscordConfig(env: NodeJS.ProcessEnv = process.env): DiscordConfig {
+  const parsed = parseEnv(discordEnvShape, env);
+  return {
+    token: parsed.DISCORD_TOKEN.replace(/^Bot\s+/i, ""),
+    apiUrl: parsed.DISCORD_API_URL ? normalizeApiUrl(parsed.DISCORD_API_URL) : undefined,
+    guildId: parsed.DISCORD_GUILD_ID,
+    moderatorRoleIds: parsed.DISCORD_MODERATOR_ROLE_IDS ?? [],
+    applicationId: parsed.DISCORD_APPLICATION_ID,
+  };
+}
+
+/**
+ * Turns whatever form an operator writes the REST base in into discord.js's `rest.api` form, which
+ * builds `${api}/v10${route}`: `http://host:1234` and `http://host:1234/` mean Discord's layout
+ * (`/api`), and a trailing version (`/api/v10`) is dropped so it is not doubled.
+ */
+export function normalizeApiUrl(raw: string): string {
+  const url = new URL(raw);
+  let pathname = url.pathname.replace(/\/+$/, "").replace(/\/v\d+$/, "");
+  if (pathname === "") pathname = "/api";
+  return `${url.origin}${pathname}`;
+}

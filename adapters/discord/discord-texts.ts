@@ -1,0 +1,72 @@
+import type { CoreStatus, Language, RefreshReport } from "../../src/core/types.js";
+
+/**
+ * Discord-only sentences, per language. Texts every platform shares (answer lead, abstention,
+ * errors) live in `src/answer/messages.ts` and are reused from there.
+ */
+export const discordTexts = {
+  nl: {
+    help: [
+      "**Nieuwsbot** beantwoordt vragen over het nieuwsartikel en citeert altijd de Nederlandse passage.",
+      "• `/ask vraag:<je vraag>` — stel een vraag, bijvoorbeeld: Welk luchtafweersysteem levert Duitsland?",
+      "• Noem mij in een bericht, stuur me een privébericht, of beantwoord een van mijn antwoorden met een vervolgvraag.",
+      "• `/status` — versie en omvang van het corpus.",
+      "• `/refresh` — lees het corpus opnieuw in (alleen moderators).",
+      "Met 👍 / 👎 onder een antwoord help je de bot beter te maken.",
+    ].join("\n"),
+    status: (status: CoreStatus) =>
+      `Corpus v${status.corpusVersion}: ${status.documents} documenten, ${status.passages} passages · ` +
+      `embedder ${status.embedder.id} (${status.embedder.dimensions} dimensies) · modus ${status.answerMode} · gebouwd ${status.builtAt}`,
+    refreshDone: (report: RefreshReport) =>
+      `Corpus v${report.newVersion}: ${report.documents} documenten, ${report.passages} passages — ` +
+      `${report.added} nieuw, ${report.unchanged} ongewijzigd, ${report.removed} verwijderd (${report.durationMs} ms)`,
+    refreshRunning: "Er loopt al een verversing. Probeer het zo opnieuw.",
+    refreshFailed: "Verversen is mislukt; de vorige versie van het corpus blijft in gebruik. Details staan in het logboek.",
+    feedbackThanks: "Bedankt voor je feedback!",
+    feedbackExpired: "Dit antwoord is te oud om nog te beoordelen. Stel de vraag gerust opnieuw.",
+    passageExpired: "Deze alinea is niet meer beschikbaar. Stel de vraag gerust opnieuw.",
+    unknownButton: "Deze knop werkt niet meer.",
+    unknownCommand: "Dat commando ken ik niet (meer). Probeer /help.",
+    showFullPassage: "Toon volledige alinea",
+    excerptNote: "Fragment uit een lange alinea; „Toon volledige alinea” toont de hele tekst.",
+  },
+  en: {
+    help: [
+      "**Nieuwsbot** answers questions about the news article and always quotes the Dutch passage.",
+      "• `/ask vraag:<your question>` — ask a question, for example: Which air defence system is Germany sending?",
+      "• Mention me in a message, send me a direct message, or reply to one of my answers with a follow-up question.",
+      "• `/status` — version and size of the corpus.",
+      "• `/refresh` — re-read the corpus (moderators only).",
+      "Use 👍 / 👎 under an answer to help improve the bot.",
+    ].join("\n"),
+    status: (status: CoreStatus) =>
+      `Corpus v${status.corpusVersion}: ${status.documents} documents, ${status.passages} passages · ` +
+      `embedder ${status.embedder.id} (${status.embedder.dimensions} dimensions) · mode ${status.answerMode} · built ${status.builtAt}`,
+    refreshDone: (report: RefreshReport) =>
+      `Corpus v${report.newVersion}: ${report.documents} documents, ${report.passages} passages — ` +
+      `${report.added} new, ${report.unchanged} unchanged, ${report.removed} removed (${report.durationMs} ms)`,
+    refreshRunning: "A refresh is already running. Please try again in a moment.",
+    refreshFailed: "The refresh failed; the previous corpus version stays in use. The log has the details.",
+    feedbackThanks: "Thanks for your feedback!",
+    feedbackExpired: "This answer is too old to rate. Feel free to ask again.",
+    passageExpired: "This paragraph is no longer available. Feel free to ask again.",
+    unknownButton: "This button no longer works.",
+    unknownCommand: "I don't know that command (any more). Try /help.",
+    showFullPassage: "Show full paragraph",
+    excerptNote: "Excerpt from a long paragraph (in Dutch); “Show full paragraph” shows all of it.",
+  },
+} satisfies Record<Language, unknown>;
+
+export type DiscordTexts = (typeof discordTexts)["nl"];
+
+export function discordTextsFor(language: Language): DiscordTexts {
+  return discordTexts[language];
+}
+
+/**
+ * The bot's own language for a Discord locale (`nl`, `en-US`, `en-GB`, ...). Same rule as the
+ * core's language hint: English locales get English, everyone else the article's Dutch.
+ */
+export function languageFromLocale(locale: string | null | undefined): Language {
+  return locale?.toLowerCase().startsWith("en") ? "en" : "nl";
+}

@@ -1,0 +1,146 @@
+import {
+  ApplicationCommandOptionType,
+  MessageFlags,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+} from "discord.js";
+import { messagesFor } from "../../src/answer/messages.js";
+import { userErrorReply } from "../../src/answer/user-error-reply.js";
+import { isNieuwsbotError } from "../../src/core/errors.js";
+import type { Language } from "../../src/core/types.js";
+import { detectLanguage } from "../../src/text/language.js";
+import { replyPrivately, sendPayloads, type BotContext } from "./bot-context.js";
+import { commandNames, questionOption } from "./commands.js";
+import { discordTextsFor, languageFromLocale } from "./discord-texts.js";
+import { isModerator } from "./moderation.js";
+import { parseButtonId, renderAnswer, renderFullPassage, renderText } from "./render-discord.js";
+
+/**
+ * Entry point for every interaction. Errors never escape: they are logged and the user gets a
+ * private apology, so one failing command cannot take the client down.
+ */
+export async function handleInteraction(context: BotContext, interaction: Interaction): Promise<void> {
+  if (!interaction.isRepliable()) return; // Autocomplete is not used by these commands.
+  const language = languageFromLocale(interaction.locale);
+  try {
+    if (interaction.isChatInputCommand()) await handleCommand(context, interaction);
+    else if (interaction.isButton()) await handleButton(context, interaction);
+    // Other components and context-menu commands are not registered by this bot; still answer them.
+    else await replyPrivately(interaction, discordTextsFor(language).unknownCommand, context.logger);
+  } catch (error) {
+    context.logger.error("discord interaction failed; the user gets an apology", { error, interaction: describe(interaction) });
+    try {
+      await replyPrivately(interaction, messagesFor(language).failed, context.logger);
+    } catch (apologyError) {
+      context.logger.error("could not send the apology either", { error: apologyError, interaction: describe(interaction) });
+    }
+  }
+}
+
+async function handleCommand(context: BotContext, interaction: ChatInputCommandInteraction): Promise<void> {
+  const language = languageFromLocale(interaction.locale);
+  switch (interaction.commandName) {
+    case commandNames.ask:
+      return handleAsk(context, interaction);
+    case commandNames.status:
+      return sendPayloads(interaction, renderText(discordTextsFor(language).status(context.deps.core.status())), { ephemeral: true });
+    case commandNames.help:
+      return sendPayloads(interaction, renderText(discordTextsFor(language).help), { ephemeral: true });
+    case commandNames.refresh:
+      return handleRefresh(context, interaction, language);
+    default:
+      // A stale registration (e.g. a removed command): say so instead of letting it time out.
+      context.logger.warn("unknown slash command", { command: interaction.commandName });
+      return replyPrivately(interaction, discordTextsFor(language).unknownCommand, context.logger);
+  }
+}
+
+/**
+ * `/ask`: deferred at once (Discord allows 3 seconds for the first response), then the placeholder
+ * is replaced by the answer. Input errors and rate limits are answered privately.
+ */
+async function handleAsk(context: BotContext, interaction: ChatInputCommandInteraction): Promise<void> {
+  const { core, feedback } = context.deps;
+  const question = questionFrom(interaction);
+  const language = detectLanguage(question, interaction.locale);
+  const decision = await context.limiter.consume(interaction.user.id);
+  if (!decision.allowed) {
+    return replyPrivately(interaction, messagesFor(language).rateLimited(decision.retryAfterSeconds), context.logger);
+  }
+  await interaction.deferReply();
+  let answer;
+  try {
+    answer = await core.ask(question, {
+      platform: "discord",
+      userId: interaction.user.id,
+      conversationId: interaction.channelId ?? undefined,
+      languageHint: interaction.locale,
+    });
+  } catch (error) {
+    const reply = userErrorReply(error, language);
+    if (!reply) throw error;
+    return replyPrivately(interaction, reply, context.logger);
+  }
+  const payloads = renderAnswer(answer, { token: feedback.remember(answer, "discord") });
+  await sendPayloads(interaction, payloads);
+}
+
+/** The `vraag` option; any string option if a client sent another name (it should not). */
+function questionFrom(interaction: ChatInputCommandInteraction): string {
+  const named = interaction.options.get(questionOption)?.value;
+  if (typeof named === "string") return named;
+  const first = interaction.options.data.find((option) => option.type === ApplicationCommandOptionType.String);
+  return typeof first?.value === "string" ? first.value : "";
+}
+
+/** `/refresh`: moderators only, checked here again; others are refused and nothing runs. */
+async function handleRefresh(context: BotContext, interaction: ChatInputCommandInteraction, language: Language): Promise<void> {
+  const texts = discordTextsFor(language);
+  if (!isModerator(interaction, context.config.moderatorRoleIds)) {
+    context.logger.info("refresh refused: not a moderator", { user: interaction.user.id, guild: interaction.guildId });
+    return replyPrivately(interaction, messagesFor(language).notAllowed, context.logger);
+  }
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  let reply: string;
+  try {
+    reply = texts.refreshDone(await context.deps.core.refresh({ platform: "discord", userId: interaction.user.id }));
+  } catch (error) {
+    if (!isNieuwsbotError(error)) throw error;
+    // The core keeps the previous index on any refresh failure; tell the moderator, log the cause.
+    if (error.code === "REFRESH_RUNNING") reply = texts.refreshRunning;
+    else {
+      context.logger.error("refresh from Discord failed", { error, user: interaction.user.id });
+      reply = texts.refreshFailed;
+    }
+  }
+  await sendPayloads(interaction, renderText(reply), { ephemeral: true });
+}
+
+/** 👍 / 👎 store feedback; "show full paragraph" sends the passage privately. Every click is answered. */
+async function handleButton(context: BotContext, interaction: ButtonInteraction): Promise<void> {
+  const action = parseButtonId(interaction.customId);
+  const localeTexts = discordTextsFor(languageFromLocale(interaction.locale));
+  if (!action) return replyPrivately(interaction, localeTexts.unknownButton, context.logger);
+  const answer = context.deps.feedback.lookup(action.token);
+  const texts = answer ? discordTextsFor(answer.language) : localeTexts;
+  if (action.kind === "feedback") {
+    const stored = await context.deps.feedback.record(action.token, action.rating, interaction.user.id);
+    return replyPrivately(interaction, stored ? texts.feedbackThanks : texts.feedbackExpired, context.logger);
+  }
+  const citation = answer?.citations[action.citation];
+  if (!answer || !citation) return replyPrivately(interaction, texts.passageExpired, context.logger);
+  await sendPayloads(interaction, renderFullPassage(citation, answer.language), { ephemeral: true });
+}
+
+/** Enough to find an interaction in the logs; never the token. */
+function describe(interaction: Interaction): Record<string, unknown> {
+  return {
+    id: interaction.id,
+    type: interaction.type,
+    command: interaction.isChatInputCommand() ? interaction.commandName : undefined,
+    customId: interaction.isButton() ? interaction.customId : undefined,
+    user: interaction.user.id,
+    guild: interaction.guildId,
+  };
+}
