@@ -3,6 +3,7 @@ import { isNieuwsbotError } from "../src/core/errors.js";
 import { FeedbackStore } from "../src/feedback/feedback-store.js";
 import { parseEnv } from "../src/config/parse-env.js";
 import { runConsole } from "./console/console-adapter.js";
+import { startTelegram } from "./telegram/start-telegram.js";
 import { startDiscord } from "./discord/start-discord.js";
 import type { AdapterDeps, RunningAdapter } from "./shared/adapter.js";
 import { sharedAdapterEnvShape } from "./shared/adapter-config.js";
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
   };
   const running: RunningAdapter[] = [];
   // <platform adapters>
+  if (process.env.TELEGRAM_BOT_TOKEN) running.push(await startTelegram(deps, process.env));
   if (process.env.DISCORD_TOKEN) running.push(await startDiscord(deps, process.env));
   // </platform adapters>
 

@@ -1,0 +1,95 @@
+import type { CoreStatus, Language, RefreshReport } from "../../src/core/types.js";
+
+/**
+ * Texts only the Telegram adapter says (help, status, moderation, buttons). Everything shared with
+ * other platforms (answers, abstentions, error replies) comes from `src/answer/messages.ts`.
+ * These are plain text; the adapter escapes them before sending.
+ */
+export const telegramMessages = {
+  nl: {
+    help: (username: string) =>
+      [
+        "Hallo! Ik ben Nieuwsbot. Ik beantwoord vragen over het nieuwsartikel dat ik ken, en citeer altijd de Nederlandse passage waar mijn antwoord op steunt. Staat het antwoord niet in het artikel, dan zeg ik dat eerlijk in plaats van te gokken.",
+        "",
+        "Zo stel je een vraag:",
+        "• In een privégesprek: stuur gewoon je vraag.",
+        `• In een groep: /ask gevolgd door je vraag, noem mij (@${username}) in je bericht, of antwoord op een bericht van mij.`,
+        "",
+        "Voorbeeld: Welk luchtafweersysteem levert Duitsland?",
+        "",
+        "Met 👍 / 👎 onder een antwoord help je de beheerders. /status toont welke versie van het artikel ik gebruik.",
+      ].join("\n"),
+    status: (status: CoreStatus) =>
+      [
+        `Corpusversie ${status.corpusVersion}: ${status.documents} ${status.documents === 1 ? "document" : "documenten"}, ${status.passages} passages.`,
+        `Embedder: ${status.embedder.id} (${status.embedder.dimensions} dimensies).`,
+        `Antwoordmodus: ${status.answerMode === "extractive" ? "extractief (letterlijke zinnen uit het artikel)" : "generatief"}.`,
+        `Index gebouwd op ${status.builtAt}.`,
+      ].join("\n"),
+    refreshDone: (report: RefreshReport) =>
+      `Corpus v${report.newVersion}: ${report.documents} documenten, ${report.passages} passages — ${report.added} nieuw, ${report.unchanged} ongewijzigd, ${report.removed} verwijderd (${report.durationMs} ms)`,
+    refreshRunning: "Het corpus wordt al opnieuw ingelezen. Wacht even tot dat klaar is en probeer het dan opnieuw.",
+    refreshFailed: (reason: string) => `Opnieuw inlezen is mislukt; de vorige versie blijft in gebruik. ${reason}`,
+    refreshFailedUnknown: "Details staan in het log.",
+    feedbackThanks: "Bedankt voor je feedback!",
+    feedbackExpired: "Dit antwoord is te oud om nog te beoordelen.",
+    feedbackFailed: "Je feedback kon niet worden opgeslagen. Probeer het later nog eens.",
+    fullParagraph: (paragraph: number) => `Toon volledige alinea ${paragraph}`,
+    fullParagraphExpired: "Dit antwoord is niet meer beschikbaar. Stel de vraag gerust opnieuw.",
+    commands: {
+      ask: "Stel een vraag over het artikel",
+      help: "Uitleg: wat ik doe en hoe je iets vraagt",
+      status: "Versie van het corpus en de index",
+      refresh: "Corpus opnieuw inlezen (alleen moderators)",
+    },
+  },
+  en: {
+    help: (username: string) =>
+      [
+        "Hi! I'm Nieuwsbot. I answer questions about the Dutch news article I know, and always quote the Dutch passage my answer rests on. When the article doesn't answer a question, I say so instead of guessing.",
+        "",
+        "How to ask:",
+        "• In a private chat: just send your question.",
+        `• In a group: /ask followed by your question, mention me (@${username}) in your message, or reply to one of my messages.`,
+        "",
+        "Example: Which air defence system is Germany sending?",
+        "",
+        "Use 👍 / 👎 under an answer to help the moderators. /status shows which version of the article I use.",
+      ].join("\n"),
+    status: (status: CoreStatus) =>
+      [
+        `Corpus version ${status.corpusVersion}: ${status.documents} ${status.documents === 1 ? "document" : "documents"}, ${status.passages} passages.`,
+        `Embedder: ${status.embedder.id} (${status.embedder.dimensions} dimensions).`,
+        `Answer mode: ${status.answerMode === "extractive" ? "extractive (verbatim sentences from the article)" : "generative"}.`,
+        `Index built at ${status.builtAt}.`,
+      ].join("\n"),
+    refreshDone: (report: RefreshReport) =>
+      `Corpus v${report.newVersion}: ${report.documents} documents, ${report.passages} passages — ${report.added} new, ${report.unchanged} unchanged, ${report.removed} removed (${report.durationMs} ms)`,
+    refreshRunning: "The corpus is already being re-read. Please wait until that finishes and try again.",
+    refreshFailed: (reason: string) => `Re-reading the corpus failed; the previous version stays in use. ${reason}`,
+    refreshFailedUnknown: "See the log for details.",
+    feedbackThanks: "Thanks for your feedback!",
+    feedbackExpired: "This answer is too old to rate.",
+    feedbackFailed: "Your feedback could not be saved. Please try again later.",
+    fullParagraph: (paragraph: number) => `Show full paragraph ${paragraph}`,
+    fullParagraphExpired: "This answer is no longer available. Feel free to ask again.",
+    commands: {
+      ask: "Ask a question about the article",
+      help: "What I do and how to ask",
+      status: "Corpus and index version",
+      refresh: "Re-read the corpus (moderators only)",
+    },
+  },
+} satisfies Record<Language, unknown>;
+
+export type TelegramMessages = (typeof telegramMessages)["nl"];
+
+/** The user's interface language: English for Telegram users whose app is in English, else Dutch. */
+export function languageOf(languageCode: string | undefined): Language {
+  return languageCode?.toLowerCase().startsWith("en") ? "en" : "nl";
+}
+
+/** The Telegram-only texts in one language. */
+export function telegramMessagesFor(language: Language): TelegramMessages {
+  return telegramMessages[language];
+}
