@@ -1,8 +1,11 @@
 import type { CoreConfig } from "../src/config/core-config.js";
 import type { Logger } from "../src/logging/logger.js";
 import { silentLogger } from "../src/logging/logger.js";
+import { loadLlmConfig, type LlmConfig } from "../src/config/llm-config.js";
 import type { Embedder } from "./embedder.js";
 import { HashingEmbedder } from "./hashing-embeddings.js";
+import { OllamaEmbedder } from "./ollama-embedder.js";
+import { OpenAiEmbedder } from "./openai-embedder.js";
 import { isModelAvailableLocally, TransformersEmbedder } from "./transformers-embeddings.js";
 
 /**
@@ -12,8 +15,20 @@ import { isModelAvailableLocally, TransformersEmbedder } from "./transformers-em
  * - `transformers`: the local transformers.js model; fails loudly if it cannot be loaded.
  * - `auto`: the transformers model when it is on disk or can be downloaded, otherwise `hashing`.
  *   It logs exactly one line saying which was chosen and why.
+ * - `openai` / `ollama`: a hosted model (`EMBEDDINGS_MODEL`) at the same key/base URL as the chat
+ *   model; `hosted` carries them (parsed from the environment when omitted). Fails loudly when the
+ *   server cannot be reached: another embedder's vectors would not match the index.
  */
-export async function createEmbedder(config: CoreConfig["embeddings"], logger: Logger = silentLogger): Promise<Embedder> {
+export async function createEmbedder(
+  config: CoreConfig["embeddings"],
+  logger: Logger = silentLogger,
+  hosted?: Pick<LlmConfig, "endpoints" | "embeddings">,
+): Promise<Embedder> {
+  if (config.provider === "openai" || config.provider === "ollama") {
+    const embedder = await createHostedEmbedder(config.provider, config.model, hosted ?? loadLlmConfig(process.env, config.provider));
+    logger.info(`embeddings: ${embedder.id} (${embedder.dimensions} dimensions; chosen by EMBEDDINGS_PROVIDER=${config.provider})`);
+    return embedder;
+  }
   const transformersOptions = {
     model: config.model,
     modelDir: config.modelDir,
@@ -44,6 +59,18 @@ export async function createEmbedder(config: CoreConfig["embeddings"], logger: L
     );
     return new HashingEmbedder(config.hashingDimensions);
   }
+}
+
+async function createHostedEmbedder(
+  provider: "openai" | "ollama",
+  model: string,
+  hosted: Pick<LlmConfig, "endpoints" | "embeddings">,
+): Promise<Embedder> {
+  const { timeoutMs, maxRetries } = hosted.embeddings;
+  const { openai, ollama } = hosted.endpoints;
+  if (provider === "openai" && openai) return OpenAiEmbedder.create({ model, timeoutMs, maxRetries, apiKey: openai.apiKey, baseUrl: openai.baseUrl });
+  if (provider === "ollama" && ollama) return OllamaEmbedder.create({ model, timeoutMs, maxRetries, baseUrl: ollama.baseUrl });
+  throw new Error(`EMBEDDINGS_PROVIDER=${provider} but no ${provider} endpoint is configured`);
 }
 
 function firstLine(error: unknown): string {

@@ -4,6 +4,8 @@ import { Core } from "./core/nieuwsbot-core.js";
 import type { BuildProgress } from "./index/build-index.js";
 import { createLogger, type Logger } from "./logging/logger.js";
 import { createEmbedder } from "../embeddings/create-embedder.js";
+import { loadLlmConfig } from "./config/llm-config.js";
+import { createGenerative } from "./generative/create-generative.js";
 
 export interface App {
   config: CoreConfig;
@@ -20,12 +22,25 @@ export interface BootstrapOptions {
 
 /**
  * Composition root shared by every entry point (CLI, console, platform adapters): parse the
- * environment once, pick the embedder, open or build the index.
+ * environment once, pick the embedder and (with `LLM_PROVIDER`) the language model, open or
+ * build the index. Model settings are validated before anything slow starts.
  */
 export async function bootstrap(options: BootstrapOptions = {}): Promise<App> {
-  const config = loadCoreConfig(options.env ?? process.env);
-  const logger = createLogger({ level: config.logLevel, secrets: options.secrets });
-  const embedder = await createEmbedder(config.embeddings, logger);
-  const core = await Core.open({ config, embedder, logger, onBuildProgress: options.onBuildProgress });
+  const env = options.env ?? process.env;
+  const config = loadCoreConfig(env);
+  const llm = loadLlmConfig(env, config.embeddings.provider);
+  // API keys join the caller's secrets so no log line can ever carry them.
+  const logger = createLogger({ level: config.logLevel, secrets: [...(options.secrets ?? []), ...llm.secrets] });
+  const embedder = await createEmbedder(config.embeddings, logger, llm);
+  const generative = createGenerative(llm, { logger: logger.child("llm"), maxQueryLength: config.maxQuestionLength });
+  if (generative) logger.info(`answers: generative with ${generative.label} (extractive fallback)`);
+  const core = await Core.open({
+    config,
+    embedder,
+    logger,
+    onBuildProgress: options.onBuildProgress,
+    answerer: generative?.answerer,
+    rewriter: generative?.rewriter,
+  });
   return { config, logger, core };
 }

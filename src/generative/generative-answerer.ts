@@ -1,0 +1,138 @@
+import type { Answerer, AnswerRequest } from "../answer/answerer.js";
+import { answerExtractively, describeTitles } from "../answer/extractive-answerer.js";
+import { messagesFor } from "../answer/messages.js";
+import type { Answer, AskContext } from "../core/types.js";
+import type { Logger } from "../logging/logger.js";
+import { silentLogger } from "../logging/logger.js";
+import { shouldAbstain } from "../retrieval/relevance.js";
+import { isInOtherLanguage } from "./answer-language.js";
+import { buildAnswerMessages } from "./answer-prompt.js";
+import type { GeneratedAnswer } from "./answer-schema.js";
+import type { CircuitBreaker } from "./circuit-breaker.js";
+import type { ConversationMemory } from "./conversation-memory.js";
+import { generativeMessagesFor, type GenerativeMessages } from "./generative-messages.js";
+import { isAvailabilityFault, ModelError, toModelError } from "./model-error.js";
+import { verifyCitations } from "./verify-citations.js";
+import type { BaseMessage } from "@langchain/core/messages";
+
+/** The one model call the answerer needs; `StructuredCall` in production, anything in tests. */
+export interface AnswerModel {
+  invoke(messages: BaseMessage[]): Promise<GeneratedAnswer>;
+}
+
+/** Collaborators and limits of a {@link GenerativeAnswerer}. */
+export interface GenerativeAnswererOptions {
+  model: AnswerModel;
+  /** Passages (best first) shown to the model. */
+  maxPassages: number;
+  breaker: CircuitBreaker;
+  /** Shared with the rewriter: where a follow-up's standalone form is found. */
+  memory?: ConversationMemory;
+  logger?: Logger;
+  /** `openai:gpt-4o-mini`, for logs. */
+  label: string;
+}
+
+/** Longest generated answer passed on; the quote carries the detail, the answer should be short. */
+const maxAnswerChars = 1200;
+
+/**
+ * Answers in the asker's language with a language model, grounded in the retrieved passages and
+ * verified: every citation must name a passage that was shown to the model and quote a sentence
+ * that really is in it (see `verifyCitations`); the reply still quotes the Dutch paragraph.
+ *
+ * Decisions, in order:
+ * 1. Retrieval below `ABSTAIN_THRESHOLD` → abstain exactly like the extractive mode, without a call.
+ * 2. Model skipped (circuit open) or failed — time-out, 429, 5xx, unreachable, malformed or empty
+ *    output → the extractive answer plus a note that the model was unavailable. Logged, never thrown.
+ * 3. The model says the passages do not answer → **abstain**. The model read the passages; when it
+ *    finds no answer there, quoting the best-scoring paragraph anyway would be the guess the bot
+ *    promises not to make.
+ * 4. No citation survives verification, or the answer is clearly in the wrong language →
+ *    **fall back to the extractive answer** (plus a short note): the model's text cannot be
+ *    trusted, but retrieval found a relevant passage, and the extractive answer is grounded by
+ *    construction. Unverified generated text is never shown.
+ * 5. Otherwise → the model's answer with the verified citations, `mode: "generative"`.
+ */
+export class GenerativeAnswerer implements Answerer {
+  readonly mode = "generative" as const;
+  private readonly logger: Logger;
+
+  constructor(private readonly options: GenerativeAnswererOptions) {
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  async answer(request: AnswerRequest): Promise<Answer> {
+    const best = request.candidates[0];
+    if (!best || shouldAbstain(best.relevance, request.threshold)) return this.remember(request.context, answerExtractively(request));
+    const { breaker } = this.options;
+    if (breaker.isOpen()) {
+      this.logger.debug("language model skipped during cool-down; answering extractively", { model: this.options.label });
+      return this.remember(request.context, fallback(request, "modelUnavailable"));
+    }
+    const shown = request.candidates.slice(0, this.options.maxPassages);
+    const conversation = request.context.conversationId;
+    const standalone = conversation ? this.options.memory?.standaloneFor(conversation, request.question) : undefined;
+
+    let output: GeneratedAnswer;
+    try {
+      output = await this.options.model.invoke(buildAnswerMessages({ question: standalone ?? request.question, language: request.language, passages: shown }));
+      breaker.recordSuccess();
+      if (output.answerable && cleanAnswer(output.answer) === "") throw new ModelError("MODEL_OUTPUT_INVALID", "the model returned an empty answer");
+    } catch (error) {
+      const fault = toModelError(error);
+      if (isAvailabilityFault(fault.code)) breaker.recordFailure();
+      this.logger.warn("language model failed; answering extractively", { model: this.options.label, code: fault.code, status: fault.status, reason: fault.message });
+      return this.remember(request.context, fallback(request, "modelUnavailable"));
+    }
+
+    if (!output.answerable) {
+      this.logger.info("language model found no answer in the passages; abstaining", { model: this.options.label });
+      const text = messagesFor(request.language).abstain(describeTitles(request.titles, request.language));
+      return this.remember(request.context, { ...base(request), text, abstained: true, citations: [], mode: "generative" });
+    }
+    const { citations, rejected } = verifyCitations(output.citations, shown);
+    if (rejected.length > 0) {
+      this.logger.warn("dropped citations that failed verification", {
+        model: this.options.label,
+        rejected: rejected.map((claim) => ({ passage: claim.passage, reason: claim.reason, sentence: claim.sentence.slice(0, 120) })),
+      });
+    }
+    const text = cleanAnswer(output.answer);
+    if (citations.length === 0) {
+      this.logger.warn("no citation survived verification; answering extractively", { model: this.options.label });
+      return this.remember(request.context, fallback(request, "modelUnverified"));
+    }
+    if (isInOtherLanguage(text, request.language)) {
+      this.logger.warn("language model answered in the wrong language; answering extractively", { model: this.options.label, expected: request.language });
+      return this.remember(request.context, fallback(request, "modelUnverified"));
+    }
+    return this.remember(request.context, { ...base(request), text, abstained: false, citations, mode: "generative" });
+  }
+
+  private remember(context: AskContext, answer: Answer): Answer {
+    if (context.conversationId) this.options.memory?.attachAnswer(context.conversationId, answer.question, answer.text);
+    return answer;
+  }
+}
+
+function base(request: AnswerRequest): Pick<Answer, "language" | "corpusVersion" | "question"> {
+  return { language: request.language, corpusVersion: request.corpusVersion, question: request.question };
+}
+
+/** The extractive answer, with a note saying why it is not a worded one. */
+function fallback(request: AnswerRequest, note: keyof GenerativeMessages): Answer {
+  const answer = answerExtractively(request);
+  if (answer.abstained) return answer;
+  return { ...answer, text: `${answer.text}\n\n${generativeMessagesFor(request.language)[note]}` };
+}
+
+/** Trimmed, without control characters (they could break an adapter's markup), length-capped. */
+function cleanAnswer(text: string): string {
+  const cleaned = text
+    .replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, (char) => (char === "\n" ? "\n" : " "))
+    .replace(/[ \t]+/g, " ")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+  return cleaned.length > maxAnswerChars ? `${cleaned.slice(0, maxAnswerChars - 1).trimEnd()}…` : cleaned;
+}
