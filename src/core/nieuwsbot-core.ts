@@ -76,7 +76,7 @@ export class Core implements NieuwsbotCore {
     const snapshot = this.index;
     const language = detectLanguage(question, context.languageHint);
     const queries = (await this.options.rewriter?.rewrite(question, language, context)) ?? [question];
-    const candidates = await retrieveAll(snapshot, queries, (query) => embedder.embedQuery(query), config.retrieval);
+    const candidates = await retrieveAll(snapshot, queries, (query) => this.embedQuery(query), config.retrieval);
     return this.answerer.answer({
       question,
       language,
@@ -86,6 +86,19 @@ export class Core implements NieuwsbotCore {
       titles: [...new Set(snapshot.passages.map((passage) => passage.title))],
       context,
     });
+  }
+
+  /**
+   * A hosted embedder can go down after start-up; the question is then answered from the lexical
+   * (BM25) index alone instead of failing. An empty vector makes the vector search return nothing.
+   */
+  private async embedQuery(query: string): Promise<number[]> {
+    try {
+      return await this.options.embedder.embedQuery(query);
+    } catch (error) {
+      this.logger.warn("query embedding failed; answering from the lexical index only", { error });
+      return [];
+    }
   }
 
   status(): CoreStatus {

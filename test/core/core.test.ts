@@ -168,3 +168,16 @@ describe("core.refresh", () => {
     await expect(first).resolves.toMatchObject({ newVersion: 2 });
   });
 });
+
+describe("embedder outage at question time", () => {
+  it("answers from the lexical index alone when the query cannot be embedded", async () => {
+    const embedder = new HashingEmbedder(512);
+    const core = await fixture.open(embedder);
+    embedder.embedQuery = async () => {
+      throw new Error("embedding server unreachable");
+    };
+    const answer = await core.ask("Welk luchtafweersysteem levert Duitsland? Iris-T?", { platform: "test" });
+    expect(answer.abstained).toBe(false);
+    expect(answer.citations[0]!.paragraph).toBe(3);
+  });
+});
