@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { appendFile, mkdir, readFile, truncate } from "node:fs/promises";
 import path from "node:path";
 import type { Embedder } from "../../embeddings/embedder.js";
+import { mapCooperatively } from "../util/cooperative.js";
 import type { EmbedPassages } from "./build-index.js";
 
 /** Key of a text in the cache: its SHA-256 (the embedder is part of the folder name). */
@@ -74,8 +75,9 @@ export class EmbeddingCache {
 export function cachedEmbedding(embedder: Embedder, cache: EmbeddingCache, batchSize = 64): { embed: EmbedPassages; stats: { embedded: number } } {
   const stats = { embedded: 0 };
   const embed: EmbedPassages = async (texts, onProgress) => {
-    const hashes = texts.map(textHash);
-    const vectors: (number[] | undefined)[] = hashes.map((hash) => cache.get(hash));
+    // Hashing 100k texts takes a while: slice it like the rest of the build.
+    const hashes = await mapCooperatively(texts, textHash);
+    const vectors = await mapCooperatively(hashes, (hash) => cache.get(hash));
     const missing = [...new Set(hashes.filter((_, index) => vectors[index] === undefined))];
     const computed = new Map<string, number[]>();
     const textOf = new Map(hashes.map((hash, index) => [hash, texts[index]!]));

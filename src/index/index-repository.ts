@@ -9,7 +9,8 @@ import { fsyncDirectory, writeFileAtomic } from "./atomic-files.js";
 import type { Bm25Data } from "./bm25.js";
 import type { CorpusIndex } from "./corpus-index.js";
 import { manifestSchema, type IndexManifest } from "./manifest.js";
-import { loadVectorStore } from "./vector-store.js";
+import { JsonFileWriter } from "./json-writer.js";
+import { loadVectorStore, saveVectorStore } from "./vector-store.js";
 
 /**
  * Index versions on disk, under `<dataDir>/index`:
@@ -116,10 +117,19 @@ export class IndexRepository {
 
   /** Writes one version's files into `directory`. Separate so tests can simulate a full disk halfway. */
   protected async writeVersionFiles(directory: string, index: CorpusIndex, documents: Record<string, string>): Promise<void> {
-    await index.vectors.save(path.join(directory, "vectors"));
-    await writeFile(path.join(directory, "passages.json"), JSON.stringify(index.passages));
-    await writeFile(path.join(directory, "bm25.json"), JSON.stringify(index.bm25));
-    await writeFile(path.join(directory, "documents.json"), JSON.stringify(documents));
+    await saveVectorStore(index.vectors, path.join(directory, "vectors"));
+    const passages = await JsonFileWriter.create(path.join(directory, "passages.json"));
+    await passages.array(index.passages);
+    await passages.close();
+    const bm25 = await JsonFileWriter.create(path.join(directory, "bm25.json"));
+    const { postings, ...scalars } = index.bm25;
+    await bm25.raw(JSON.stringify(scalars).slice(0, -1) + ',"postings":');
+    await bm25.object(Object.entries(postings));
+    await bm25.raw("}");
+    await bm25.close();
+    const texts = await JsonFileWriter.create(path.join(directory, "documents.json"));
+    await texts.object(Object.entries(documents));
+    await texts.close();
     // The manifest goes last: a folder without one is recognisably incomplete.
     await writeFile(path.join(directory, "manifest.json"), JSON.stringify(index.manifest, null, 2));
   }

@@ -2,7 +2,10 @@ import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import { SynchronousInMemoryDocstore } from "@langchain/community/stores/doc/in_memory";
 import { Document } from "@langchain/core/documents";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
 import hnswlib from "hnswlib-node";
+import { JsonFileWriter } from "./json-writer.js";
 import { forEachCooperatively } from "../util/cooperative.js";
 
 export interface HnswSettings {
@@ -46,6 +49,20 @@ export async function buildVectorStore(
     index,
     docstore: new SynchronousInMemoryDocstore(docs),
   });
+}
+
+/**
+ * Saves in exactly the layout `HNSWLib.save` uses (`hnswlib.index`, `args.json`, `docstore.json`),
+ * so `HNSWLib.load` reads it back; but the docstore is written in slices instead of one
+ * `JSON.stringify` of every document, which would stall the bot during a large refresh.
+ */
+export async function saveVectorStore(store: HNSWLib, directory: string): Promise<void> {
+  await mkdir(directory, { recursive: true });
+  await store.index.writeIndex(path.join(directory, "hnswlib.index"));
+  await writeFile(path.join(directory, "args.json"), JSON.stringify(store.args));
+  const docstore = await JsonFileWriter.create(path.join(directory, "docstore.json"));
+  await docstore.array(Array.from(store.docstore._docs.entries()));
+  await docstore.close();
 }
 
 export async function loadVectorStore(directory: string, embeddings: EmbeddingsInterface, efSearch: number): Promise<HNSWLib> {
