@@ -3,8 +3,8 @@ import { isNieuwsbotError } from "../src/core/errors.js";
 import { FeedbackStore } from "../src/feedback/feedback-store.js";
 import { parseEnv } from "../src/config/parse-env.js";
 import { runConsole } from "./console/console-adapter.js";
-import { startTelegram } from "./telegram/start-telegram.js";
-import { startDiscord } from "./discord/start-discord.js";
+import { loadDiscordConfig } from "./discord/discord-config.js";
+import { loadTelegramConfig } from "./telegram/telegram-config.js";
 import type { AdapterDeps, RunningAdapter } from "./shared/adapter.js";
 import { sharedAdapterEnvShape } from "./shared/adapter-config.js";
 
@@ -13,11 +13,14 @@ import { sharedAdapterEnvShape } from "./shared/adapter-config.js";
  * runs the console chat on the shipped article instead. SIGINT/SIGTERM stop the adapters cleanly.
  */
 async function main(): Promise<void> {
-  const secrets = [process.env.TELEGRAM_BOT_TOKEN, process.env.DISCORD_TOKEN, process.env.OPENAI_API_KEY].filter(
-    (value): value is string => Boolean(value),
-  );
+  const env = process.env;
+  // Every adapter's configuration is checked before the (possibly slow) index build, so a typo
+  // fails in a second with the variable's name, not after minutes.
+  const shared = parseEnv(sharedAdapterEnvShape, env);
+  if (env.TELEGRAM_BOT_TOKEN) loadTelegramConfig(env);
+  if (env.DISCORD_TOKEN) loadDiscordConfig(env);
+  const secrets = [env.TELEGRAM_BOT_TOKEN, env.DISCORD_TOKEN, env.OPENAI_API_KEY].filter((value): value is string => Boolean(value));
   const app = await bootstrap({ secrets });
-  const shared = parseEnv(sharedAdapterEnvShape, process.env);
   const deps: AdapterDeps = {
     core: app.core,
     feedback: new FeedbackStore(app.config.dataDir),
@@ -29,10 +32,9 @@ async function main(): Promise<void> {
     },
   };
   const running: RunningAdapter[] = [];
-  // <platform adapters>
-  if (process.env.TELEGRAM_BOT_TOKEN) running.push(await startTelegram(deps, process.env));
-  if (process.env.DISCORD_TOKEN) running.push(await startDiscord(deps, process.env));
-  // </platform adapters>
+  // Platform libraries load only when their adapter is configured (discord.js alone takes ~1 s).
+  if (env.TELEGRAM_BOT_TOKEN) running.push(await (await import("./telegram/start-telegram.js")).startTelegram(deps, env));
+  if (env.DISCORD_TOKEN) running.push(await (await import("./discord/start-discord.js")).startDiscord(deps, env));
 
   if (running.length === 0) {
     app.logger.info("no platform token set (TELEGRAM_BOT_TOKEN, DISCORD_TOKEN): starting the console chat");

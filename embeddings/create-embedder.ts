@@ -4,8 +4,6 @@ import { silentLogger } from "../src/logging/logger.js";
 import { loadLlmConfig, type LlmConfig } from "../src/config/llm-config.js";
 import type { Embedder } from "./embedder.js";
 import { HashingEmbedder } from "./hashing-embeddings.js";
-import { OllamaEmbedder } from "./ollama-embedder.js";
-import { OpenAiEmbedder } from "./openai-embedder.js";
 import { isModelAvailableLocally, TransformersEmbedder } from "./transformers-embeddings.js";
 
 /**
@@ -68,8 +66,9 @@ async function createHostedEmbedder(
 ): Promise<Embedder> {
   const { timeoutMs, maxRetries } = hosted.embeddings;
   const { openai, ollama } = hosted.endpoints;
-  if (provider === "openai" && openai) return OpenAiEmbedder.create({ model, timeoutMs, maxRetries, apiKey: openai.apiKey, baseUrl: openai.baseUrl });
-  if (provider === "ollama" && ollama) return OllamaEmbedder.create({ model, timeoutMs, maxRetries, baseUrl: ollama.baseUrl });
+  // Imported on demand: the hosted clients are slow to load and most installs never use them.
+  if (provider === "openai" && openai) return (await import("./openai-embedder.js")).OpenAiEmbedder.create({ model, timeoutMs, maxRetries, apiKey: openai.apiKey, baseUrl: openai.baseUrl });
+  if (provider === "ollama" && ollama) return (await import("./ollama-embedder.js")).OllamaEmbedder.create({ model, timeoutMs, maxRetries, baseUrl: ollama.baseUrl });
   throw new Error(`EMBEDDINGS_PROVIDER=${provider} but no ${provider} endpoint is configured`);
 }
 

@@ -5,7 +5,6 @@ import type { BuildProgress } from "./index/build-index.js";
 import { createLogger, type Logger } from "./logging/logger.js";
 import { createEmbedder } from "../embeddings/create-embedder.js";
 import { loadLlmConfig } from "./config/llm-config.js";
-import { createGenerative } from "./generative/create-generative.js";
 
 export interface App {
   config: CoreConfig;
@@ -32,7 +31,10 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<App> {
   // API keys join the caller's secrets so no log line can ever carry them.
   const logger = createLogger({ level: config.logLevel, secrets: [...(options.secrets ?? []), ...llm.secrets] });
   const embedder = await createEmbedder(config.embeddings, logger, llm);
-  const generative = createGenerative(llm, { logger: logger.child("llm"), maxQueryLength: config.maxQuestionLength });
+  // LangChain's model clients take a second to import: load them only when a model is configured.
+  const generative = llm.chat
+    ? (await import("./generative/create-generative.js")).createGenerative(llm, { logger: logger.child("llm"), maxQueryLength: config.maxQuestionLength })
+    : undefined;
   if (generative) logger.info(`answers: generative with ${generative.label} (extractive fallback)`);
   const core = await Core.open({
     config,

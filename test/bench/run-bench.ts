@@ -1,89 +1,27 @@
-import { execFileSync } from "node:child_process";
-import { cp, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { MemoryVectorStore } from "@langchain/classic/vectorstores/memory";
-import { loadCoreConfig } from "../../src/config/core-config.js";
-import { loadCorpus } from "../../src/corpus/load-corpus.js";
-import { toPassages } from "../../src/corpus/passages.js";
-import { Core } from "../../src/core/nieuwsbot-core.js";
-import { buildIndex } from "../../src/index/build-index.js";
-import { searchVectors } from "../../src/index/vector-store.js";
-import { HashingEmbedder } from "../../embeddings/hashing-embeddings.js";
-import { readEvalSet } from "../eval/eval-set.js";
-import { formatMs, formatRatio, median, percentile, timeRuns } from "./stats.js";
+import { runArticleBench } from "./article-bench.js";
+import { runScaleBench } from "./scale-bench.js";
 
 /**
- * `npm run bench`: latency, build time, start-up and memory of the bot on the shipped article, each
- * next to a plain LangChain `MemoryVectorStore` (brute-force cosine) over the same embedder, in
- * the same run. Prints a Markdown table; figures are medians / percentiles of repeated runs.
+ * `npm run bench`: every benchmark in one run, printed as Markdown and saved to
+ * `test/bench/results/latest.md`. `BENCH_ONLY=article,scale` picks sections; `BENCH_SIZES` and
+ * `BENCH_ROUNDS` shorten a run.
  */
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const rounds = Number(process.env.BENCH_ROUNDS ?? 20);
-
-async function main(): Promise<void> {
-  const dir = await mkdtemp(path.join(tmpdir(), "nieuwsbot-bench-"));
-  const corpusDir = path.join(dir, "corpus");
-  const dataDir = path.join(dir, "data");
-  await cp(path.join(root, "corpus"), corpusDir, { recursive: true });
-  const env = { DATA_DIR: dataDir, CORPUS_DIR: corpusDir, EMBEDDINGS_PROVIDER: "hashing", LOG_LEVEL: "silent" };
-  const config = loadCoreConfig(env);
-  const embedder = new HashingEmbedder(config.embeddings.hashingDimensions);
-  const documents = await loadCorpus(corpusDir);
-  const passages = toPassages(documents);
-  const texts = passages.map((passage) => passage.text);
-  const questions = readEvalSet().map((question) => question.question);
-  const rows: string[][] = [];
-  const row = (what: string, ours: number[], baseline: number[], unit: (value: number) => string = formatMs) =>
-    rows.push([what, unit(median(ours)), unit(median(baseline)), formatRatio(median(ours), median(baseline))]);
-
-  // Index build: HNSW + BM25 (ours) vs MemoryVectorStore.fromTexts (baseline), same embedder.
-  let version = 1;
-  const build = await timeRuns(rounds, () => buildIndex({ documents, embedder, hnsw: config.hnsw, version: version++ }));
-  const baselineBuild = await timeRuns(rounds, () => MemoryVectorStore.fromTexts(texts, {}, embedder));
-  row("index build (4 passages)", build, baselineBuild);
-
-  // Ask latency over the eval questions.
-  const core = await Core.open({ config, embedder });
-  const store = await MemoryVectorStore.fromTexts(texts, {}, embedder);
-  const index = await buildIndex({ documents, embedder, hnsw: config.hnsw, version: 1 });
-  for (const question of questions) await core.ask(question, { platform: "test" }); // warm-up
-  const ask: number[] = [];
-  const search: number[] = [];
-  const baselineSearch: number[] = [];
-  for (let round = 0; round < rounds; round += 1) {
-    for (const question of questions) {
-      ask.push(...(await timeRuns(1, () => core.ask(question, { platform: "test" }))));
-      search.push(...(await timeRuns(1, async () => searchVectors(index.vectors, await embedder.embedQuery(question), 4))));
-      baselineSearch.push(...(await timeRuns(1, () => store.similaritySearchWithScore(question, 4))));
-    }
-  }
-  rows.push(["ask p50 (full answer vs baseline search)", formatMs(median(ask)), formatMs(median(baselineSearch)), formatRatio(median(ask), median(baselineSearch))]);
-  rows.push(["ask p99 (full answer vs baseline search)", formatMs(percentile(ask, 99)), formatMs(percentile(baselineSearch, 99)), formatRatio(percentile(ask, 99), percentile(baselineSearch, 99))]);
-  row("vector search only, p50 (embed + k=4)", search, baselineSearch);
-
-  // Cold start to first answer, in child processes (module loading included).
-  const probe = (mode: string) => {
-    const output = execFileSync(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "test/bench/startup-probe.ts"), mode], {
-      env: { ...process.env, ...env },
-      encoding: "utf8",
-    });
-    return JSON.parse(output.trim().split("\n").at(-1)!) as { ms: number; maxRssMb: number };
-  };
-  const probes = Math.max(3, Math.round(rounds / 4));
-  const ours = Array.from({ length: probes }, () => probe("ours"));
-  const baseline = Array.from({ length: probes }, () => probe("baseline"));
-  row("start-up to first answer (saved index vs re-embed)", ours.map((p) => p.ms), baseline.map((p) => p.ms));
-  row("peak RSS of that process", ours.map((p) => p.maxRssMb), baseline.map((p) => p.maxRssMb), (mb) => `${mb.toFixed(0)} MB`);
-
-  await core.close();
-  await rm(dir, { recursive: true, force: true });
-  console.log(`Nieuwsbot benchmark — ${passages.length} passages, ${questions.length} questions × ${rounds} rounds, embedder ${embedder.id}, node ${process.version}\n`);
-  console.log("| measure | nieuwsbot (HNSW + BM25) | baseline (MemoryVectorStore) | baseline ÷ ours |");
-  console.log("|---|---|---|---|");
-  for (const cells of rows) console.log(`| ${cells.join(" | ")} |`);
-  console.log("\nRatios above 1× mean nieuwsbot is faster/smaller. The full ask includes BM25, fusion, re-ranking and sentence selection; the baseline only searches.");
+const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "results");
+const sections: Record<string, () => Promise<string>> = {
+  article: runArticleBench,
+  scale: runScaleBench,
+};
+const only = process.env.BENCH_ONLY?.split(",");
+const parts: string[] = [];
+for (const [name, run] of Object.entries(sections)) {
+  if (only && !only.includes(name)) continue;
+  process.stderr.write(`bench: ${name}…\n`);
+  const markdown = await run();
+  console.log(markdown + "\n");
+  parts.push(`## ${name}\n\n${markdown}\n`);
 }
-
-await main();
+await mkdir(resultsDir, { recursive: true });
+await writeFile(path.join(resultsDir, "latest.md"), `# npm run bench — ${new Date().toISOString()}\n\n${parts.join("\n")}`);

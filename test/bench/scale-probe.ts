@@ -2,7 +2,6 @@
  * One measurement of the scale benchmark, in its own process so peak RSS belongs to that
  * measurement alone. Prints one JSON line. Modes:
  *   build     fresh data folder → build and save the index
- *   start     saved index → time from process start to the first answer
  *   ask       saved index → full `core.ask` and vector-search latencies over generated questions
  *   baseline  LangChain MemoryVectorStore over the same embedder: build, search latencies
  *   recall    HNSW top-10 against exact (brute-force) top-10
@@ -42,10 +41,6 @@ if (mode === "build") {
   const core = await Core.open({ config, embedder });
   const ms = performance.now() - started;
   emit({ ms, passages: core.status().passages });
-} else if (mode === "start") {
-  const core = await Core.open({ config, embedder });
-  await core.ask(questions[0]!, { platform: "test" });
-  emit({ ms: performance.now() });
 } else if (mode === "ask") {
   const core = await Core.open({ config, embedder });
   const ask = await latencies(questions, (question) => core.ask(question, { platform: "test" }));
