@@ -1,4 +1,4 @@
-import { seededRandom } from "./synthetic-corpus.js";
+import { firstNames, heads, lastNames, prefixes, seededRandom } from "./synthetic-corpus.js";
 
 const asks = ["Wat", "Waarom", "Wanneer", "Hoe"];
 const subjects = ["de regering", "het kabinet", "de minister", "de gemeente", "de provincie", "de burgemeester", "de politie", "de NAVO"];
@@ -10,5 +10,9 @@ const places = ["in Utrecht", "in Groningen", "in Zeeland", "bij Rotterdam", "in
 export function benchQuestions(count: number, seed: number): string[] {
   const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
-  return Array.from({ length: count }, () => `${pick(asks)} ${pick(verbs)} ${pick(subjects)} met ${pick(topics)} ${pick(places)}?`);
+  return Array.from({ length: count }, (_, index) =>
+    index % 2 === 0
+      ? `${pick(asks)} ${pick(verbs)} ${pick(subjects)} met ${pick(topics)} ${pick(places)}?`
+      : `Wat vindt ${pick(firstNames)} ${pick(lastNames)} van het ${pick(prefixes)}${pick(heads)}?`,
+  );
 }

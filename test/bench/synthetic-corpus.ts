@@ -12,6 +12,12 @@ const places = ["in Utrecht", "in Groningen", "in Zeeland", "bij Rotterdam", "in
 const times = ["maandag", "dinsdagavond", "eind september", "begin volgend jaar", "binnen enkele dagen", "deze week", "in juni", "na de zomer", "vorige maand", "tegen het einde van het jaar"];
 const tails = ["volgens ingewijden", "na lang overleg", "ondanks kritiek van de oppositie", "met steun van de Tweede Kamer", "zo meldt het persbureau", "tot verrassing van velen", "naar aanleiding van een rapport", "onder grote druk"];
 
+// Compound nouns and names widen the vocabulary to thousands of words with a heavy tail, as in real news.
+export const prefixes = ["lucht", "water", "spoor", "energie", "zorg", "school", "haven", "dijk", "stroom", "gas", "wind", "zonne", "land", "zee", "grens", "brand", "nood", "raket", "verkeers", "woning", "stikstof", "kern", "graan", "melk", "vracht", "fiets", "bus", "tunnel", "brug", "rivier", "bos", "kust", "stad", "dorp", "wijk", "pers", "bank", "pensioen", "belasting", "defensie"];
+export const heads = ["plan", "beleid", "project", "fonds", "akkoord", "onderzoek", "rapport", "wet", "regeling", "crisis", "tekort", "netwerk", "centrale", "systeem", "overleg", "subsidie", "begroting", "commissie", "staking", "verbod", "norm", "kaart", "toezicht", "hervorming", "campagne", "dienst", "markt", "prijs", "leiding", "station", "terrein", "park", "haven", "route", "school", "kosten", "schade", "bouw", "veiligheid", "strategie"];
+export const firstNames = ["Anouk", "Bram", "Carla", "Daan", "Eva", "Femke", "Gijs", "Hanna", "Ivo", "Joris", "Kim", "Lotte", "Mark", "Noor", "Olaf", "Petra", "Ruben", "Sanne", "Tom", "Vera"];
+export const lastNames = ["de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "de Groot", "Bos", "Vos", "Peters", "Hendriks", "van Dijk", "Dekker", "Brouwer", "de Wit", "Dijkstra", "Smits", "de Graaf"];
+
 /** mulberry32: tiny, fast, good enough for reproducible test data. */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
@@ -26,10 +32,16 @@ export function seededRandom(seed: number): () => number {
 
 export function syntheticParagraph(random: () => number, serial: number): string {
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  // Squaring skews choices towards the start of a list: a few words are common, most are rare.
+  const skewed = <T>(list: readonly T[]) => list[Math.floor(random() * random() * list.length)]!;
+  const compound = () => `${skewed(prefixes)}${skewed(heads)}`;
   const sentences = 2 + Math.floor(random() * 3);
   const parts: string[] = [];
   for (let index = 0; index < sentences; index += 1) {
-    parts.push(`${pick(subjects)} ${pick(verbs)} ${pick(times)} ${pick(objects)} ${pick(places)}, ${pick(tails)}.`);
+    const kind = random();
+    if (kind < 0.5) parts.push(`${pick(subjects)} ${pick(verbs)} ${pick(times)} ${pick(objects)} ${pick(places)}, ${pick(tails)}.`);
+    else if (kind < 0.8) parts.push(`Volgens ${pick(firstNames)} ${pick(lastNames)} ${pick(verbs)} ${pick(subjects).toLowerCase()} het ${compound()} ${pick(places)}.`);
+    else parts.push(`Het ${compound()} en de ${compound()} staan ${pick(times)} op de agenda ${pick(places)}.`);
   }
   // A unique number keeps every passage distinct (and its hash unique).
   parts.push(`Het gaat om dossier ${serial}.`);
