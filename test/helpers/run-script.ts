@@ -10,10 +10,19 @@ export interface ScriptResult {
 
 const tsx = path.join(repoRoot, "node_modules", ".bin", "tsx");
 
-/** Runs a TypeScript entry point of the project with tsx, feeding `input` on stdin; bounded in time. */
-export function runScript(entry: string, args: string[], options: { env: Record<string, string>; input?: string; timeoutMs?: number }): Promise<ScriptResult> {
+/**
+ * Runs an entry point of the project, feeding `input` on stdin; bounded in time. By default the
+ * TypeScript source runs with tsx; with `built: true` the compiled `dist/` file runs with plain node,
+ * exactly as `npm start` / `npm run ask` do.
+ */
+export function runScript(
+  entry: string,
+  args: string[],
+  options: { env: Record<string, string>; input?: string; timeoutMs?: number; built?: boolean },
+): Promise<ScriptResult> {
+  const [command, script] = options.built ? [process.execPath, path.join(repoRoot, "dist", entry.replace(/\.ts$/, ".js"))] : [tsx, path.join(repoRoot, entry)];
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [path.join(repoRoot, entry), ...args], {
+    const child = spawn(command, [script, ...args], {
       cwd: repoRoot,
       env: { ...process.env, ...options.env },
       stdio: ["pipe", "pipe", "pipe"],
