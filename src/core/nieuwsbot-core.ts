@@ -2,16 +2,12 @@ import type { Answerer, QueryRewriter } from "../answer/answerer.js";
 import { extractiveAnswerer } from "../answer/extractive-answerer.js";
 import type { CoreConfig } from "../config/core-config.js";
 import type { CorpusDocument } from "../corpus/document.js";
-import { loadCorpus, parseCorpusFile } from "../corpus/load-corpus.js";
-import { cachedEmbedding, EmbeddingCache } from "../index/embedding-cache.js";
+import { loadCorpus } from "../corpus/load-corpus.js";
 import { acquireRefreshLock, waitForLockRelease } from "../index/refresh-lock.js";
 import { appendAudit } from "../refresh/audit-log.js";
-import { collectSources } from "../refresh/collect-sources.js";
-import { CorpusWriter, restoreCorpus } from "../refresh/corpus-writer.js";
+import { buildVersion, documentTexts, passageDiff, rebuildFromSources, rollBackOneVersion, type RefreshDeps } from "../refresh/refresh-steps.js";
 import { IndexWatcher } from "../refresh/index-watcher.js";
 import { corpusHash } from "../corpus/passages.js";
-import { buildIndex } from "../index/build-index.js";
-import type { BuildProgress } from "../index/build-index.js";
 import type { CorpusIndex } from "../index/corpus-index.js";
 import { IndexRepository } from "../index/index-repository.js";
 import type { Logger } from "../logging/logger.js";
@@ -21,7 +17,7 @@ import { detectLanguage } from "../text/language.js";
 import type { Embedder } from "../../embeddings/embedder.js";
 import { isNieuwsbotError, RefreshError, type NieuwsbotError } from "./errors.js";
 import { cleanQuestion } from "./question.js";
-import type { Answer, AskContext, CoreStatus, NieuwsbotCore, RefreshReport, RefreshRequest } from "./types.js";
+import type { Answer, AskContext, CoreStatus, NieuwsbotCore, RefreshProgress, RefreshReport, RefreshRequest } from "./types.js";
 
 export interface CoreOptions {
   config: CoreConfig;
@@ -32,7 +28,7 @@ export interface CoreOptions {
   answerer?: Answerer;
   /** Extra retrieval queries (translations, standalone follow-ups); none by default. */
   rewriter?: QueryRewriter;
-  onBuildProgress?: (progress: BuildProgress) => void;
+  onBuildProgress?: (progress: RefreshProgress) => void;
 }
 
 /**
@@ -136,102 +132,44 @@ export class Core implements NieuwsbotCore {
   private async runExclusive(request: RefreshRequest): Promise<RefreshReport> {
     const release = await acquireRefreshLock(this.options.config.dataDir);
     const started = Date.now();
-    const oldVersion = this.index.manifest.version;
+    const old = this.index;
     const action = request.action ?? "refresh";
     let sources: string[] = [];
     try {
-      const result =
+      const built =
         action === "rollback"
-          ? await this.rollback()
-          : await this.rebuild(request, (names) => {
-              sources = names;
+          ? await rollBackOneVersion(this.deps, old)
+          : await rebuildFromSources(this.deps, request, (origins) => {
+              sources = origins;
             });
-      const report: RefreshReport = { ...result, action, sources, oldVersion, durationMs: Date.now() - started };
+      this.swap(built.index);
+      const { manifest } = built.index;
+      const report: RefreshReport = {
+        action,
+        sources,
+        oldVersion: old.manifest.version,
+        newVersion: manifest.version,
+        documents: manifest.documents,
+        passages: manifest.passages,
+        ...passageDiff(old, built.index),
+        embedded: built.embedded,
+        durationMs: Date.now() - started,
+      };
       this.logger.info(`${action} done`, { by: { platform: request.platform, userId: request.userId }, ...report });
-      await this.audit(request, action, sources, oldVersion, report.newVersion, { report });
+      await this.audit(request, action, sources, old.manifest.version, report.newVersion, { report });
       return report;
     } catch (error) {
-      this.logger.warn(`${action} failed; version ${oldVersion} stays in use`, { error });
+      this.logger.warn(`${action} failed; version ${old.manifest.version} stays in use`, { error });
       const typed = isNieuwsbotError(error) ? error : new RefreshError("REFRESH_FAILED", `${action} failed: ${(error as Error).message}`, { cause: error });
-      await this.audit(request, action, sources, oldVersion, oldVersion, { error: typed });
+      await this.audit(request, action, sources, old.manifest.version, old.manifest.version, { error: typed });
       throw typed;
     } finally {
       await release();
     }
   }
 
-  private async rebuild(request: RefreshRequest, noteSources: (names: string[]) => void): Promise<Omit<RefreshReport, "action" | "sources" | "oldVersion" | "durationMs">> {
-    const { config, embedder } = this.options;
-    const old = this.index;
-    const staged = await collectSources(request, config.corpusDir, config.fetch);
-    noteSources(staged.map((document) => document.origin));
-    const onDisk = await loadCorpus(config.corpusDir);
-    const stagedDocuments = staged.map((document) => parseCorpusFile(document.file, new TextEncoder().encode(document.content)));
-    const documents = [...onDisk.filter((document) => !staged.some((added) => added.file === document.file)), ...stagedDocuments].sort((a, b) =>
-      a.file < b.file ? -1 : a.file > b.file ? 1 : 0,
-    );
-    const cache = await EmbeddingCache.open(config.dataDir, embedder);
-    const { embed, stats } = cachedEmbedding(embedder, cache);
-    const next = await buildIndex({
-      documents,
-      embedder,
-      hnsw: config.hnsw,
-      version: await this.repository.nextVersion(),
-      embed,
-      onProgress: (progress) => request.onProgress?.(progress),
-    });
-    const writer = new CorpusWriter(config.corpusDir);
-    try {
-      await writer.stage(Object.fromEntries(staged.map((document) => [document.file, document.content])));
-      request.onProgress?.({ phase: "saving", done: 0, total: 1 });
-      await this.repository.save(next, documentTexts(documents));
-      await writer.commit();
-    } catch (error) {
-      await writer.discard();
-      throw error;
-    }
-    this.swap(next);
-    const before = new Set(old.passages.map((passage) => passage.id));
-    const after = new Set(next.passages.map((passage) => passage.id));
-    const unchanged = [...after].filter((id) => before.has(id)).length;
-    return {
-      newVersion: next.manifest.version,
-      documents: next.manifest.documents,
-      passages: next.manifest.passages,
-      added: after.size - unchanged,
-      unchanged,
-      removed: [...before].filter((id) => !after.has(id)).length,
-      embedded: stats.embedded,
-    };
-  }
-
-  /** Goes back to the newest saved version older than the current one, corpus files included. */
-  private async rollback(): Promise<Omit<RefreshReport, "action" | "sources" | "oldVersion" | "durationMs">> {
-    const { config, embedder } = this.options;
-    const current = this.index.manifest.version;
-    const target = (await this.repository.versions()).filter((version) => version < current).at(-1);
-    if (target === undefined) throw new RefreshError("NOTHING_TO_ROLL_BACK", `There is no saved version older than v${current} to go back to.`);
-    const previous = await this.repository.load(target, embedder, config.hnsw.efSearch);
-    if (previous.manifest.embedder.id !== embedder.id) {
-      throw new RefreshError("NOTHING_TO_ROLL_BACK", `Version v${target} was built by ${previous.manifest.embedder.id}, not by ${embedder.id}.`);
-    }
-    const files = await this.repository.readDocuments(target);
-    if (files) await restoreCorpus(config.corpusDir, config.dataDir, files);
-    else this.logger.warn(`v${target} did not record its corpus files; the corpus folder is left as it is`);
-    await this.repository.setCurrent(target);
-    const before = new Set(this.index.passages.map((passage) => passage.id));
-    const after = new Set(previous.passages.map((passage) => passage.id));
-    const unchanged = [...after].filter((id) => before.has(id)).length;
-    this.swap(previous);
-    return {
-      newVersion: target,
-      documents: previous.manifest.documents,
-      passages: previous.manifest.passages,
-      added: after.size - unchanged,
-      unchanged,
-      removed: [...before].filter((id) => !after.has(id)).length,
-      embedded: 0,
-    };
+  private get deps(): RefreshDeps {
+    return { config: this.options.config, embedder: this.options.embedder, repository: this.repository, logger: this.logger };
   }
 
   /**
@@ -279,16 +217,7 @@ export class Core implements NieuwsbotCore {
   }
 
   private async buildAndSave(documents: CorpusDocument[]): Promise<CorpusIndex> {
-    const { config, embedder, onBuildProgress } = this.options;
-    const cache = await EmbeddingCache.open(config.dataDir, embedder);
-    const index = await buildIndex({
-      documents,
-      embedder,
-      hnsw: config.hnsw,
-      version: await this.repository.nextVersion(),
-      embed: cachedEmbedding(embedder, cache).embed,
-      onProgress: onBuildProgress,
-    });
+    const { index } = await buildVersion(this.deps, documents, this.options.onBuildProgress);
     await this.repository.save(index, documentTexts(documents));
     return index;
   }
@@ -350,6 +279,3 @@ export class Core implements NieuwsbotCore {
   }
 }
 
-function documentTexts(documents: CorpusDocument[]): Record<string, string> {
-  return Object.fromEntries(documents.map((document) => [document.file, document.raw]));
-}

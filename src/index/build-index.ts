@@ -2,6 +2,7 @@ import type { CorpusDocument } from "../corpus/document.js";
 import { corpusHash, paragraphsOf, toPassage } from "../corpus/passages.js";
 import { mapCooperatively } from "../util/cooperative.js";
 import { IndexError } from "../core/errors.js";
+import type { RefreshProgress } from "../core/types.js";
 import { contentTerms } from "../text/tokenize.js";
 import type { Embedder } from "../../embeddings/embedder.js";
 import { addDocument, type Bm25Data } from "./bm25.js";
@@ -9,11 +10,8 @@ import type { CorpusIndex } from "./corpus-index.js";
 import { indexFormatVersion } from "./manifest.js";
 import { buildVectorStore, type HnswSettings } from "./vector-store.js";
 
-export interface BuildProgress {
-  phase: "embedding" | "indexing";
-  done: number;
-  total: number;
-}
+/** Build progress is reported in the same shape as refresh progress (a build is a refresh's middle part). */
+export type BuildProgress = RefreshProgress;
 
 /** Turns passages into vectors; the refresh path swaps in a cached implementation. */
 export type EmbedPassages = (texts: string[], onProgress: (done: number) => void) => Promise<number[][]>;

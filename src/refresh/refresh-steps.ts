@@ -1,0 +1,97 @@
+import type { CoreConfig } from "../config/core-config.js";
+import type { CorpusDocument } from "../corpus/document.js";
+import { loadCorpus, parseCorpusFile } from "../corpus/load-corpus.js";
+import { RefreshError } from "../core/errors.js";
+import type { RefreshProgress, RefreshRequest } from "../core/types.js";
+import { buildIndex } from "../index/build-index.js";
+import type { CorpusIndex } from "../index/corpus-index.js";
+import { cachedEmbedding, EmbeddingCache } from "../index/embedding-cache.js";
+import type { IndexRepository } from "../index/index-repository.js";
+import type { Logger } from "../logging/logger.js";
+import type { Embedder } from "../../embeddings/embedder.js";
+import { collectSources } from "./collect-sources.js";
+import { CorpusWriter, restoreCorpus } from "./corpus-writer.js";
+
+/**
+ * The steps of a refresh and a rollback, without the bookkeeping around them (lock, swap, audit,
+ * report), which stays in the core. Each step leaves the disk consistent when it throws.
+ */
+export interface RefreshDeps {
+  config: CoreConfig;
+  embedder: Embedder;
+  repository: IndexRepository;
+  logger: Logger;
+}
+
+export interface BuiltVersion {
+  index: CorpusIndex;
+  /** Passages that really went through the embedder (the rest came from the cache). */
+  embedded: number;
+}
+
+/** Builds the next version in memory, embedding only passages the cache has not seen. */
+export async function buildVersion(deps: RefreshDeps, documents: CorpusDocument[], onProgress?: (progress: RefreshProgress) => void): Promise<BuiltVersion> {
+  const { config, embedder, repository } = deps;
+  const { embed, stats } = cachedEmbedding(embedder, await EmbeddingCache.open(config.dataDir, embedder));
+  const index = await buildIndex({ documents, embedder, hnsw: config.hnsw, version: await repository.nextVersion(), embed, onProgress });
+  return { index, embedded: stats.embedded };
+}
+
+/** Corpus file name → text, stored with each version so a rollback can restore the corpus. */
+export function documentTexts(documents: CorpusDocument[]): Record<string, string> {
+  return Object.fromEntries(documents.map((document) => [document.file, document.raw]));
+}
+
+/**
+ * A refresh: the corpus folder plus fetched URLs and the upload, built into a new version and
+ * saved. New corpus files are staged under hidden names and renamed into place only after the
+ * index that includes them is saved, so a failure anywhere leaves folder and index as they were.
+ */
+export async function rebuildFromSources(deps: RefreshDeps, request: RefreshRequest, noteSources: (origins: string[]) => void): Promise<BuiltVersion> {
+  const { config, repository } = deps;
+  const staged = await collectSources(request, config.corpusDir, config.fetch);
+  noteSources(staged.map((document) => document.origin));
+  const added = staged.map((document) => parseCorpusFile(document.file, new TextEncoder().encode(document.content)));
+  const documents = [...(await loadCorpus(config.corpusDir)).filter((document) => !added.some((fresh) => fresh.file === document.file)), ...added].sort(
+    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0),
+  );
+  const built = await buildVersion(deps, documents, request.onProgress);
+  const writer = new CorpusWriter(config.corpusDir);
+  try {
+    await writer.stage(Object.fromEntries(staged.map((document) => [document.file, document.content])));
+    request.onProgress?.({ phase: "saving", done: 0, total: 1 });
+    await repository.save(built.index, documentTexts(documents));
+    await writer.commit();
+  } catch (error) {
+    await writer.discard();
+    throw error;
+  }
+  return built;
+}
+
+/** Goes back to the newest saved version older than `current`, corpus files included. */
+export async function rollBackOneVersion(deps: RefreshDeps, current: CorpusIndex): Promise<BuiltVersion> {
+  const { config, embedder, repository, logger } = deps;
+  const version = current.manifest.version;
+  const target = (await repository.versions()).filter((candidate) => candidate < version).at(-1);
+  if (target === undefined) throw new RefreshError("NOTHING_TO_ROLL_BACK", `There is no saved version older than v${version} to go back to.`);
+  const manifest = await repository.readManifest(target);
+  if (manifest.embedder.id !== embedder.id) {
+    throw new RefreshError("NOTHING_TO_ROLL_BACK", `Version v${target} was built by ${manifest.embedder.id}, not by ${embedder.id}.`);
+  }
+  const previous = await repository.load(target, embedder, config.hnsw.efSearch);
+  const files = await repository.readDocuments(target);
+  if (files) await restoreCorpus(config.corpusDir, config.dataDir, files);
+  else logger.warn(`v${target} did not record its corpus files; the corpus folder is left as it is`);
+  await repository.setCurrent(target);
+  return { index: previous, embedded: 0 };
+}
+
+/** How two versions differ, counted in passage ids (a passage id changes exactly when its text does). */
+export function passageDiff(before: CorpusIndex, after: CorpusIndex): { added: number; unchanged: number; removed: number } {
+  const old = new Set(before.passages.map((passage) => passage.id));
+  const fresh = new Set(after.passages.map((passage) => passage.id));
+  let unchanged = 0;
+  for (const id of fresh) if (old.has(id)) unchanged += 1;
+  return { added: fresh.size - unchanged, unchanged, removed: old.size - unchanged };
+}
