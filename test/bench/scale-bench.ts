@@ -34,6 +34,8 @@ interface Row {
   baselineP99: number;
   baselineRssMb: number;
   recallAt10?: number;
+  /** ef → [recall@10, search p50 ms], at the largest size. */
+  efSweep?: Array<[number, number, number]>;
 }
 
 function probe(mode: string, env: Record<string, string>): Record<string, number> {
@@ -70,7 +72,13 @@ export async function runScaleBench(): Promise<string> {
       const ask = probe("ask", env);
       process.stderr.write(`scale ${size}: baseline…\n`);
       const baseline = probe("baseline", env);
-      const recall = size === Math.max(...sizes) ? probe("recall", env).recallAt10 : undefined;
+      const sweep = size === Math.max(...sizes) ? probe("recall", env) : undefined;
+      const efSweep = sweep
+        ? Object.keys(sweep)
+            .filter((key) => key.startsWith("recall"))
+            .map((key) => Number(key.slice(6)))
+            .map((ef): [number, number, number] => [ef, sweep[`recall${ef}`]!, sweep[`p50${ef}`]!])
+        : undefined;
       rows.push({
         size,
         buildMs: build.ms!,
@@ -86,7 +94,8 @@ export async function runScaleBench(): Promise<string> {
         baselineP50: baseline.searchP50!,
         baselineP99: baseline.searchP99!,
         baselineRssMb: baseline.maxRssMb!,
-        recallAt10: recall,
+        recallAt10: efSweep?.find(([ef]) => ef === hnsw.efSearch)?.[1],
+        efSweep,
       });
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -114,6 +123,16 @@ export async function runScaleBench(): Promise<string> {
     ),
     "",
     "Baseline build (MemoryVectorStore.fromTexts, embedding included): " + rows.map((row) => `${row.size.toLocaleString("en")}: ${formatMs(row.baselineBuildMs)}`).join(", "),
+    "",
+    ...rows
+      .filter((row) => row.efSweep)
+      .flatMap((row) => [
+        `HNSW query beam width (HNSW_EF_SEARCH) at ${row.size.toLocaleString("en")} passages — recall@10 against exact search, vector search p50:`,
+        "",
+        "| ef | recall@10 | search p50 |",
+        "|---|---|---|",
+        ...row.efSweep!.map(([ef, recall, p50]) => `| ${ef}${ef === hnsw.efSearch ? " (default)" : ""} | ${recall.toFixed(3)} | ${formatMs(p50)} |`),
+      ]),
   ];
   const markdown = lines.join("\n");
   const svg = lineChart({

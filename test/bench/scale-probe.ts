@@ -55,21 +55,29 @@ if (mode === "build") {
   const search = await latencies(questions, async (question) => store.similaritySearchVectorWithScore(await embedder.embedQuery(question), 10));
   emit({ buildMs, searchP50: search.p50, searchP99: search.p99 });
 } else if (mode === "recall") {
+  // One build, several query beam widths: the recall/latency trade-off of HNSW_EF_SEARCH.
   const core = await Core.open({ config, embedder });
   const index = (core as unknown as { index: { vectors: Parameters<typeof searchVectors>[0]; passages: { text: string }[] } }).index;
   const store = new MemoryVectorStore(embedder);
   const vectors = await embedder.embedDocuments(index.passages.map((passage) => passage.text));
   await store.addVectors(vectors, index.passages.map((_, position) => ({ pageContent: "", metadata: { position } })));
-  let found = 0;
-  let total = 0;
-  for (const question of questions) {
-    const query = await embedder.embedQuery(question);
-    const exact = (await store.similaritySearchVectorWithScore(query, 10)).map(([document]) => document.metadata.position as number);
-    const approximate = new Set((await searchVectors(index.vectors, query, 10)).map((hit) => hit.position));
-    found += exact.filter((position) => approximate.has(position)).length;
-    total += exact.length;
+  const queries = await Promise.all(questions.map((question) => embedder.embedQuery(question)));
+  const exact = await Promise.all(queries.map(async (query) => (await store.similaritySearchVectorWithScore(query, 10)).map(([document]) => document.metadata.position as number)));
+  const result: Record<string, number> = {};
+  for (const ef of (process.env.BENCH_EF_LIST ?? "64,128,256,512").split(",").map(Number)) {
+    index.vectors.index.setEf(ef);
+    let found = 0;
+    const times: number[] = [];
+    for (const [at, query] of queries.entries()) {
+      const started = performance.now();
+      const approximate = new Set((await searchVectors(index.vectors, query, 10)).map((hit) => hit.position));
+      times.push(performance.now() - started);
+      found += exact[at]!.filter((position) => approximate.has(position)).length;
+    }
+    result[`recall${ef}`] = found / (exact.length * 10);
+    result[`p50${ef}`] = median(times);
   }
-  emit({ recallAt10: found / total });
+  emit(result);
 } else {
   throw new Error(`unknown mode ${mode}`);
 }
