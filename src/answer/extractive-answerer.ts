@@ -3,6 +3,7 @@ import type { Answerer, AnswerRequest } from "./answerer.js";
 import type { Candidate } from "../retrieval/hybrid-retriever.js";
 import { shouldAbstain } from "../retrieval/relevance.js";
 import { messagesFor } from "./messages.js";
+import { sentencesOf } from "../text/sentences.js";
 import { chosenText, selectSentences } from "./select-sentence.js";
 
 /** A second passage is cited only when it is nearly as relevant as the first. */
@@ -30,12 +31,13 @@ export function answerExtractively(input: Omit<AnswerRequest, "context">): Answe
 /** Cites a candidate: the whole paragraph, plus the sentence(s) matching the query that found it. */
 export function toCitation(candidate: Candidate): Citation {
   const { passage } = candidate;
-  const choice = selectSentences(candidate.query, passage.sentences);
+  const sentences = sentencesOf(passage);
+  const choice = selectSentences(candidate.query, sentences);
   return {
     passageId: passage.id,
     documentId: passage.documentId,
     quote: passage.text,
-    sentence: chosenText(passage.text, passage.sentences, choice),
+    sentence: chosenText(passage.text, sentences, choice),
     paragraph: passage.paragraph,
     title: passage.title,
     published: passage.published,

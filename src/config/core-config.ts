@@ -21,7 +21,7 @@ export const coreEnvShape = {
   ABSTAIN_THRESHOLD: envField.number(0, 1, 0.28),
   HNSW_M: envField.integer(4, 64, 16),
   HNSW_EF_CONSTRUCTION: envField.integer(10, 1000, 100),
-  HNSW_EF_SEARCH: envField.integer(10, 1000, 128),
+  HNSW_EF_SEARCH: envField.integer(10, 2000, 512),
   INDEX_KEEP_VERSIONS: envField.integer(2, 100, 5),
   INDEX_WATCH_INTERVAL_MS: envField.integer(0, 3_600_000, 2000),
   FETCH_ALLOW_PRIVATE_NETWORKS: envField.boolean(false),

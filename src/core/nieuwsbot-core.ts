@@ -79,7 +79,7 @@ export class Core implements NieuwsbotCore {
       candidates,
       threshold: config.retrieval.abstainThreshold,
       corpusVersion: snapshot.manifest.version,
-      titles: [...new Set(snapshot.passages.map((passage) => passage.title))],
+      titles: documentTitles(snapshot),
       context,
     });
   }
@@ -279,3 +279,14 @@ export class Core implements NieuwsbotCore {
   }
 }
 
+const titlesByIndex = new WeakMap<CorpusIndex, string[]>();
+
+/** Document titles of an index version, computed once per version (not per question: 100k passages). */
+function documentTitles(index: CorpusIndex): string[] {
+  let titles = titlesByIndex.get(index);
+  if (!titles) {
+    titles = [...new Set(index.passages.map((passage) => passage.title))];
+    titlesByIndex.set(index, titles);
+  }
+  return titles;
+}

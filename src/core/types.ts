@@ -15,8 +15,6 @@ export interface Passage {
   paragraph: number;
   /** The paragraph exactly as written in the corpus file. */
   text: string;
-  /** The paragraph split into sentences; concatenating them (with the original spacing) gives `text`. */
-  sentences: string[];
   title: string;
   /** Publication date as written in the front matter (`2022-10`, `2022-10-11`), when known. */
   published?: string;

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import type { Passage } from "../core/types.js";
-import { splitSentences } from "../text/sentences.js";
 import type { CorpusDocument } from "./document.js";
 
 /** Stable passage id: the document id plus a hash of the paragraph text. */
@@ -13,21 +12,20 @@ export function paragraphsOf(documents: CorpusDocument[]): { document: CorpusDoc
   return documents.flatMap((document) => document.paragraphs.map((text, index) => ({ document, paragraph: index + 1, text })));
 }
 
-/** The passage for one paragraph: stable id, Dutch sentence boundaries, document metadata. */
+/** The passage for one paragraph: stable id and document metadata (sentences: `sentencesOf`). */
 export function toPassage({ document, paragraph, text }: ReturnType<typeof paragraphsOf>[number]): Passage {
   return {
     id: passageId(document.id, text),
     documentId: document.id,
     paragraph,
     text,
-    sentences: splitSentences(text),
     title: document.title,
     published: document.published,
     source: document.source,
   };
 }
 
-/** One passage per paragraph, numbered from 1, with Dutch sentence boundaries. */
+/** One passage per paragraph, numbered from 1. */
 export function toPassages(documents: CorpusDocument[]): Passage[] {
   return paragraphsOf(documents).map(toPassage);
 }

@@ -1,3 +1,4 @@
+import { sentencesOf } from "../text/sentences.js";
 import type { Citation } from "../core/types.js";
 import type { Candidate } from "../retrieval/hybrid-retriever.js";
 import type { GeneratedAnswer } from "./answer-schema.js";
@@ -43,7 +44,7 @@ export function verifyCitations(claims: GeneratedAnswer["citations"], shown: rea
       continue;
     }
     const { passage } = candidate;
-    const sentence = locateSentence(passage.text, claim.sentence, passage.sentences);
+    const sentence = locateSentence(passage.text, claim.sentence, sentencesOf(passage));
     if (sentence === undefined) {
       rejected.push({ ...claim, reason: "sentence-not-in-passage" });
       continue;

@@ -61,7 +61,7 @@ export async function buildIndex(options: BuildIndexOptions): Promise<CorpusInde
   }
   report({ phase: "indexing", done: 0, total: passages.length });
   const store = await buildVectorStore(options.embedder, vectors, passages.map((passage) => passage.id), options.hnsw);
-  const bm25: Bm25Data = { k1: 1.2, b: 0.75, lengths: [], postings: Object.create(null) as Record<string, number[]> };
+  const bm25: Bm25Data = { k1: 1.2, b: 0.75, lengths: [], postings: Object.create(null) as Bm25Data["postings"] };
   bm25.lengths = await mapCooperatively(texts, (text, document) => addDocument(bm25.postings, contentTerms(text), document));
   bm25.averageLength = bm25.lengths.reduce((sum, length) => sum + length, 0) / (bm25.lengths.length || 1);
   report({ phase: "indexing", done: passages.length, total: passages.length });

@@ -6,7 +6,7 @@ import type { Passage } from "../core/types.js";
 import type { Logger } from "../logging/logger.js";
 import { silentLogger } from "../logging/logger.js";
 import { fsyncDirectory, writeFileAtomic } from "./atomic-files.js";
-import type { Bm25Data } from "./bm25.js";
+import { packBm25, unpackBm25, type Bm25Data, type Bm25Header } from "./bm25.js";
 import type { CorpusIndex } from "./corpus-index.js";
 import { manifestSchema, type IndexManifest } from "./manifest.js";
 import { JsonFileWriter } from "./json-writer.js";
@@ -81,7 +81,7 @@ export class IndexRepository {
       const manifest = await this.readManifest(version);
       const [passages, bm25, vectors] = await Promise.all([
         readFile(path.join(directory, "passages.json"), "utf8").then((text) => JSON.parse(text) as Passage[]),
-        readFile(path.join(directory, "bm25.json"), "utf8").then((text) => JSON.parse(text) as Bm25Data),
+        readBm25(directory),
         loadVectorStore(path.join(directory, "vectors"), embeddings, efSearch),
       ]);
       if (passages.length !== manifest.passages || vectors.index.getCurrentCount() !== manifest.passages) {
@@ -121,12 +121,10 @@ export class IndexRepository {
     const passages = await JsonFileWriter.create(path.join(directory, "passages.json"));
     await passages.array(index.passages);
     await passages.close();
-    const bm25 = await JsonFileWriter.create(path.join(directory, "bm25.json"));
-    const { postings, ...scalars } = index.bm25;
-    await bm25.raw(JSON.stringify(scalars).slice(0, -1) + ',"postings":');
-    await bm25.object(Object.entries(postings));
-    await bm25.raw("}");
-    await bm25.close();
+    const bm25 = packBm25(index.bm25);
+    await writeFile(path.join(directory, "bm25.json"), JSON.stringify(bm25.header));
+    await writeFile(path.join(directory, "bm25-postings.i32"), bm25.postings);
+    await writeFile(path.join(directory, "bm25-lengths.i32"), bm25.lengths);
     const texts = await JsonFileWriter.create(path.join(directory, "documents.json"));
     await texts.object(Object.entries(documents));
     await texts.close();
@@ -170,4 +168,15 @@ export class IndexRepository {
       await rm(this.versionDir(version), { recursive: true, force: true });
     }
   }
+}
+
+async function readBm25(directory: string): Promise<Bm25Data> {
+  const [header, postings, lengths] = await Promise.all([
+    readFile(path.join(directory, "bm25.json"), "utf8").then((text) => JSON.parse(text) as Bm25Header),
+    readFile(path.join(directory, "bm25-postings.i32")),
+    readFile(path.join(directory, "bm25-lengths.i32")),
+  ]);
+  // Copy into fresh, aligned buffers: Node may hand out Buffers at odd offsets of a shared pool.
+  const asInt32 = (bytes: Buffer) => new Int32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  return unpackBm25(header, asInt32(postings), asInt32(lengths));
 }

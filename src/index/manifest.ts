@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** Bump when the on-disk layout changes; older indexes are then rebuilt, never misread. */
-export const indexFormatVersion = 1;
+export const indexFormatVersion = 2;
 
 export const manifestSchema = z.object({
   formatVersion: z.literal(indexFormatVersion),

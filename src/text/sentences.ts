@@ -68,3 +68,21 @@ function repairUnclosedQuotes(merged: string[], raw: string[]): string[] {
   if (pending) tail.push(pending);
   return [...head, ...tail];
 }
+
+const sentencesByText = new Map<string, string[]>();
+const memoCapacity = 10_000;
+
+/**
+ * The sentences of a passage, split when first needed and remembered (bounded). Splitting at
+ * answer time instead of at index time keeps 100k-passage indexes small and quick to load: only
+ * cited passages are ever split.
+ */
+export function sentencesOf(passage: { text: string }): string[] {
+  let sentences = sentencesByText.get(passage.text);
+  if (!sentences) {
+    sentences = splitSentences(passage.text);
+    sentencesByText.set(passage.text, sentences);
+    if (sentencesByText.size > memoCapacity) sentencesByText.delete(sentencesByText.keys().next().value!);
+  }
+  return sentences;
+}

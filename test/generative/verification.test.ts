@@ -5,13 +5,12 @@ import { locateSentence } from "../../src/generative/locate-sentence.js";
 import { verifyCitations } from "../../src/generative/verify-citations.js";
 import type { Candidate } from "../../src/retrieval/hybrid-retriever.js";
 import { normalizeForComparison } from "../../src/text/fold.js";
-import { splitSentences } from "../../src/text/sentences.js";
 
 const paragraph =
   "Niet alleen de Amerikanen schieten Kiev te hulp. Duitsland belooft om “binnen enkele dagen” gelijkaardige Iris-T SLM-luchtafweersystemen te leveren. De Duitse luchtdoelraketten - die naar verluidt een volledige stad kunnen beschermen tegen raketaanvallen - waren al toegezegd in juni.";
 
 function candidate(text: string, paragraphNumber: number, relevance = 0.8): Candidate {
-  const passage: Passage = { id: `doc#${paragraphNumber}`, documentId: "doc", paragraph: paragraphNumber, text, sentences: splitSentences(text), title: "Luchtafweer" };
+  const passage: Passage = { id: `doc#${paragraphNumber}`, documentId: "doc", paragraph: paragraphNumber, text, title: "Luchtafweer" };
   return { passage, query: "q", position: paragraphNumber - 1, similarity: 0.5, bm25: 1, fused: 1, coverage: 0.8, relevance };
 }
 

@@ -55,3 +55,16 @@ describe("BM25 top-k selection", () => {
     }
   });
 });
+
+describe("BM25 on disk", () => {
+  it("packs into binary postings and unpacks to the same search results", async () => {
+    const { packBm25, unpackBm25 } = await import("../../src/index/bm25.js");
+    const index = buildBm25([["raket", "duits"], ["nasams", "raket", "raket"], [], ["stad"]]);
+    const packed = packBm25(index);
+    const header = JSON.parse(JSON.stringify(packed.header));
+    const restored = unpackBm25(header, Int32Array.from(packed.postings), Int32Array.from(packed.lengths));
+    for (const query of [["raket"], ["duits", "stad"], ["nasams", "raket"], ["onbekend"]]) {
+      expect(searchBm25(restored, query, 5)).toEqual(searchBm25(index, query, 5));
+    }
+  });
+});
