@@ -22,7 +22,7 @@ const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;
 export function lineChart(options: ChartOptions): string {
   const width = options.width ?? 560;
   const height = options.height ?? 320;
-  const margin = { left: 64, right: 16, top: 36, bottom: 48 };
+  const margin = { left: 64, right: 40, top: 36, bottom: 48 };
   const all = options.series.flatMap((series) => series.points).filter((point) => point.y > 0 && point.x > 0);
   const logX = (x: number) => Math.log10(x);
   const logY = (y: number) => Math.log10(y);
