@@ -60,7 +60,7 @@ export async function buildIndex(options: BuildIndexOptions): Promise<CorpusInde
     throw new IndexError("EMBEDDING_FAILED", `The embedder ${options.embedder.id} returned vectors of the wrong count or size.`);
   }
   report({ phase: "indexing", done: 0, total: passages.length });
-  const store = await buildVectorStore(options.embedder, vectors, passages.map((passage) => passage.id), options.hnsw);
+  const store = await buildVectorStore(options.embedder, vectors, options.hnsw);
   const bm25: Bm25Data = { k1: 1.2, b: 0.75, lengths: [], postings: Object.create(null) as Bm25Data["postings"] };
   bm25.lengths = await mapCooperatively(texts, (text, document) => addDocument(bm25.postings, contentTerms(text), document));
   bm25.averageLength = bm25.lengths.reduce((sum, length) => sum + length, 0) / (bm25.lengths.length || 1);

@@ -30,7 +30,6 @@ export interface VectorHit {
 export async function buildVectorStore(
   embeddings: EmbeddingsInterface,
   vectors: number[][],
-  passageIds: string[],
   settings: HnswSettings,
 ): Promise<HNSWLib> {
   const dimensions = vectors[0]?.length;
@@ -40,7 +39,7 @@ export async function buildVectorStore(
   const docs = new Map<string, Document>();
   await forEachCooperatively(vectors, (vector, position) => {
     index.addPoint(vector, position);
-    docs.set(String(position), new Document({ pageContent: "", metadata: { passageId: passageIds[position], position } }));
+    docs.set(String(position), new Document({ pageContent: "", metadata: { position } }));
   });
   index.setEf(settings.efSearch);
   return new HNSWLib(embeddings, {
