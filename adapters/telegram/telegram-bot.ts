@@ -17,6 +17,7 @@ import { questionFromMessage } from "./question-text.js";
 import { renderFullPassage, renderPlainText, renderTelegramAnswer, type RenderOptions } from "./render-telegram.js";
 import type { TelegramConfig } from "./telegram-config.js";
 import { languageOf, telegramMessages, telegramMessagesFor } from "./telegram-messages.js";
+import { createRefreshHandler } from "./telegram-refresh.js";
 import { UpdateTracker } from "./update-tracker.js";
 
 export interface TelegramBotOptions extends AdapterDeps {
@@ -80,7 +81,16 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
 
   updates.command(["start", "help"], (ctx) => sendText(ctx, telegramMessagesFor(languageOf(ctx.from?.language_code)).help(ctx.me.username)));
   updates.command("status", (ctx) => sendText(ctx, telegramMessagesFor(languageOf(ctx.from?.language_code)).status(core.status())));
-  updates.command("refresh", (ctx) => refresh(ctx));
+  const refresh = createRefreshHandler({
+    core,
+    logger,
+    moderatorIds: config.moderatorIds,
+    apiRoot: options.client?.apiRoot ?? config.apiRoot ?? "https://api.telegram.org",
+    token: config.token,
+  });
+  updates.command("refresh", refresh);
+  // A document whose caption is /refresh adds that file to the corpus.
+  updates.on("message:document").filter((ctx) => /^\/refresh(@\w+)?(\s|$)/i.test(ctx.message.caption ?? ""), refresh);
   updates.command("ask", (ctx) => answerQuestion(ctx, ctx.match));
 
   updates.callbackQuery(feedbackPattern, async (ctx) => {
@@ -153,35 +163,6 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     const token = feedback.remember(answer, "telegram");
     logger.debug("answered", { chatId: chat.id, abstained: answer.abstained, messages: rendered.messages.length });
     await sendMessages(ctx, rendered.messages, messageId, answerKeyboard(answer, token, rendered.shortened));
-  }
-
-  async function refresh(ctx: Context): Promise<void> {
-    const from = ctx.from;
-    const language = languageOf(from?.language_code);
-    const messageId = ctx.msg?.message_id;
-    // The numeric id is the only thing that identifies a user for good; usernames can be changed or re-registered.
-    if (!from || !config.moderatorIds.has(from.id)) {
-      logger.info("refresh refused: not a moderator", { userId: from?.id });
-      await sendText(ctx, messagesFor(language).notAllowed, messageId);
-      return;
-    }
-    const text = telegramMessagesFor(language);
-    const typing = keepTyping(ctx);
-    let reply: string;
-    try {
-      reply = text.refreshDone(await core.refresh({ platform: "telegram", userId: String(from.id) }));
-    } catch (error) {
-      if (error instanceof RefreshError && error.code === "REFRESH_RUNNING") {
-        reply = text.refreshRunning;
-      } else {
-        logger.error("refresh requested on Telegram failed", { userId: from.id, error });
-        // Moderators may see the reason: core errors name the file and the fix, never a secret.
-        reply = text.refreshFailed(isNieuwsbotError(error) ? error.message : text.refreshFailedUnknown);
-      }
-    } finally {
-      await typing.stop();
-    }
-    await sendText(ctx, reply, messageId);
   }
 
   /** Shows "typing…" until stopped; a failed indicator is logged and never fails the answer. */

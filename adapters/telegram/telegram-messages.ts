@@ -1,4 +1,4 @@
-import type { CoreStatus, Language, RefreshReport } from "../../src/core/types.js";
+import type { CoreStatus, Language } from "../../src/core/types.js";
 
 /**
  * Texts only the Telegram adapter says (help, status, moderation, buttons). Everything shared with
@@ -26,11 +26,6 @@ export const telegramMessages = {
         `Antwoordmodus: ${status.answerMode === "extractive" ? "extractief (letterlijke zinnen uit het artikel)" : "generatief"}.`,
         `Index gebouwd op ${status.builtAt}.`,
       ].join("\n"),
-    refreshDone: (report: RefreshReport) =>
-      `Corpus v${report.newVersion}: ${report.documents} documenten, ${report.passages} passages — ${report.added} nieuw, ${report.unchanged} ongewijzigd, ${report.removed} verwijderd (${report.durationMs} ms)`,
-    refreshRunning: "Het corpus wordt al opnieuw ingelezen. Wacht even tot dat klaar is en probeer het dan opnieuw.",
-    refreshFailed: (reason: string) => `Opnieuw inlezen is mislukt; de vorige versie blijft in gebruik. ${reason}`,
-    refreshFailedUnknown: "Details staan in het log.",
     feedbackThanks: "Bedankt voor je feedback!",
     feedbackExpired: "Dit antwoord is te oud om nog te beoordelen.",
     feedbackFailed: "Je feedback kon niet worden opgeslagen. Probeer het later nog eens.",
@@ -63,11 +58,6 @@ export const telegramMessages = {
         `Answer mode: ${status.answerMode === "extractive" ? "extractive (verbatim sentences from the article)" : "generative"}.`,
         `Index built at ${status.builtAt}.`,
       ].join("\n"),
-    refreshDone: (report: RefreshReport) =>
-      `Corpus v${report.newVersion}: ${report.documents} documents, ${report.passages} passages — ${report.added} new, ${report.unchanged} unchanged, ${report.removed} removed (${report.durationMs} ms)`,
-    refreshRunning: "The corpus is already being re-read. Please wait until that finishes and try again.",
-    refreshFailed: (reason: string) => `Re-reading the corpus failed; the previous version stays in use. ${reason}`,
-    refreshFailedUnknown: "See the log for details.",
     feedbackThanks: "Thanks for your feedback!",
     feedbackExpired: "This answer is too old to rate.",
     feedbackFailed: "Your feedback could not be saved. Please try again later.",

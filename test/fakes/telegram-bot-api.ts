@@ -78,6 +78,8 @@ export class FakeTelegramBotApi {
   private readonly chats = new Map<number, FakeChat>();
   private readonly messageIds = new Map<number, Set<number>>();
   private readonly listeners = new Set<() => void>();
+  /** Files users "uploaded", served by getFile and `/file/bot<token>/<path>`. */
+  private readonly files = new Map<string, Uint8Array>();
   private nextUpdateId = 1;
   private nextMessageId = 10_000;
   private offsetConfirmed = 0;
@@ -260,8 +262,26 @@ export class FakeTelegramBotApi {
     return this.updates.filter((update) => update.update_id >= offset).slice(0, limit);
   }
 
+  /** Stores a file as if a user had uploaded it; returns the `file_id` to put in a document message. */
+  addFile(bytes: Uint8Array): string {
+    const fileId = `file-${this.files.size + 1}`;
+    this.files.set(fileId, bytes);
+    return fileId;
+  }
+
+  /** How often each file was downloaded, to prove a refused upload was never fetched. */
+  readonly downloads: string[] = [];
+
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
+    const download = /^\/file\/bot([^/]+)\/documents\/(.+)$/.exec(url.pathname);
+    if (download) {
+      const bytes = download[1] === this.token ? this.files.get(download[2]!) : undefined;
+      if (bytes) this.downloads.push(download[2]!);
+      response.writeHead(bytes ? 200 : 404, { "content-type": "application/octet-stream" });
+      response.end(bytes ? Buffer.from(bytes) : undefined);
+      return;
+    }
     const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
     const params = { ...Object.fromEntries(url.searchParams), ...(await readBody(request)) };
     if (!match) return send(response, { ok: false, error_code: 404, description: "Not Found" });
@@ -353,8 +373,11 @@ export class FakeTelegramBotApi {
         return { ok: true, result: true };
       case "getWebhookInfo":
         return { ok: true, result: { url: "", has_custom_certificate: false, pending_update_count: 0 } };
-      case "getFile":
-        return { ok: true, result: { file_id: String(params.file_id), file_unique_id: "u", file_size: 1, file_path: "files/file" } };
+      case "getFile": {
+        const bytes = this.files.get(String(params.file_id));
+        if (!bytes) return { ok: false, error_code: 400, description: "Bad Request: invalid file_id" };
+        return { ok: true, result: { file_id: String(params.file_id), file_unique_id: "u", file_size: bytes.byteLength, file_path: `documents/${String(params.file_id)}` } };
+      }
       default:
         return { ok: false, error_code: 404, description: "Not Found: method not found" };
     }

@@ -227,7 +227,7 @@ describe("moderation", () => {
     expect(h.core.status().corpusVersion).toBe(version + 1);
     const { documents, passages } = h.core.status();
     expect(reply.text).toMatch(
-      new RegExp(`^Corpus v${version + 1}: ${documents} documenten, ${passages} passages — \\d+ nieuw, \\d+ ongewijzigd, \\d+ verwijderd \\(\\d+ ms\\)$`),
+      new RegExp(`^Corpus v${version + 1}: ${documents} ${documents === 1 ? "document" : "documenten"}, ${passages} passages — \\d+ nieuw, \\d+ ongewijzigd, \\d+ verwijderd \\(\\d+ ms\\)$`),
     );
     // Answers keep working on the new version.
     const after = await ask(privateChat(users.anna), users.anna, "Welk luchtafweersysteem levert Duitsland?");

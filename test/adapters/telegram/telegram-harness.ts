@@ -30,6 +30,8 @@ export interface HarnessOptions {
   start?: StartTelegramOptions;
   /** Use `getMe` against the fake instead of a known identity. */
   realGetMe?: boolean;
+  /** Extra core variables (e.g. FETCH_ALLOW_PRIVATE_NETWORKS). */
+  coreEnv?: Record<string, string>;
 }
 
 /**
@@ -44,6 +46,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     CORPUS_DIR: options.corpusDir ?? path.join(repoRoot, "corpus"),
     EMBEDDINGS_PROVIDER: "hashing",
     LOG_LEVEL: "silent",
+    INDEX_WATCH_INTERVAL_MS: "0",
+    ...options.coreEnv,
   });
   const core = await Core.open({ config, embedder: new HashingEmbedder(512) });
   const logLines: string[] = [];

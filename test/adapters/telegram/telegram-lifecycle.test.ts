@@ -136,7 +136,7 @@ describe("core failures", () => {
       const chat = privateChat(users.moderator);
       textMessage(fake, chat, users.moderator, "/refresh");
       const [running] = await fake.waitForMessages(chat.id, 1);
-      expect(running!.text).toBe("Het corpus wordt al opnieuw ingelezen. Wacht even tot dat klaar is en probeer het dan opnieuw.");
+      expect(running!.text).toBe("Er loopt al een verversing; probeer het zo opnieuw.");
       textMessage(fake, chat, users.moderator, "Welk luchtafweersysteem levert Duitsland?");
       const [failed] = await fake.waitForMessages(chat.id, 1, 1);
       expect(failed!.text).toBe("Er ging iets mis bij het beantwoorden. Probeer het later nog eens.");

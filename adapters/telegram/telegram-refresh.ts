@@ -1,0 +1,109 @@
+import type { Context } from "grammy";
+import { messagesFor } from "../../src/answer/messages.js";
+import { refreshFailureText, refreshProgressText, refreshReportText } from "../../src/answer/refresh-messages.js";
+import { SourceError } from "../../src/core/errors.js";
+import type { NieuwsbotCore, RefreshRequest } from "../../src/core/types.js";
+import type { Logger } from "../../src/logging/logger.js";
+import { ProgressThrottle } from "../shared/progress-throttle.js";
+import { parseRefreshArguments } from "../shared/refresh-arguments.js";
+import { escapeHtml } from "./telegram-html.js";
+import { languageOf } from "./telegram-messages.js";
+
+/** Uploads larger than this are refused before anything is downloaded (the corpus limit). */
+export const maxUploadBytes = 2 * 1024 * 1024;
+
+export interface TelegramRefreshOptions {
+  core: NieuwsbotCore;
+  logger: Logger;
+  moderatorIds: ReadonlySet<number>;
+  /** Bot API root and token, to download an uploaded document (`<root>/file/bot<token>/<path>`). */
+  apiRoot: string;
+  token: string;
+  /** Minimum time between two progress edits (Telegram limits edits). Default 1 s. */
+  progressIntervalMs?: number;
+  /** A refresh faster than this shows no progress at all, only the result. Default 2 s. */
+  progressDelayMs?: number;
+}
+
+/**
+ * `/refresh` for moderators: `/refresh` re-reads the corpus, `/refresh rollback` goes back one
+ * version, `/refresh https://…` adds articles, and a `.txt`/`.md`/`.html` document sent with
+ * `/refresh` as its caption is added too. The decision is made on the numeric user id. A refresh
+ * that takes more than a couple of seconds shows progress in one message, edited at most once a
+ * second, which the result then replaces.
+ */
+export function createRefreshHandler(options: TelegramRefreshOptions): (ctx: Context) => Promise<void> {
+  const { core, logger } = options;
+  return async (ctx) => {
+    const from = ctx.from;
+    const message = ctx.message;
+    const language = languageOf(from?.language_code);
+    if (!from || !message || !options.moderatorIds.has(from.id)) {
+      logger.info("refresh refused: not a moderator", { userId: from?.id });
+      await ctx.reply(escapeHtml(messagesFor(language).notAllowed), { parse_mode: "HTML", reply_parameters: replyTo(message?.message_id) });
+      return;
+    }
+    const commandText = (message.text ?? message.caption ?? "").replace(/^\/refresh(@\w+)?/i, "");
+    const args = parseRefreshArguments(commandText);
+    const reply = (text: string) => ctx.reply(escapeHtml(text), { parse_mode: "HTML", reply_parameters: replyTo(message.message_id) });
+    // Progress appears only when a refresh takes a while; then one message is edited at most once a second.
+    let statusMessage: { chatId: number; messageId: number } | undefined;
+    const show = async (text: string) => {
+      if (statusMessage) await ctx.api.editMessageText(statusMessage.chatId, statusMessage.messageId, escapeHtml(text), { parse_mode: "HTML" });
+      else {
+        const sent = await reply(text);
+        statusMessage = { chatId: sent.chat.id, messageId: sent.message_id };
+      }
+    };
+    const progress = new ProgressThrottle(show, (error) => logger.warn("refresh progress message failed", { error }), options.progressIntervalMs);
+    let latest: string | undefined;
+    let visible = false;
+    const reveal = setTimeout(() => {
+      visible = true;
+      if (latest) progress.update(latest);
+    }, options.progressDelayMs ?? 2000);
+    let result: string;
+    try {
+      const request: RefreshRequest = {
+        platform: "telegram",
+        userId: String(from.id),
+        action: args.rollback ? "rollback" : "refresh",
+        urls: args.urls,
+        onProgress: (state) => {
+          latest = refreshProgressText(state, language);
+          if (visible) progress.update(latest);
+        },
+      };
+      if (message.document) request.upload = await download(ctx, options, message.document);
+      result = refreshReportText(await core.refresh(request), language);
+    } catch (error) {
+      logger.warn("refresh requested on Telegram failed", { userId: from.id, error });
+      result = refreshFailureText(error, language);
+    } finally {
+      clearTimeout(reveal);
+      await progress.flush();
+    }
+    await show(result).catch(async (error: unknown) => {
+      logger.warn("could not update the refresh message; sending the result instead", { error });
+      await reply(result);
+    });
+  };
+}
+
+async function download(ctx: Context, options: TelegramRefreshOptions, document: { file_name?: string; file_size?: number }): Promise<{ fileName: string; bytes: Uint8Array }> {
+  const fileName = document.file_name ?? "upload.txt";
+  if ((document.file_size ?? 0) > maxUploadBytes) {
+    throw new SourceError("SOURCE_TOO_LARGE", `${fileName} is larger than ${maxUploadBytes} bytes.`, fileName);
+  }
+  const file = await ctx.getFile();
+  const url = `${options.apiRoot}/file/bot${options.token}/${file.file_path}`;
+  const response = await fetch(url, { signal: AbortSignal.timeout(30_000) });
+  if (!response.ok) throw new SourceError("SOURCE_HTTP_ERROR", `Downloading ${fileName} failed with HTTP ${response.status}.`, fileName);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes.byteLength > maxUploadBytes) throw new SourceError("SOURCE_TOO_LARGE", `${fileName} is larger than ${maxUploadBytes} bytes.`, fileName);
+  return { fileName, bytes };
+}
+
+function replyTo(messageId: number | undefined) {
+  return messageId === undefined ? undefined : { message_id: messageId, allow_sending_without_reply: true };
+}
