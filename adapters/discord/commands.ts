@@ -15,6 +15,9 @@ export const questionOption = "vraag";
 
 export type CommandDefinition = RESTPostAPIChatInputApplicationCommandsJSONBody;
 
+/** Option names of `/refresh` (Dutch by default, like `vraag`; English clients see the localization). */
+export const refreshOptions = { action: "actie", url: "url", file: "bestand" } as const;
+
 /** The command names the bot handles. */
 export const commandNames = { ask: "ask", status: "status", refresh: "refresh", help: "help" } as const;
 
@@ -65,6 +68,35 @@ export function buildCommands(options: { maxQuestionLength: number }): CommandDe
       // Server permissions only exist in a server, so /refresh is not offered in DMs.
       contexts: [InteractionContextType.Guild],
       integration_types: [ApplicationIntegrationType.GuildInstall],
+      options: [
+        {
+          type: ApplicationCommandOptionType.String,
+          name: refreshOptions.action,
+          name_localizations: { "en-US": "action", "en-GB": "action" },
+          description: "Refresh (default) or go back one version",
+          description_localizations: { nl: "Verversen (standaard) of één versie terugzetten" },
+          required: false,
+          choices: [
+            { name: "verversen", name_localizations: { "en-US": "refresh", "en-GB": "refresh" }, value: "refresh" },
+            { name: "terugzetten", name_localizations: { "en-US": "rollback", "en-GB": "rollback" }, value: "rollback" },
+          ],
+        },
+        {
+          type: ApplicationCommandOptionType.String,
+          name: refreshOptions.url,
+          description: "An article URL to add",
+          description_localizations: { nl: "De link van een artikel om toe te voegen" },
+          required: false,
+        },
+        {
+          type: ApplicationCommandOptionType.Attachment,
+          name: refreshOptions.file,
+          name_localizations: { "en-US": "file", "en-GB": "file" },
+          description: "A .txt, .md or .html article to add",
+          description_localizations: { nl: "Een artikel als .txt, .md of .html om toe te voegen" },
+          required: false,
+        },
+      ],
     },
     {
       name: commandNames.help,

@@ -1,4 +1,4 @@
-import type { CoreStatus, Language, RefreshReport } from "../../src/core/types.js";
+import type { CoreStatus, Language } from "../../src/core/types.js";
 
 /**
  * Discord-only sentences, per language. Texts every platform shares (answer lead, abstention,
@@ -11,17 +11,12 @@ export const discordTexts = {
       "• `/ask vraag:<je vraag>` — stel een vraag, bijvoorbeeld: Welk luchtafweersysteem levert Duitsland?",
       "• Noem mij in een bericht, stuur me een privébericht, of beantwoord een van mijn antwoorden met een vervolgvraag.",
       "• `/status` — versie en omvang van het corpus.",
-      "• `/refresh` — lees het corpus opnieuw in (alleen moderators).",
+      "• `/refresh` — lees het corpus opnieuw in; met `url:` of `bestand:` voeg je een artikel toe, `actie: terugzetten` gaat één versie terug (alleen moderators).",
       "Met 👍 / 👎 onder een antwoord help je de bot beter te maken.",
     ].join("\n"),
     status: (status: CoreStatus) =>
       `Corpus v${status.corpusVersion}: ${status.documents} documenten, ${status.passages} passages · ` +
       `embedder ${status.embedder.id} (${status.embedder.dimensions} dimensies) · modus ${status.answerMode} · gebouwd ${status.builtAt}`,
-    refreshDone: (report: RefreshReport) =>
-      `Corpus v${report.newVersion}: ${report.documents} documenten, ${report.passages} passages — ` +
-      `${report.added} nieuw, ${report.unchanged} ongewijzigd, ${report.removed} verwijderd (${report.durationMs} ms)`,
-    refreshRunning: "Er loopt al een verversing. Probeer het zo opnieuw.",
-    refreshFailed: "Verversen is mislukt; de vorige versie van het corpus blijft in gebruik. Details staan in het logboek.",
     feedbackThanks: "Bedankt voor je feedback!",
     feedbackExpired: "Dit antwoord is te oud om nog te beoordelen. Stel de vraag gerust opnieuw.",
     passageExpired: "Deze alinea is niet meer beschikbaar. Stel de vraag gerust opnieuw.",
@@ -36,17 +31,12 @@ export const discordTexts = {
       "• `/ask vraag:<your question>` — ask a question, for example: Which air defence system is Germany sending?",
       "• Mention me in a message, send me a direct message, or reply to one of my answers with a follow-up question.",
       "• `/status` — version and size of the corpus.",
-      "• `/refresh` — re-read the corpus (moderators only).",
+      "• `/refresh` — re-read the corpus; `url:` or `file:` adds an article, `action: rollback` goes back one version (moderators only).",
       "Use 👍 / 👎 under an answer to help improve the bot.",
     ].join("\n"),
     status: (status: CoreStatus) =>
       `Corpus v${status.corpusVersion}: ${status.documents} documents, ${status.passages} passages · ` +
       `embedder ${status.embedder.id} (${status.embedder.dimensions} dimensions) · mode ${status.answerMode} · built ${status.builtAt}`,
-    refreshDone: (report: RefreshReport) =>
-      `Corpus v${report.newVersion}: ${report.documents} documents, ${report.passages} passages — ` +
-      `${report.added} new, ${report.unchanged} unchanged, ${report.removed} removed (${report.durationMs} ms)`,
-    refreshRunning: "A refresh is already running. Please try again in a moment.",
-    refreshFailed: "The refresh failed; the previous corpus version stays in use. The log has the details.",
     feedbackThanks: "Thanks for your feedback!",
     feedbackExpired: "This answer is too old to rate. Feel free to ask again.",
     passageExpired: "This paragraph is no longer available. Feel free to ask again.",

@@ -7,13 +7,12 @@ import {
 } from "discord.js";
 import { messagesFor } from "../../src/answer/messages.js";
 import { userErrorReply } from "../../src/answer/user-error-reply.js";
-import { isNieuwsbotError } from "../../src/core/errors.js";
 import type { Language } from "../../src/core/types.js";
 import { detectLanguage } from "../../src/text/language.js";
 import { replyPrivately, sendPayloads, type BotContext } from "./bot-context.js";
+import { handleRefresh } from "./discord-refresh.js";
 import { commandNames, questionOption } from "./commands.js";
 import { discordTextsFor, languageFromLocale } from "./discord-texts.js";
-import { isModerator } from "./moderation.js";
 import { parseButtonId, renderAnswer, renderFullPassage, renderText } from "./render-discord.js";
 
 /**
@@ -92,29 +91,6 @@ function questionFrom(interaction: ChatInputCommandInteraction): string {
   if (typeof named === "string") return named;
   const first = interaction.options.data.find((option) => option.type === ApplicationCommandOptionType.String);
   return typeof first?.value === "string" ? first.value : "";
-}
-
-/** `/refresh`: moderators only, checked here again; others are refused and nothing runs. */
-async function handleRefresh(context: BotContext, interaction: ChatInputCommandInteraction, language: Language): Promise<void> {
-  const texts = discordTextsFor(language);
-  if (!isModerator(interaction, context.config.moderatorRoleIds)) {
-    context.logger.info("refresh refused: not a moderator", { user: interaction.user.id, guild: interaction.guildId });
-    return replyPrivately(interaction, messagesFor(language).notAllowed, context.logger);
-  }
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  let reply: string;
-  try {
-    reply = texts.refreshDone(await context.deps.core.refresh({ platform: "discord", userId: interaction.user.id }));
-  } catch (error) {
-    if (!isNieuwsbotError(error)) throw error;
-    // The core keeps the previous index on any refresh failure; tell the moderator, log the cause.
-    if (error.code === "REFRESH_RUNNING") reply = texts.refreshRunning;
-    else {
-      context.logger.error("refresh from Discord failed", { error, user: interaction.user.id });
-      reply = texts.refreshFailed;
-    }
-  }
-  await sendPayloads(interaction, renderText(reply), { ephemeral: true });
 }
 
 /** 👍 / 👎 store feedback; "show full paragraph" sends the passage privately. Every click is answered. */

@@ -35,6 +35,8 @@ export interface HarnessOptions {
   /** Corpus files (name → content); default: a copy of the shipped corpus. */
   corpus?: Record<string, string>;
   env?: Record<string, string>;
+  /** Extra core variables (e.g. FETCH_ALLOW_PRIVATE_NETWORKS). */
+  coreEnv?: Record<string, string>;
   limits?: Partial<AdapterDeps["limits"]>;
   fake?: FakeDiscordOptions;
   /** Wraps the real core, e.g. to make it fail on purpose. */
@@ -54,7 +56,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   }
   const logs: string[] = [];
   const logger = createLogger({ level: "debug", write: (line) => logs.push(line) });
-  const config = loadCoreConfig({ DATA_DIR: dataDir, CORPUS_DIR: corpusDir, EMBEDDINGS_PROVIDER: "hashing", LOG_LEVEL: "silent" });
+  const config = loadCoreConfig({ DATA_DIR: dataDir, CORPUS_DIR: corpusDir, EMBEDDINGS_PROVIDER: "hashing", LOG_LEVEL: "silent", INDEX_WATCH_INTERVAL_MS: "0", ...options.coreEnv });
   const core = await Core.open({ config, embedder: new HashingEmbedder(512) });
   const feedback = new FeedbackStore(dataDir);
   const fake = await FakeDiscord.start(options.fake);

@@ -101,7 +101,7 @@ describe("Discord slash commands against a fake Discord", () => {
     expect(callback.body).toMatchObject({ type: 5, data: { flags: 64 } });
     const edit = await harness.fake.waitForRequest((request) => request.method === "PATCH" && request.path.includes(interaction.token));
     expect(harness.core.status().corpusVersion).toBe(before + 1);
-    expect(edit.body.content).toMatch(new RegExp(`^Corpus v${before + 1}: 1 documenten, \\d+ passages — \\d+ nieuw, \\d+ ongewijzigd, \\d+ verwijderd \\(\\d+ ms\\)$`));
+    expect(edit.body.content).toMatch(new RegExp(`^Corpus v${before + 1}: 1 document, \\d+ passages — \\d+ nieuw, \\d+ ongewijzigd, \\d+ verwijderd \\(\\d+ ms\\)$`));
   });
 
   it("/refresh runs for a member with a configured moderator role", async () => {
