@@ -8,5 +8,7 @@ export default defineConfig({
     // Network tests bind loopback ports and native hnswlib is memory-heavy: keep parallelism modest on 2 cores.
     pool: "forks",
     maxWorkers: 2,
+    // The load test forces garbage collection before it compares heap sizes.
+    execArgv: ["--expose-gc"],
   },
 });
