@@ -1,8 +1,10 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { runAdapterBench } from "./adapter-bench.js";
 import { runArticleBench } from "./article-bench.js";
 import { runScaleBench } from "./scale-bench.js";
+import { runGenerativeOverheadBench } from "./generative-overhead-bench.js";
 
 /**
  * `npm run bench`: every benchmark in one run, printed as Markdown and saved to
@@ -12,6 +14,8 @@ import { runScaleBench } from "./scale-bench.js";
 const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "results");
 const sections: Record<string, () => Promise<string>> = {
   article: runArticleBench,
+  adapter: () => runAdapterBench(),
+  generative: runGenerativeOverheadBench,
   scale: runScaleBench,
 };
 const only = process.env.BENCH_ONLY?.split(",");
