@@ -1,16 +1,13 @@
 import { MessageFlags, type ChatInputCommandInteraction } from "discord.js";
 import { messagesFor } from "../../src/answer/messages.js";
 import { refreshFailureText, refreshProgressText, refreshReportText } from "../../src/answer/refresh-messages.js";
-import { SourceError } from "../../src/core/errors.js";
 import type { Language, RefreshRequest } from "../../src/core/types.js";
-import { ProgressThrottle } from "../shared/progress-throttle.js";
+import { delayedProgress } from "../shared/delayed-progress.js";
+import { downloadUpload } from "../shared/download-upload.js";
 import { replyPrivately, sendPayloads, type BotContext } from "./bot-context.js";
 import { refreshOptions } from "./commands.js";
 import { isModerator } from "./moderation.js";
 import { noPings, renderText } from "./render-discord.js";
-
-/** Uploads larger than this are refused before anything is downloaded (the corpus limit). */
-export const maxAttachmentBytes = 2 * 1024 * 1024;
 
 export interface RefreshTiming {
   /** A refresh faster than this shows no progress, only the result. */
@@ -36,13 +33,11 @@ export async function handleRefresh(
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const edit = (text: string) => interaction.editReply({ content: text, allowedMentions: noPings });
-  const progress = new ProgressThrottle(edit, (error) => context.logger.warn("refresh progress edit failed", { error }), timing.progressIntervalMs);
-  let latest: string | undefined;
-  let visible = false;
-  const reveal = setTimeout(() => {
-    visible = true;
-    if (latest) progress.update(latest);
-  }, timing.progressDelayMs);
+  const progress = delayedProgress(edit, {
+    delayMs: timing.progressDelayMs,
+    intervalMs: timing.progressIntervalMs,
+    onError: (error) => context.logger.warn("refresh progress edit failed", { error }),
+  });
   let result: string;
   try {
     const url = interaction.options.getString(refreshOptions.url);
@@ -52,30 +47,15 @@ export async function handleRefresh(
       userId: interaction.user.id,
       action: interaction.options.getString(refreshOptions.action) === "rollback" ? "rollback" : "refresh",
       urls: url ? [url] : [],
-      onProgress: (state) => {
-        latest = refreshProgressText(state, language);
-        if (visible) progress.update(latest);
-      },
+      onProgress: (state) => progress.report(refreshProgressText(state, language)),
     };
-    if (attachment) request.upload = await download(attachment);
+    if (attachment) request.upload = await downloadUpload(attachment.url, attachment.name, attachment.size);
     result = refreshReportText(await context.deps.core.refresh(request), language);
   } catch (error) {
     context.logger.warn("refresh from Discord failed", { error, user: interaction.user.id });
     result = refreshFailureText(error, language);
   } finally {
-    clearTimeout(reveal);
-    await progress.flush();
+    await progress.finish();
   }
   await sendPayloads(interaction, renderText(result), { ephemeral: true });
-}
-
-async function download(attachment: { name: string; size: number; url: string }): Promise<{ fileName: string; bytes: Uint8Array }> {
-  if (attachment.size > maxAttachmentBytes) {
-    throw new SourceError("SOURCE_TOO_LARGE", `${attachment.name} is larger than ${maxAttachmentBytes} bytes.`, attachment.name);
-  }
-  const response = await fetch(attachment.url, { signal: AbortSignal.timeout(30_000) });
-  if (!response.ok) throw new SourceError("SOURCE_HTTP_ERROR", `Downloading ${attachment.name} failed with HTTP ${response.status}.`, attachment.name);
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes.byteLength > maxAttachmentBytes) throw new SourceError("SOURCE_TOO_LARGE", `${attachment.name} is larger than ${maxAttachmentBytes} bytes.`, attachment.name);
-  return { fileName: attachment.name, bytes };
 }

@@ -1,16 +1,13 @@
 import type { Context } from "grammy";
 import { messagesFor } from "../../src/answer/messages.js";
 import { refreshFailureText, refreshProgressText, refreshReportText } from "../../src/answer/refresh-messages.js";
-import { SourceError } from "../../src/core/errors.js";
 import type { NieuwsbotCore, RefreshRequest } from "../../src/core/types.js";
 import type { Logger } from "../../src/logging/logger.js";
-import { ProgressThrottle } from "../shared/progress-throttle.js";
+import { delayedProgress } from "../shared/delayed-progress.js";
+import { downloadUpload } from "../shared/download-upload.js";
 import { parseRefreshArguments } from "../shared/refresh-arguments.js";
 import { escapeHtml } from "./telegram-html.js";
 import { languageOf } from "./telegram-messages.js";
-
-/** Uploads larger than this are refused before anything is downloaded (the corpus limit). */
-export const maxUploadBytes = 2 * 1024 * 1024;
 
 export interface TelegramRefreshOptions {
   core: NieuwsbotCore;
@@ -55,13 +52,11 @@ export function createRefreshHandler(options: TelegramRefreshOptions): (ctx: Con
         statusMessage = { chatId: sent.chat.id, messageId: sent.message_id };
       }
     };
-    const progress = new ProgressThrottle(show, (error) => logger.warn("refresh progress message failed", { error }), options.progressIntervalMs);
-    let latest: string | undefined;
-    let visible = false;
-    const reveal = setTimeout(() => {
-      visible = true;
-      if (latest) progress.update(latest);
-    }, options.progressDelayMs ?? 2000);
+    const progress = delayedProgress(show, {
+      delayMs: options.progressDelayMs ?? 2000,
+      intervalMs: options.progressIntervalMs ?? 1000,
+      onError: (error) => logger.warn("refresh progress message failed", { error }),
+    });
     let result: string;
     try {
       const request: RefreshRequest = {
@@ -69,10 +64,7 @@ export function createRefreshHandler(options: TelegramRefreshOptions): (ctx: Con
         userId: String(from.id),
         action: args.rollback ? "rollback" : "refresh",
         urls: args.urls,
-        onProgress: (state) => {
-          latest = refreshProgressText(state, language);
-          if (visible) progress.update(latest);
-        },
+        onProgress: (state) => progress.report(refreshProgressText(state, language)),
       };
       if (message.document) request.upload = await download(ctx, options, message.document);
       result = refreshReportText(await core.refresh(request), language);
@@ -80,8 +72,7 @@ export function createRefreshHandler(options: TelegramRefreshOptions): (ctx: Con
       logger.warn("refresh requested on Telegram failed", { userId: from.id, error });
       result = refreshFailureText(error, language);
     } finally {
-      clearTimeout(reveal);
-      await progress.flush();
+      await progress.finish();
     }
     await show(result).catch(async (error: unknown) => {
       logger.warn("could not update the refresh message; sending the result instead", { error });
@@ -90,18 +81,9 @@ export function createRefreshHandler(options: TelegramRefreshOptions): (ctx: Con
   };
 }
 
-async function download(ctx: Context, options: TelegramRefreshOptions, document: { file_name?: string; file_size?: number }): Promise<{ fileName: string; bytes: Uint8Array }> {
-  const fileName = document.file_name ?? "upload.txt";
-  if ((document.file_size ?? 0) > maxUploadBytes) {
-    throw new SourceError("SOURCE_TOO_LARGE", `${fileName} is larger than ${maxUploadBytes} bytes.`, fileName);
-  }
-  const file = await ctx.getFile();
-  const url = `${options.apiRoot}/file/bot${options.token}/${file.file_path}`;
-  const response = await fetch(url, { signal: AbortSignal.timeout(30_000) });
-  if (!response.ok) throw new SourceError("SOURCE_HTTP_ERROR", `Downloading ${fileName} failed with HTTP ${response.status}.`, fileName);
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes.byteLength > maxUploadBytes) throw new SourceError("SOURCE_TOO_LARGE", `${fileName} is larger than ${maxUploadBytes} bytes.`, fileName);
-  return { fileName, bytes };
+function download(ctx: Context, options: TelegramRefreshOptions, document: { file_name?: string; file_size?: number }): Promise<{ fileName: string; bytes: Uint8Array }> {
+  const url = async () => `${options.apiRoot}/file/bot${options.token}/${(await ctx.getFile()).file_path}`;
+  return downloadUpload(url, document.file_name ?? "upload.txt", document.file_size);
 }
 
 function replyTo(messageId: number | undefined) {

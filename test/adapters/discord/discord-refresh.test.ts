@@ -38,7 +38,11 @@ function refresh(h: Harness, options: { actie?: string; url?: string; file?: str
 
 async function result(h: Harness, interaction: ReturnType<typeof slashCommand>): Promise<string> {
   await interact(h, interaction);
-  const edit = await h.fake.waitForRequest((request) => request.method === "PATCH" && request.path.includes(interaction.token), 15_000);
+  // On a slow machine progress edits ("Bezig: …") come first; the result is the last edit.
+  const edit = await h.fake.waitForRequest(
+    (request) => request.method === "PATCH" && request.path.includes(interaction.token) && !String((request.body as { content?: string }).content ?? "").startsWith("Bezig"),
+    15_000,
+  );
   return String(edit.body.content);
 }
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { startNewsSite, type NewsSite } from "../../fakes/news-site.js";
 import { shippedCorpus } from "../../helpers/core-fixture.js";
-import type { FakeUser } from "../../fakes/telegram-bot-api.js";
+import type { FakeUser, SentMessage } from "../../fakes/telegram-bot-api.js";
 import { privateChat, startHarness, textMessage, users, type Harness } from "./telegram-harness.js";
 
 /**
@@ -28,12 +28,26 @@ afterEach(async () => {
 
 const moderatorEnv = { TELEGRAM_MODERATOR_IDS: String(users.moderator.id) };
 
+/**
+ * The final text of a refresh reply: on a slow (loaded) machine the first message is progress
+ * ("Bezig: …") and the result arrives as an edit of that message.
+ */
+async function settled(harness: Harness, reply: SentMessage): Promise<{ text: string; html: string }> {
+  if (!reply.text.startsWith("Bezig")) return reply;
+  const edit = await harness.fake.waitFor(
+    () => harness.fake.callsOf("editMessageText").find((call) => call.ok && call.params.message_id === reply.message_id && !String(call.params.text).startsWith("Bezig")),
+    15_000,
+    "the refresh result",
+  );
+  return { text: String(edit.params.text), html: String(edit.params.text) };
+}
+
 async function command(harness: Harness, from: FakeUser, text: string) {
   const chat = privateChat(from);
   const before = harness.fake.sentTo(chat.id).length;
   textMessage(harness.fake, chat, from, text);
   const [reply] = await harness.fake.waitForMessages(chat.id, 1, before, 15_000);
-  return reply!;
+  return settled(harness, reply!);
 }
 
 function documentMessage(harness: Harness, name: string, content: string, caption = "/refresh") {
@@ -47,7 +61,7 @@ async function sendDocument(harness: Harness, from: FakeUser, name: string, cont
   const message = { message_id: harness.fake.newMessageId(), date: Math.floor(Date.now() / 1000), chat, from, ...documentMessage(harness, name, content) };
   harness.fake.pushUpdate({ message });
   const [reply] = await harness.fake.waitForMessages(chat.id, 1, before, 15_000);
-  return reply!;
+  return settled(harness, reply!);
 }
 
 describe("/refresh with arguments on Telegram", () => {
