@@ -1,5 +1,3 @@
-import { BaseRetriever } from "@langchain/core/retrievers";
-import { Document } from "@langchain/core/documents";
 import type { Passage } from "../core/types.js";
 import type { CorpusIndex } from "../index/corpus-index.js";
 import { searchBm25 } from "../index/bm25.js";
@@ -101,31 +99,3 @@ function rankKey(candidate: { relevance: number; fused: number }, topFused: numb
 }
 
 const fusedTieBreak = 0.05;
-
-/**
- * The same retrieval as a LangChain retriever, for chains that expect one. Each document carries
- * the passage and its scores in `metadata`.
- */
-export class HybridRetriever extends BaseRetriever {
-  lc_namespace = ["nieuwsbot", "retrievers"];
-
-  constructor(
-    private readonly snapshot: () => CorpusIndex,
-    private readonly embedQuery: (question: string) => Promise<number[]>,
-    private readonly settings: RetrievalSettings,
-  ) {
-    super();
-  }
-
-  override async _getRelevantDocuments(query: string): Promise<Document[]> {
-    const candidates = await retrieve(this.snapshot(), query, await this.embedQuery(query), this.settings);
-    return candidates.map(
-      (candidate) =>
-        new Document({
-          pageContent: candidate.passage.text,
-          id: candidate.passage.id,
-          metadata: { ...candidate.passage, scores: { similarity: candidate.similarity, bm25: candidate.bm25, fused: candidate.fused, relevance: candidate.relevance } },
-        }),
-    );
-  }
-}
