@@ -1,18 +1,11 @@
 import { PassThrough } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { renderConsoleAnswer } from "../../adapters/console/render-console.js";
 import { runConsole } from "../../adapters/console/console-adapter.js";
 import { silentLogger } from "../../src/logging/logger.js";
-import type { Core } from "../../src/core/nieuwsbot-core.js";
-import { coreFixture, type CoreFixture } from "../helpers/core-fixture.js";
+import { useOpenCore } from "../helpers/core-fixture.js";
 
-let fixture: CoreFixture;
-let core: Core;
-beforeAll(async () => {
-  fixture = await coreFixture();
-  core = await fixture.open();
-});
-afterAll(async () => fixture.cleanup());
+const opened = useOpenCore();
 
 describe("console adapter", () => {
   it("answers each line, replies kindly to empty or too long input, and ends at EOF", async () => {
@@ -20,7 +13,7 @@ describe("console adapter", () => {
     const output = new PassThrough();
     let text = "";
     output.on("data", (chunk: Buffer) => (text += chunk.toString()));
-    const done = runConsole({ core, logger: silentLogger, input, output, interactive: false });
+    const done = runConsole({ core: opened.core, logger: silentLogger, input, output, interactive: false });
     input.end(["Welk luchtafweersysteem levert Duitsland?", "?!", "Waarom levert Duitsland ".repeat(30), "How do I bake bread?"].join("\n") + "\n");
     await done;
     // The quote is wrapped at 96 columns behind a "│" gutter; unwrap it before comparing.
@@ -33,7 +26,7 @@ describe("console adapter", () => {
   });
 
   it("marks the supporting sentence in bold on a colour terminal", async () => {
-    const answer = await core.ask("Wie is de Duitse minister van Defensie?", { platform: "test" });
+    const answer = await opened.core.ask("Wie is de Duitse minister van Defensie?", { platform: "test" });
     expect(renderConsoleAnswer(answer, true)).toContain("\u001b[1mDe bommenbarrage onderstreept");
   });
 });

@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { coreFixture, type CoreFixture } from "../helpers/core-fixture.js";
+import { describe, expect, it } from "vitest";
+import { useCliEnvironment } from "../helpers/core-fixture.js";
 import { runScript } from "../helpers/run-script.js";
 
-let fixture: CoreFixture;
-let env: Record<string, string>;
-beforeAll(async () => {
-  fixture = await coreFixture();
-  env = { DATA_DIR: fixture.dataDir, CORPUS_DIR: fixture.corpusDir, EMBEDDINGS_PROVIDER: "hashing", LOG_LEVEL: "info" };
-});
-afterAll(async () => fixture.cleanup());
+const cli = useCliEnvironment();
 
 describe("npm run ask", () => {
   it("--json prints exactly one JSON object on stdout, logs on stderr", async () => {
-    const result = await runScript("src/cli/ask.ts", ["--json", "Welk luchtafweersysteem levert Duitsland?"], { env });
+    const result = await runScript("src/cli/ask.ts", ["--json", "Welk luchtafweersysteem levert Duitsland?"], { env: cli.env });
     expect(result.code).toBe(0);
     const answer = JSON.parse(result.stdout);
     expect(answer).toMatchObject({ abstained: false, language: "nl" });
@@ -24,7 +18,7 @@ describe("npm run ask", () => {
 
   it("--jsonl answers each stdin line in order in one process", async () => {
     const questions = ["Wie is de Duitse minister van Defensie?", "How do I bake bread?", "   ", "Hoeveel Nasams-batterijen stuurde Washington?"];
-    const result = await runScript("src/cli/ask.ts", ["--jsonl"], { env, input: questions.join("\n") + "\n" });
+    const result = await runScript("src/cli/ask.ts", ["--jsonl"], { env: cli.env, input: questions.join("\n") + "\n" });
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split("\n").map((line) => JSON.parse(line));
     expect(lines.map((line) => line.question)).toEqual([questions[0], questions[1], questions[3]]);
@@ -34,13 +28,13 @@ describe("npm run ask", () => {
   });
 
   it("reports a question that is too long as a JSON error, not a crash", async () => {
-    const result = await runScript("src/cli/ask.ts", ["--json", "waarom ".repeat(200)], { env });
+    const result = await runScript("src/cli/ask.ts", ["--json", "waarom ".repeat(200)], { env: cli.env });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ error: "QUESTION_TOO_LONG", abstained: true });
   });
 
   it("names the wrong variable when the configuration is invalid", async () => {
-    const result = await runScript("src/cli/ask.ts", ["--json", "x"], { env: { ...env, EMBEDDINGS_PROVIDER: "magic", HNSW_M: "-3" } });
+    const result = await runScript("src/cli/ask.ts", ["--json", "x"], { env: { ...cli.env, EMBEDDINGS_PROVIDER: "magic", HNSW_M: "-3" } });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("EMBEDDINGS_PROVIDER");
     expect(result.stderr).toContain("HNSW_M");
@@ -50,7 +44,7 @@ describe("npm run ask", () => {
 
 describe("npm start without tokens", () => {
   it("answers questions typed on stdin in the console and exits at EOF", async () => {
-    const result = await runScript("adapters/start.ts", [], { env, input: "Met welke Britse premier sprak Zelenski?\n\n" });
+    const result = await runScript("adapters/start.ts", [], { env: cli.env, input: "Met welke Britse premier sprak Zelenski?\n\n" });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Liz Truss");
     expect(result.stdout).toContain("alinea 4");
@@ -60,7 +54,7 @@ describe("npm start without tokens", () => {
 
 describe("npm run ingest", () => {
   it("builds a new version and prints the summary line", async () => {
-    const result = await runScript("src/cli/ingest.ts", [], { env });
+    const result = await runScript("src/cli/ingest.ts", [], { env: cli.env });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Corpus v\d+: 1 document, 4 passages — 0 nieuw, 4 ongewijzigd, 0 verwijderd \(\d+ ms\)\n$/);
   });

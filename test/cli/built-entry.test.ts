@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { coreFixture, repoRoot, type CoreFixture } from "../helpers/core-fixture.js";
+import { describe, expect, it } from "vitest";
+import { repoRoot, useCliEnvironment } from "../helpers/core-fixture.js";
 import { runScript } from "../helpers/run-script.js";
 
 /**
@@ -9,13 +9,7 @@ import { runScript } from "../helpers/run-script.js";
  * (built by `npm ci` through `prepare`, and by `npm test` before vitest). These tests run exactly
  * that, so a build problem fails here rather than in a user's hands.
  */
-let fixture: CoreFixture;
-let env: Record<string, string>;
-beforeAll(async () => {
-  fixture = await coreFixture();
-  env = { DATA_DIR: fixture.dataDir, CORPUS_DIR: fixture.corpusDir, EMBEDDINGS_PROVIDER: "hashing", LOG_LEVEL: "info" };
-});
-afterAll(async () => fixture.cleanup());
+const cli = useCliEnvironment();
 
 describe("the built entry points", () => {
   it("exist (npm ci / npm test build them)", () => {
@@ -24,14 +18,14 @@ describe("the built entry points", () => {
   });
 
   it("npm start answers a question on stdin in the console and exits at EOF", async () => {
-    const result = await runScript("adapters/start.ts", [], { env, built: true, input: "Welk luchtafweersysteem levert Duitsland?\n" });
+    const result = await runScript("adapters/start.ts", [], { env: cli.env, built: true, input: "Welk luchtafweersysteem levert Duitsland?\n" });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Iris-T");
     expect(result.stdout).toContain("alinea 3");
   });
 
   it("npm run ask -- --json prints one JSON object citing paragraph 3", async () => {
-    const result = await runScript("src/cli/ask.ts", ["--json", "Welk luchtafweersysteem levert Duitsland?"], { env, built: true });
+    const result = await runScript("src/cli/ask.ts", ["--json", "Welk luchtafweersysteem levert Duitsland?"], { env: cli.env, built: true });
     expect(result.code).toBe(0);
     const answer = JSON.parse(result.stdout);
     expect(answer.citations[0]).toMatchObject({ paragraph: 3 });

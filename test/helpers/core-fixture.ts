@@ -1,4 +1,5 @@
 import { cp, mkdtemp, rm } from "node:fs/promises";
+import { afterAll, beforeAll } from "vitest";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -51,4 +52,29 @@ export async function coreFixture(env: Record<string, string> = {}): Promise<Cor
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Registers vitest hooks that open a core on a private copy of the corpus before the file's tests
+ * and clean up after them. Read `.core` / `.fixture` inside tests (they are set in `beforeAll`).
+ */
+export function useOpenCore(env: Record<string, string> = {}): { readonly core: Core; readonly fixture: CoreFixture } {
+  const state = {} as { core: Core; fixture: CoreFixture };
+  beforeAll(async () => {
+    state.fixture = await coreFixture(env);
+    state.core = await state.fixture.open();
+  });
+  afterAll(async () => state.fixture?.cleanup());
+  return state;
+}
+
+/** Like `useOpenCore` but only prepares the folders and the environment for a CLI child process. */
+export function useCliEnvironment(): { readonly env: Record<string, string>; readonly fixture: CoreFixture } {
+  const state = {} as { env: Record<string, string>; fixture: CoreFixture };
+  beforeAll(async () => {
+    state.fixture = await coreFixture();
+    state.env = { DATA_DIR: state.fixture.dataDir, CORPUS_DIR: state.fixture.corpusDir, EMBEDDINGS_PROVIDER: "hashing", LOG_LEVEL: "info" };
+  });
+  afterAll(async () => state.fixture?.cleanup());
+  return state;
 }

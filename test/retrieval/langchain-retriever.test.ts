@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Core } from "../../src/core/nieuwsbot-core.js";
+import { describe, expect, it } from "vitest";
 import type { CorpusIndex } from "../../src/index/corpus-index.js";
 import { HybridRetriever } from "../../src/retrieval/langchain-retriever.js";
 import { HashingEmbedder } from "../../embeddings/hashing-embeddings.js";
-import { coreFixture, type CoreFixture } from "../helpers/core-fixture.js";
+import { useOpenCore } from "../helpers/core-fixture.js";
 
-let fixture: CoreFixture;
-let core: Core;
-beforeAll(async () => {
-  fixture = await coreFixture();
-  core = await fixture.open();
-});
-afterAll(async () => fixture.cleanup());
+const opened = useOpenCore();
 
 describe("HybridRetriever (LangChain BaseRetriever)", () => {
   it("returns the passages as Documents, best first, with their scores", async () => {
     const embedder = new HashingEmbedder(512);
-    const index = (core as unknown as { index: CorpusIndex }).index;
-    const retriever = new HybridRetriever(() => index, (question) => embedder.embedQuery(question), fixture.config.retrieval);
+    const index = (opened.core as unknown as { index: CorpusIndex }).index;
+    const retriever = new HybridRetriever(() => index, (question) => embedder.embedQuery(question), opened.fixture.config.retrieval);
     const documents = await retriever.invoke("Welk luchtafweersysteem levert Duitsland?");
     expect(documents[0]!.metadata.paragraph).toBe(3);
     expect(documents[0]!.pageContent).toContain("Iris-T");
