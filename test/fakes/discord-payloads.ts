@@ -33,8 +33,23 @@ export interface FakeGuild {
   botRoleId: string;
 }
 
-export function guild(name = "Nieuwsredactie"): FakeGuild {
-  return { id: snowflake(), name, ownerId: snowflake(), channelId: snowflake(), moderatorRoleId: snowflake(), botRoleId: snowflake() };
+/**
+ * A guild with fresh ids. With `onShard: [id, count]` its id is chosen so that Discord's routing
+ * (`(guild_id >> 22) % count`) puts it on that shard.
+ */
+export function guild(name = "Nieuwsredactie", options: { onShard?: [number, number] } = {}): FakeGuild {
+  let id = snowflake();
+  if (options.onShard) {
+    const [shardId, count] = options.onShard.map(BigInt) as [bigint, bigint];
+    const timestamp = BigInt(id) >> 22n;
+    id = (((timestamp - (timestamp % count) + shardId) << 22n) | (BigInt(id) & 0x3fffffn)).toString();
+  }
+  return { id, name, ownerId: snowflake(), channelId: snowflake(), moderatorRoleId: snowflake(), botRoleId: snowflake() };
+}
+
+/** The shard Discord sends a guild's events to. */
+export function shardOfGuild(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
 }
 
 /** Permission bits used in payloads. */

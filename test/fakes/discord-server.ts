@@ -26,6 +26,10 @@ interface RateLimitRule {
 export interface FakeDiscordOptions {
   /** Intent bits that IDENTIFY may not ask for (the gateway closes with 4014). */
   disallowedIntents?: number;
+  /** The shard count `GET /gateway/bot` recommends (default 1). */
+  recommendedShards?: number;
+  /** Guilds the bot is in besides `guild` (e.g. one per shard). */
+  extraGuilds?: FakeGuild[];
 }
 
 /**
@@ -37,6 +41,8 @@ export class FakeDiscord {
   readonly bot: FakeUser = user("Nieuwsbot", { bot: true });
   readonly applicationId = this.bot.id;
   readonly guild: FakeGuild = guild();
+  /** Every guild the bot is in: `guild` first, then the extra ones. */
+  readonly guilds: FakeGuild[];
   readonly requests: RecordedRequest[] = [];
   /** Registered commands: `global` and per guild id. */
   readonly commands = { global: [] as Record<string, unknown>[], guilds: new Map<string, Record<string, unknown>[]>() };
@@ -50,11 +56,12 @@ export class FakeDiscord {
   private readonly server: Server;
   private port = 0;
 
-  private constructor(options: FakeDiscordOptions) {
+  private constructor(private readonly options: FakeDiscordOptions) {
+    this.guilds = [this.guild, ...(options.extraGuilds ?? [])];
     this.gateway = new FakeGateway({
       bot: this.bot,
       applicationId: this.applicationId,
-      guilds: [this.guild],
+      guilds: this.guilds,
       disallowedIntents: options.disallowedIntents,
       resumeUrl: () => `${this.gatewayUrl}/resume`,
     });
@@ -159,7 +166,7 @@ export class FakeDiscord {
     const { method, path, body } = request;
     let match: RegExpExecArray | null;
     if (method === "GET" && path === "/gateway/bot") {
-      return { status: 200, body: { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } } };
+      return { status: 200, body: { url: this.gatewayUrl, shards: this.options.recommendedShards ?? 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } } };
     }
     if (method === "GET" && path === "/gateway") return { status: 200, body: { url: this.gatewayUrl } };
     if (method === "GET" && path === "/users/@me") return { status: 200, body: this.bot };
@@ -213,7 +220,8 @@ export class FakeDiscord {
       return found ? { status: 200, body: found } : { status: 404, body: { message: "Unknown Message", code: 10008 } };
     }
     if ((match = /^\/channels\/(\d+)$/.exec(path)) && method === "GET") {
-      if (match[1] === this.guild.channelId) return { status: 200, body: { id: this.guild.channelId, type: 0, guild_id: this.guild.id, name: "vragen" } };
+      const owner = this.guilds.find((fake) => fake.channelId === match![1]);
+      if (owner) return { status: 200, body: { id: owner.channelId, type: 0, guild_id: owner.id, name: "vragen" } };
       return { status: 200, body: { id: match[1], type: 1, recipients: [], last_message_id: null } };
     }
     // Never 401: discord.js drops its token on a 401 from an authenticated route.
