@@ -1,59 +1,58 @@
-import { bootstrap } from "../src/bootstrap.js";
+import { bootstrap, type App } from "../src/bootstrap.js";
 import { isNieuwsbotError } from "../src/core/errors.js";
-import { FeedbackStore } from "../src/feedback/feedback-store.js";
-import { parseEnv } from "../src/config/parse-env.js";
 import { runConsole } from "./console/console-adapter.js";
 import { loadDiscordConfig } from "./discord/discord-config.js";
 import { loadTelegramConfig } from "./telegram/telegram-config.js";
-import type { AdapterDeps, RunningAdapter } from "./shared/adapter.js";
-import { sharedAdapterEnvShape } from "./shared/adapter-config.js";
+import type { RunningAdapter } from "./shared/adapter.js";
+import { adapterDeps, loadSharedAdapterEnv, platformSecrets, stopOnSignals } from "./shared/process-runtime.js";
 
 /**
  * `npm start`: one process, one core, every adapter whose token is set. With no platform token it
- * runs the console chat on the shipped article instead. SIGINT/SIGTERM stop the adapters cleanly.
+ * runs the console chat on the shipped article instead. When Discord needs more than one shard,
+ * the shards run as child processes (`discord/discord-shards.ts`) with a core each. SIGINT/SIGTERM
+ * stop the adapters cleanly.
  */
 async function main(): Promise<void> {
   const env = process.env;
   // Every adapter's configuration is checked before the (possibly slow) index build, so a typo
   // fails in a second with the variable's name, not after minutes.
-  const shared = parseEnv(sharedAdapterEnvShape, env);
+  const shared = loadSharedAdapterEnv(env);
   if (env.TELEGRAM_BOT_TOKEN) loadTelegramConfig(env);
-  if (env.DISCORD_TOKEN) loadDiscordConfig(env);
-  const secrets = [env.TELEGRAM_BOT_TOKEN, env.DISCORD_TOKEN, env.OPENAI_API_KEY].filter((value): value is string => Boolean(value));
-  const app = await bootstrap({ secrets });
-  const deps: AdapterDeps = {
-    core: app.core,
-    feedback: new FeedbackStore(app.config.dataDir),
-    logger: app.logger,
-    limits: {
-      questionsPerWindow: shared.RATE_LIMIT_QUESTIONS,
-      windowSeconds: shared.RATE_LIMIT_WINDOW_SECONDS,
-      maxQuestionLength: app.config.maxQuestionLength,
-    },
-  };
+  const discord = env.DISCORD_TOKEN ? loadDiscordConfig(env) : undefined;
+  // Built (or loaded) here first, so Discord shards find the index on disk instead of all building it.
+  let app: App | undefined = await bootstrap({ secrets: platformSecrets(env) });
+  const logger = app.logger;
+  const deps = adapterDeps(app, shared);
   const running: RunningAdapter[] = [];
+  let coreInUse = false;
   // Platform libraries load only when their adapter is configured (discord.js alone takes ~1 s).
-  if (env.TELEGRAM_BOT_TOKEN) running.push(await (await import("./telegram/start-telegram.js")).startTelegram(deps, env));
-  if (env.DISCORD_TOKEN) running.push(await (await import("./discord/start-discord.js")).startDiscord(deps, env));
+  if (env.TELEGRAM_BOT_TOKEN) {
+    running.push(await (await import("./telegram/start-telegram.js")).startTelegram(deps, env));
+    coreInUse = true;
+  }
+  if (discord) {
+    const { resolveShardCount, startDiscordShards } = await import("./discord/discord-shards.js");
+    const shardCount = await resolveShardCount(discord);
+    if (shardCount > 1) {
+      running.push(await startDiscordShards(discord, shardCount, logger));
+    } else {
+      running.push(await (await import("./discord/start-discord.js")).startDiscord(deps, env));
+      coreInUse = true;
+    }
+  }
 
   if (running.length === 0) {
-    app.logger.info("no platform token set (TELEGRAM_BOT_TOKEN, DISCORD_TOKEN): starting the console chat");
+    logger.info("no platform token set (TELEGRAM_BOT_TOKEN, DISCORD_TOKEN): starting the console chat");
     await runConsole({ core: app.core, logger: app.logger });
     await app.core.close();
     return;
   }
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    app.logger.info(`${signal} received: stopping ${running.map((adapter) => adapter.name).join(", ")}`);
-    await Promise.allSettled(running.map((adapter) => adapter.stop()));
+  if (!coreInUse) {
+    // Only Discord shards answer questions, each with its own copy of the index: let this one go.
     await app.core.close();
-    process.exit(0);
-  };
-  process.once("SIGINT", () => void stop("SIGINT"));
-  process.once("SIGTERM", () => void stop("SIGTERM"));
+    app = undefined;
+  }
+  stopOnSignals(running, logger, async () => app?.core.close());
 }
 
 main().catch((error: unknown) => {

@@ -17,6 +17,8 @@ export interface BootstrapOptions {
   /** Secret values to scrub from logs (bot tokens, API keys). */
   secrets?: string[];
   onBuildProgress?: (progress: BuildProgress) => void;
+  /** Prefix for every log line of this process, e.g. `shard 1`. */
+  logScope?: string;
 }
 
 /**
@@ -29,7 +31,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<App> {
   const config = loadCoreConfig(env);
   const llm = loadLlmConfig(env, config.embeddings.provider);
   // API keys join the caller's secrets so no log line can ever carry them.
-  const logger = createLogger({ level: config.logLevel, secrets: [...(options.secrets ?? []), ...llm.secrets] });
+  const logger = createLogger({ level: config.logLevel, secrets: [...(options.secrets ?? []), ...llm.secrets], scope: options.logScope });
   const embedder = await createEmbedder(config.embeddings, logger, llm);
   // LangChain's model clients take a second to import: load them only when a model is configured.
   const generative = llm.chat

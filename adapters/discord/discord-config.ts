@@ -15,6 +15,14 @@ export const discordEnvShape = {
   DISCORD_MODERATOR_ROLE_IDS: envField.idList(snowflake, "Discord role ids (17–20 digits)"),
   /** Only needed by `npm run discord:register` when `GET /applications/@me` is not available. */
   DISCORD_APPLICATION_ID: z.string().regex(snowflake, "expected a Discord application id (17–20 digits)").optional(),
+  /** `auto` asks Discord how many shards the bot needs; one shard runs in this process, more run as child processes. */
+  DISCORD_SHARDS: z
+    .string()
+    .regex(/^(auto|[1-9]\d{0,4})$/i, "expected auto or a whole number of shards such as 2")
+    .default("auto")
+    .transform((value): "auto" | number => (value.toLowerCase() === "auto" ? "auto" : Number(value))),
+  /** Pause between starting shards; Discord lets a bot identify once per 5 s unless its max_concurrency is higher. */
+  DISCORD_SHARD_SPAWN_DELAY_MS: envField.integer(0, 60_000, 5500),
 };
 
 /** The Discord adapter's settings, parsed and normalised. */
@@ -25,6 +33,9 @@ export interface DiscordConfig {
   guildId?: string;
   moderatorRoleIds: string[];
   applicationId?: string;
+  /** Shard count: a number, or `auto` for the count `GET /gateway/bot` recommends. */
+  shards: "auto" | number;
+  shardSpawnDelayMs: number;
 }
 
 /** Parses the Discord variables; throws `ConfigError` naming every wrong variable. */
@@ -36,6 +47,8 @@ export function loadDiscordConfig(env: NodeJS.ProcessEnv = process.env): Discord
     guildId: parsed.DISCORD_GUILD_ID,
     moderatorRoleIds: parsed.DISCORD_MODERATOR_ROLE_IDS ?? [],
     applicationId: parsed.DISCORD_APPLICATION_ID,
+    shards: parsed.DISCORD_SHARDS,
+    shardSpawnDelayMs: parsed.DISCORD_SHARD_SPAWN_DELAY_MS,
   };
 }
 

@@ -1,4 +1,5 @@
 import { Events, type Client, type ClientOptions } from "discord.js";
+import type { Logger } from "../../src/logging/logger.js";
 import type { AdapterDeps, RunningAdapter } from "../shared/adapter.js";
 import { buildCommands, syncCommands, type SyncResult } from "./commands.js";
 import { DiscordBot } from "./discord-bot.js";
@@ -12,12 +13,17 @@ export interface StartDiscordOptions {
   readyTimeoutMs?: number;
   /** How long `stop` waits for answers in progress (default 10 s). */
   stopTimeoutMs?: number;
+  /**
+   * Whether this client syncs the slash commands and logs the invite URL (default true). In a
+   * sharded deployment only shard 0 does, so the commands are written once, not once per shard.
+   */
+  primary?: boolean;
 }
 
 /** The running adapter, with the client and the command sync outcome exposed for tests and logs. */
 export interface RunningDiscord extends RunningAdapter {
   readonly client: Client;
-  /** Undefined when the sync failed (logged; the bot keeps running with the old registration). */
+  /** Undefined on a non-primary shard, or when the sync failed (logged; the old registration stays). */
   readonly commands: SyncResult | undefined;
 }
 
@@ -42,26 +48,33 @@ export async function startDiscord(deps: AdapterDeps, env: NodeJS.ProcessEnv = p
   }
   const client = bot.client;
   const applicationId = client.application?.id ?? config.applicationId ?? client.user!.id;
-  let commands: SyncResult | undefined;
-  try {
-    commands = await syncCommands(client.rest, applicationId, config.guildId, buildCommands({ maxQuestionLength: deps.limits.maxQuestionLength }));
-    logger.info(commands.changed ? "slash commands registered" : "slash commands already up to date", {
-      scope: commands.scope,
-      guild: config.guildId,
-      differences: commands.differences,
-    });
-  } catch (error) {
-    // Not fatal: mentions and DMs work regardless, and the previous registration stays in place.
-    logger.error("could not sync slash commands; run `npm run discord:register` once Discord is reachable", { error });
-  }
-  logger.info(`Discord bot ready as ${client.user!.tag}`, { application: applicationId, guilds: client.guilds.cache.size });
-  logger.info(`invite URL (scopes bot applications.commands; permissions ${requiredPermissions.toArray().join(", ")}): ${inviteUrl(applicationId)}`);
+  const primary = options.primary ?? true;
+  const commands = primary ? await syncSlashCommands(client, applicationId, config, deps, logger) : undefined;
+  logger.info(`Discord bot ready as ${client.user!.tag}`, { application: applicationId, guilds: client.guilds.cache.size, shards: client.options.shards, shardCount: client.options.shardCount });
+  if (primary) logger.info(`invite URL (scopes bot applications.commands; permissions ${requiredPermissions.toArray().join(", ")}): ${inviteUrl(applicationId)}`);
   return {
     name: "discord",
     client,
     commands,
     stop: () => bot.stop(options.stopTimeoutMs),
   };
+}
+
+/** Makes the registered slash commands match the definitions; undefined (logged) when that fails. */
+async function syncSlashCommands(client: Client, applicationId: string, config: DiscordConfig, deps: AdapterDeps, logger: Logger): Promise<SyncResult | undefined> {
+  try {
+    const commands = await syncCommands(client.rest, applicationId, config.guildId, buildCommands({ maxQuestionLength: deps.limits.maxQuestionLength }));
+    logger.info(commands.changed ? "slash commands registered" : "slash commands already up to date", {
+      scope: commands.scope,
+      guild: config.guildId,
+      differences: commands.differences,
+    });
+    return commands;
+  } catch (error) {
+    // Not fatal: mentions and DMs work regardless, and the previous registration stays in place.
+    logger.error("could not sync slash commands; run `npm run discord:register` once Discord is reachable", { error });
+    return undefined;
+  }
 }
 
 async function connect(deps: AdapterDeps, config: DiscordConfig, options: StartDiscordOptions, messageContentIntent: boolean): Promise<DiscordBot> {

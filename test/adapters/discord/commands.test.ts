@@ -64,6 +64,8 @@ describe("Discord configuration and helpers", () => {
       guildId: "123456789012345678",
       moderatorRoleIds: ["123456789012345678", "223456789012345678"],
       applicationId: undefined,
+      shards: "auto",
+      shardSpawnDelayMs: 5500,
     });
     expect(normalizeApiUrl("http://127.0.0.1:9999")).toBe("http://127.0.0.1:9999/api");
     expect(normalizeApiUrl("https://proxy.example/discord/api")).toBe("https://proxy.example/discord/api");

@@ -1,0 +1,26 @@
+import { bootstrap } from "../../src/bootstrap.js";
+import { isNieuwsbotError } from "../../src/core/errors.js";
+import { adapterDeps, loadSharedAdapterEnv, platformSecrets, stopOnSignals } from "../shared/process-runtime.js";
+import { startDiscord } from "./start-discord.js";
+
+/**
+ * One Discord shard process, started by `discord-shards.ts` through discord.js's ShardingManager,
+ * which puts `SHARDS` and `SHARD_COUNT` in the environment; the discord.js client reads them itself.
+ * The shard opens its own core on the shared `DATA_DIR`: it loads the index from disk, and its index
+ * watcher adopts a refresh that any shard (or `npm run ingest`) publishes.
+ */
+async function main(): Promise<void> {
+  const env = process.env;
+  const shardId = Number(env.SHARDS ?? 0);
+  const shared = loadSharedAdapterEnv(env);
+  const app = await bootstrap({ secrets: platformSecrets(env), logScope: `shard ${shardId}` });
+  const running = await startDiscord(adapterDeps(app, shared), env, { primary: shardId === 0 });
+  const stop = stopOnSignals([running], app.logger, () => app.core.close());
+  // The manager went away without stopping this shard: stop too rather than live on unmanaged.
+  process.once("disconnect", () => void stop("sharding manager gone"));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${isNieuwsbotError(error) ? error.message : (error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
