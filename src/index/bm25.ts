@@ -74,30 +74,62 @@ export function unpackBm25(header: Bm25Header, postings: Int32Array, lengths: In
 export function searchBm25(index: Bm25Data, queryTerms: string[], k: number): Bm25Hit[] {
   const count = index.lengths.length;
   if (count === 0 || k <= 0) return [];
-  const averageLength = index.averageLength ?? index.lengths.reduce((sum, length) => sum + length, 0) / count;
-  const scores = new Float64Array(count);
-  const touched: number[] = [];
+  const { scores, lengthNorm, touched } = scratchOf(index);
+  let touchedCount = 0;
   for (const term of new Set(queryTerms)) {
     const posting = index.postings[term];
     if (!posting) continue;
     const frequency = posting.length / 2;
     // The "plus one" form of IDF stays positive even for a term in every document (a 4-paragraph corpus has many).
-    const idf = Math.log(1 + (count - frequency + 0.5) / (frequency + 0.5));
+    const weight = Math.log(1 + (count - frequency + 0.5) / (frequency + 0.5)) * (index.k1 + 1);
     for (let i = 0; i < posting.length; i += 2) {
       const document = posting[i]!;
       const tf = posting[i + 1]!;
-      const norm = tf + index.k1 * (1 - index.b + (index.b * index.lengths[document]!) / (averageLength || 1));
-      if (scores[document] === 0) touched.push(document);
-      scores[document]! += (idf * tf * (index.k1 + 1)) / norm;
+      if (scores[document] === 0) touched[touchedCount++] = document;
+      scores[document]! += (weight * tf) / (tf + lengthNorm[document]!);
     }
   }
-  return topK(touched, scores, k);
+  const matched = touched.subarray(0, touchedCount);
+  const hits = topK(matched, scores, k);
+  for (const document of matched) scores[document] = 0;
+  return hits;
+}
+
+/**
+ * Per-index buffers reused by every search: the score accumulator (zeroed again after each query,
+ * only where it was written), the list of documents it was written for, and each document's length
+ * normalisation `k1·(1 − b + b·len/avg)`. At 100k passages a fresh score array and a growing list
+ * per question meant megabytes of new memory each time, and those allocations — not the arithmetic
+ * — made the slowest answers (ask p99 ~20 ms → see the benchmark). Searches are synchronous, so one
+ * set of buffers per index is safe.
+ */
+interface Bm25Scratch {
+  lengths: Bm25Data["lengths"];
+  scores: Float64Array;
+  touched: Int32Array;
+  lengthNorm: Float64Array;
+}
+
+const scratches = new WeakMap<Bm25Data, Bm25Scratch>();
+
+function scratchOf(index: Bm25Data): Bm25Scratch {
+  const cached = scratches.get(index);
+  if (cached && cached.lengths === index.lengths && cached.scores.length === index.lengths.length) return cached;
+  const count = index.lengths.length;
+  const averageLength = index.averageLength ?? index.lengths.reduce((sum, length) => sum + length, 0) / count;
+  const lengthNorm = new Float64Array(count);
+  for (let document = 0; document < count; document += 1) {
+    lengthNorm[document] = index.k1 * (1 - index.b + (index.b * index.lengths[document]!) / (averageLength || 1));
+  }
+  const scratch = { lengths: index.lengths, scores: new Float64Array(count), touched: new Int32Array(count), lengthNorm };
+  scratches.set(index, scratch);
+  return scratch;
 }
 
 /** Better first: higher score, then lower document number (deterministic ties). */
 const better = (scores: Float64Array, a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
 
-function topK(candidates: number[], scores: Float64Array, k: number): Bm25Hit[] {
+function topK(candidates: Int32Array, scores: Float64Array, k: number): Bm25Hit[] {
   // Min-heap (worst on top) of at most k documents.
   const heap: number[] = [];
   const siftDown = (start: number) => {

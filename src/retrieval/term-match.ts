@@ -54,19 +54,20 @@ export function textTerms(text: string): TextTerms {
 }
 
 const memo = new Map<string, TextTerms>();
-const memoCapacity = 20_000;
+const memoCapacity = 1_000;
 
 /** How strongly one query term is present in a text, in [0, 1]. */
 export function matchStrength(term: QueryTerm, text: TextTerms): number {
   if (text.stems.has(term.stem)) return 1;
   if (/^\p{N}/u.test(term.word)) return 0;
   let best = 0;
-  text.words.forEach((word, index) => {
+  for (let index = 0; index < text.words.length; index += 1) {
+    const word = text.words[index]!;
     // Compounds: the question's stem inside a longer word, or a long text word inside the question word.
     if (term.stem.length >= 4 && word.length > term.stem.length && word.includes(term.stem)) best = Math.max(best, 0.85);
     else if (word.length >= 5 && term.word.length > word.length && term.word.includes(text.wordStems[index]!)) best = Math.max(best, 0.7);
     else if (best < 0.85) best = Math.max(best, prefixSimilarity(term.word, word));
-  });
+  }
   return best >= 0.5 ? best : 0;
 }
 
@@ -84,27 +85,59 @@ export function coverage(terms: readonly QueryTerm[], text: TextTerms): Coverage
 
 /**
  * Trigram Dice similarity between a query word and the start of a text word of about the same
- * length, so `defence` meets `defensieminister` and `Zelensky` meets `Zelenski`.
+ * length, so `defence` meets `defensieminister` and `Zelensky` meets `Zelenski`. Trigrams are
+ * numbers built from char codes and the text side is counted in a reused buffer: this runs for
+ * every word of every candidate passage, and a Set of substrings per word made it the largest
+ * source of garbage per question.
  */
 export function prefixSimilarity(query: string, word: string): number {
   if (query.length < 4 || word.length < 4) return 0;
-  const head = word.slice(0, query.length + 1);
-  const left = trigrams(query);
-  const right = trigrams(head);
+  const left = queryTrigrams(query);
+  const headLength = Math.min(word.length, query.length + 1);
+  if (scratch.length < headLength + 2) scratch = new Float64Array(headLength + 2);
+  const rightCount = distinctTrigrams(word, headLength, scratch);
   let shared = 0;
-  for (const gram of left) if (right.has(gram)) shared += 1;
-  return (2 * shared) / (left.size + right.size);
+  // Plain loops, not `includes`: passing these doubles to a builtin would box each one.
+  for (let index = 0; index < rightCount; index += 1) {
+    const gram = scratch[index]!;
+    for (let at = 0; at < left.length; at += 1) {
+      if (left[at] === gram) {
+        shared += 1;
+        break;
+      }
+    }
+  }
+  return (2 * shared) / (left.length + rightCount);
 }
 
-function trigrams(word: string): Set<string> {
+let scratch = new Float64Array(64);
+
+function queryTrigrams(word: string): Float64Array {
   let grams = trigramMemo.get(word);
   if (grams) return grams;
-  const padded = `<${word}>`;
-  grams = new Set<string>();
-  for (let index = 0; index + 3 <= padded.length; index += 1) grams.add(padded.slice(index, index + 3));
+  const buffer = new Float64Array(word.length + 2);
+  grams = buffer.slice(0, distinctTrigrams(word, word.length, buffer));
   trigramMemo.set(word, grams);
   if (trigramMemo.size > memoCapacity) trigramMemo.delete(trigramMemo.keys().next().value!);
   return grams;
 }
 
-const trigramMemo = new Map<string, Set<string>>();
+const trigramMemo = new Map<string, Float64Array>();
+
+/** Writes the distinct trigrams of `<` + the first `length` code units of `text` + `>` into `into`; returns their count. */
+function distinctTrigrams(text: string, length: number, into: Float64Array): number {
+  let count = 0;
+  for (let index = 0; index + 3 <= length + 2; index += 1) {
+    const key = paddedCode(text, length, index) * 4294967296 + paddedCode(text, length, index + 1) * 65536 + paddedCode(text, length, index + 2);
+    let seen = false;
+    for (let earlier = 0; earlier < count && !seen; earlier += 1) seen = into[earlier] === key;
+    if (!seen) into[count++] = key;
+  }
+  return count;
+}
+
+function paddedCode(text: string, length: number, index: number): number {
+  if (index === 0) return 60; // "<"
+  if (index === length + 1) return 62; // ">"
+  return text.charCodeAt(index - 1);
+}

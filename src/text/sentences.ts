@@ -70,7 +70,7 @@ function repairUnclosedQuotes(merged: string[], raw: string[]): string[] {
 }
 
 const sentencesByText = new Map<string, string[]>();
-const memoCapacity = 10_000;
+const memoCapacity = 1_000;
 
 /**
  * The sentences of a passage, split when first needed and remembered (bounded). Splitting at

@@ -48,6 +48,24 @@ describe("term matching", () => {
     expect(prefixSimilarity("defence", "defensieminister")).toBeGreaterThan(0.5);
     expect(prefixSimilarity("bread", "brede")).toBeLessThan(0.5);
   });
+
+  it("is the Dice coefficient of the trigram sets of `<query>` and `<start of word>` (seeded random words)", () => {
+    const trigramSet = (word: string) => new Set(Array.from({ length: word.length }, (_, at) => `<${word}>`.slice(at, at + 3)));
+    const dice = (query: string, word: string) => {
+      if (query.length < 4 || word.length < 4) return 0;
+      const left = trigramSet(query);
+      const right = trigramSet(word.slice(0, query.length + 1));
+      return (2 * [...left].filter((gram) => right.has(gram)).length) / (left.size + right.size);
+    };
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const alphabet = ["a", "b", "e", "n", "r", "é", "ij", "👍"];
+    const word = () => Array.from({ length: 1 + Math.floor(next() * 90) }, () => alphabet[Math.floor(next() * alphabet.length)]).join("");
+    for (let pair = 0; pair < 2000; pair += 1) {
+      const [query, text] = [word(), word()];
+      expect(prefixSimilarity(query, text), `${query} / ${text}`).toBeCloseTo(dice(query, text), 12);
+    }
+  });
 });
 
 describe("relevance and abstention", () => {
