@@ -2,7 +2,7 @@ import type { Answerer, QueryRewriter } from "../answer/answerer.js";
 import { extractiveAnswerer } from "../answer/extractive-answerer.js";
 import type { CoreConfig } from "../config/core-config.js";
 import type { CorpusDocument } from "../corpus/document.js";
-import { loadCorpus } from "../corpus/load-corpus.js";
+import { corpusFingerprint, loadCorpus } from "../corpus/load-corpus.js";
 import { acquireRefreshLock, waitForLockRelease } from "../index/refresh-lock.js";
 import { appendAudit } from "../refresh/audit-log.js";
 import { buildVersion, documentTexts, passageDiff, rebuildFromSources, rollBackOneVersion, type RefreshDeps } from "../refresh/refresh-steps.js";
@@ -224,7 +224,12 @@ export class Core implements NieuwsbotCore {
 
   private async loadOrBuild(): Promise<CorpusIndex> {
     const { config, embedder } = this.options;
-    const saved = await this.loadSaved();
+    const [saved, fingerprint] = await Promise.all([this.loadSaved(), corpusFingerprint(config.corpusDir).catch(() => undefined)]);
+    if (saved && fingerprint === saved.manifest.corpusHash) {
+      this.logger.info("loaded saved index", { version: saved.manifest.version, passages: saved.manifest.passages });
+      return saved;
+    }
+    // Changed, unreadable or never indexed: read it properly (validation names any broken file).
     let documents;
     try {
       documents = await loadCorpus(config.corpusDir);

@@ -31,7 +31,7 @@ export function toPassages(documents: CorpusDocument[]): Passage[] {
 }
 
 /** Hash of the whole corpus (file names and bytes): a saved index built from another corpus is stale. */
-export function corpusHash(documents: CorpusDocument[]): string {
+export function corpusHash(documents: ReadonlyArray<Pick<CorpusDocument, "file" | "contentHash">>): string {
   const hash = createHash("sha256");
   for (const document of documents) hash.update(`${document.file}\0${document.contentHash}\n`);
   return hash.digest("hex");

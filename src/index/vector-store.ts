@@ -2,7 +2,7 @@ import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import { SynchronousInMemoryDocstore } from "@langchain/community/stores/doc/in_memory";
 import { Document } from "@langchain/core/documents";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
-import { mkdir, writeFile } from "node:fs/promises";
+import { access, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import hnswlib from "hnswlib-node";
 import { JsonFileWriter } from "./json-writer.js";
@@ -36,18 +36,41 @@ export async function buildVectorStore(
   if (!dimensions) throw new Error("Cannot build a vector index without vectors.");
   const index = new hnswlib.HierarchicalNSW("cosine", dimensions);
   index.initIndex(vectors.length, settings.m, settings.efConstruction, 100);
-  const docs = new Map<string, Document>();
-  await forEachCooperatively(vectors, (vector, position) => {
-    index.addPoint(vector, position);
-    docs.set(String(position), new Document({ pageContent: "", metadata: { position } }));
-  });
+  await forEachCooperatively(vectors, (vector, position) => index.addPoint(vector, position));
   index.setEf(settings.efSearch);
   return new HNSWLib(embeddings, {
     space: "cosine",
     numDimensions: dimensions,
     index,
-    docstore: new SynchronousInMemoryDocstore(docs),
+    docstore: new PositionDocstore(vectors.length),
   });
+}
+
+/**
+ * The store's docstore maps an hnswlib label to a LangChain `Document`; our label *is* the
+ * passage's position, so the document is made from the label when asked for instead of kept in a
+ * 100,000-entry map (and parsed from `docstore.json` at every start-up). The passage itself lives
+ * in the index's passage list.
+ */
+export class PositionDocstore extends SynchronousInMemoryDocstore {
+  constructor(readonly count: number) {
+    super();
+  }
+
+  override search(label: string): Document {
+    const position = Number(label);
+    if (!Number.isInteger(position) || position < 0 || position >= this.count) throw new Error(`ID ${label} not found.`);
+    return new Document({ pageContent: "", metadata: { position } });
+  }
+
+  override add(): void {
+    throw new Error("PositionDocstore is derived from hnswlib labels; add points to the index instead.");
+  }
+
+  /** Every entry, in the `[label, document]` form `HNSWLib.save` writes to `docstore.json`. */
+  entries(): Array<[string, Document]> {
+    return Array.from({ length: this.count }, (_, position) => [String(position), this.search(String(position))]);
+  }
 }
 
 /**
@@ -60,14 +83,23 @@ export async function saveVectorStore(store: HNSWLib, directory: string): Promis
   await store.index.writeIndex(path.join(directory, "hnswlib.index"));
   await writeFile(path.join(directory, "args.json"), JSON.stringify(store.args));
   const docstore = await JsonFileWriter.create(path.join(directory, "docstore.json"));
-  await docstore.array(Array.from(store.docstore._docs.entries()));
+  const entries = store.docstore instanceof PositionDocstore ? store.docstore.entries() : Array.from(store.docstore._docs.entries());
+  await docstore.array(entries);
   await docstore.close();
 }
 
+/**
+ * Reads a store saved by `saveVectorStore` (or `HNSWLib.save`). Like `HNSWLib.load`, but the
+ * docstore is a `PositionDocstore`: `docstore.json` stays on disk for LangChain's own loader and
+ * is checked only for its presence.
+ */
 export async function loadVectorStore(directory: string, embeddings: EmbeddingsInterface, efSearch: number): Promise<HNSWLib> {
-  const store = await HNSWLib.load(directory, embeddings);
-  store.index.setEf(efSearch);
-  return store;
+  const args = JSON.parse(await readFile(path.join(directory, "args.json"), "utf8")) as { space: "cosine"; numDimensions: number };
+  await access(path.join(directory, "docstore.json"));
+  const index = new hnswlib.HierarchicalNSW(args.space, args.numDimensions);
+  await index.readIndex(path.join(directory, "hnswlib.index"));
+  index.setEf(efSearch);
+  return new HNSWLib(embeddings, { ...args, index, docstore: new PositionDocstore(index.getCurrentCount()) });
 }
 
 /**

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CorpusError } from "../../src/core/errors.js";
-import { loadCorpus, parseCorpusFile } from "../../src/corpus/load-corpus.js";
+import { corpusFingerprint, loadCorpus, parseCorpusFile } from "../../src/corpus/load-corpus.js";
 import { corpusHash, passageId, toPassages } from "../../src/corpus/passages.js";
 import { repoRoot, shippedCorpus } from "../helpers/core-fixture.js";
 
@@ -108,5 +108,25 @@ describe("passages", () => {
     const changed = documents.map((document) => ({ ...document, contentHash: "other" }));
     expect(corpusHash(documents)).not.toBe(corpusHash(changed));
     expect(corpusHash(documents)).toBe(corpusHash(await loadCorpus(shippedCorpus)));
+  });
+});
+
+describe("corpusFingerprint (the start-up freshness check)", () => {
+  it("equals the hash of the parsed corpus, and changes when a file, a name or the set of files changes", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "nieuwsbot-fingerprint-"));
+    await writeFile(path.join(dir, "a.md"), "---\ntitle: A\n---\nEerste alinea.\n\nTweede alinea.");
+    await writeFile(path.join(dir, "b.txt"), "Een ander bericht.");
+    await writeFile(path.join(dir, "sources.txt"), "https://example.org/ignored\n");
+    await mkdir(path.join(dir, "map.md"));
+    const first = await corpusFingerprint(dir);
+    expect(first).toBe(corpusHash(await loadCorpus(dir)));
+    expect(await corpusFingerprint(shippedCorpus)).toBe(corpusHash(await loadCorpus(shippedCorpus)));
+
+    await writeFile(path.join(dir, "b.txt"), "Een ander bericht!");
+    const edited = await corpusFingerprint(dir);
+    expect(edited).not.toBe(first);
+    expect(edited).toBe(corpusHash(await loadCorpus(dir)));
+    await writeFile(path.join(dir, "c.md"), "Nog een bericht.");
+    expect(await corpusFingerprint(dir)).not.toBe(edited);
   });
 });
