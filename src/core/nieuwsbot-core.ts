@@ -139,9 +139,14 @@ export class Core implements NieuwsbotCore {
       const built =
         action === "rollback"
           ? await rollBackOneVersion(this.deps, old)
-          : await rebuildFromSources(this.deps, request, (origins) => {
-              sources = origins;
-            });
+          : await rebuildFromSources(
+              this.deps,
+              request,
+              (origins) => {
+                sources = origins;
+              },
+              old,
+            );
       this.swap(built.index);
       const { manifest } = built.index;
       const report: RefreshReport = {
@@ -216,8 +221,8 @@ export class Core implements NieuwsbotCore {
     }).catch((auditError: unknown) => this.logger.error("could not write the audit log", { error: auditError }));
   }
 
-  private async buildAndSave(documents: CorpusDocument[]): Promise<CorpusIndex> {
-    const { index } = await buildVersion(this.deps, documents, this.options.onBuildProgress);
+  private async buildAndSave(documents: CorpusDocument[], previous?: CorpusIndex): Promise<CorpusIndex> {
+    const { index } = await buildVersion(this.deps, documents, this.options.onBuildProgress, previous);
     await this.repository.save(index, documentTexts(documents));
     return index;
   }
@@ -254,7 +259,7 @@ export class Core implements NieuwsbotCore {
     }
     try {
       this.logger.info(`building index: ${saved ? "corpus changed" : "no usable saved index for this embedder"}`);
-      const index = await this.buildAndSave(documents);
+      const index = await this.buildAndSave(documents, saved);
       this.logger.info("index built", { version: index.manifest.version, passages: index.manifest.passages, ms: index.manifest.buildMs });
       return index;
     } finally {

@@ -8,7 +8,8 @@ import type { Embedder } from "../../embeddings/embedder.js";
 import { addDocument, type Bm25Data } from "./bm25.js";
 import type { CorpusIndex } from "./corpus-index.js";
 import { indexFormatVersion } from "./manifest.js";
-import { buildVectorStore, type HnswSettings } from "./vector-store.js";
+import { planReuse } from "./reuse-plan.js";
+import { buildVectorStore, extendVectorStore, type HnswSettings } from "./vector-store.js";
 
 /** Build progress is reported in the same shape as refresh progress (a build is a refresh's middle part). */
 export type BuildProgress = RefreshProgress;
@@ -24,6 +25,11 @@ export interface BuildIndexOptions {
   embed?: EmbedPassages;
   onProgress?: (progress: BuildProgress) => void;
   now?: () => number;
+  /**
+   * The version this one replaces, and the folder its vector store is saved in: when most passages
+   * are unchanged its HNSW graph is extended instead of rebuilt (see `planReuse`).
+   */
+  previous?: { index: CorpusIndex; vectorsDirectory: string };
 }
 
 const embedBatch = 64;
@@ -48,19 +54,30 @@ export async function buildIndex(options: BuildIndexOptions): Promise<CorpusInde
   const passages = await mapCooperatively(paragraphsOf(options.documents), toPassage);
   const texts = passages.map((passage) => passage.text);
   const report = options.onProgress ?? (() => {});
+  const { previous } = options;
+  const plan = previous && planReuse({ previous: previous.index, passages, embedder: options.embedder, hnsw: options.hnsw });
+  // Extending the previous graph needs vectors for the new passages only.
+  const toEmbed = plan ? plan.added.map(({ position }) => texts[position]!) : texts;
   let vectors: number[][];
   try {
-    vectors = await (options.embed ?? embedInBatches(options.embedder))(texts, (done) =>
-      report({ phase: "embedding", done, total: texts.length }),
+    vectors = await (options.embed ?? embedInBatches(options.embedder))(toEmbed, (done) =>
+      report({ phase: "embedding", done, total: toEmbed.length }),
     );
   } catch (error) {
     throw new IndexError("EMBEDDING_FAILED", `The embedder ${options.embedder.id} failed: ${(error as Error).message}`, { cause: error });
   }
-  if (vectors.length !== passages.length || vectors.some((vector) => vector.length !== options.embedder.dimensions)) {
+  if (vectors.length !== toEmbed.length || vectors.some((vector) => vector.length !== options.embedder.dimensions)) {
     throw new IndexError("EMBEDDING_FAILED", `The embedder ${options.embedder.id} returned vectors of the wrong count or size.`);
   }
   report({ phase: "indexing", done: 0, total: passages.length });
-  const store = await buildVectorStore(options.embedder, vectors, options.hnsw);
+  const store = plan
+    ? await extendVectorStore(
+        options.embedder,
+        previous!.vectorsDirectory,
+        { positions: plan.positions, removed: plan.removed, added: plan.added.map(({ label }, at) => ({ label, vector: vectors[at]! })) },
+        options.hnsw,
+      )
+    : await buildVectorStore(options.embedder, vectors, options.hnsw);
   const bm25: Bm25Data = { k1: 1.2, b: 0.75, lengths: [], postings: Object.create(null) as Bm25Data["postings"] };
   bm25.lengths = await mapCooperatively(texts, (text, document) => addDocument(bm25.postings, contentTerms(text), document));
   bm25.averageLength = bm25.lengths.reduce((sum, length) => sum + length, 0) / (bm25.lengths.length || 1);

@@ -9,7 +9,7 @@ import type { IndexManifest } from "./manifest.js";
  */
 export interface CorpusIndex {
   manifest: IndexManifest;
-  /** Passages in index order: position `i` is HNSW label `i` and BM25 document `i`. */
+  /** Passages in index order: position `i` is BM25 document `i`; `vectors.docstore` maps HNSW labels to positions. */
   passages: Passage[];
   bm25: Bm25Data;
   vectors: HNSWLib;

@@ -10,7 +10,7 @@ import { packBm25, unpackBm25, type Bm25Data, type Bm25Header } from "./bm25.js"
 import type { CorpusIndex } from "./corpus-index.js";
 import { manifestSchema, type IndexManifest } from "./manifest.js";
 import { JsonFileWriter } from "./json-writer.js";
-import { loadVectorStore, saveVectorStore } from "./vector-store.js";
+import { loadVectorStore, PositionDocstore, saveVectorStore } from "./vector-store.js";
 
 /**
  * Index versions on disk, under `<dataDir>/index`:
@@ -74,6 +74,11 @@ export class IndexRepository {
     return parsed.data;
   }
 
+  /** Where a version's vector store (LangChain HNSWLib layout) is saved. */
+  vectorsDirectory(version: number): string {
+    return path.join(this.versionDir(version), "vectors");
+  }
+
   /** Loads one saved version completely. Throws `IndexError` if any part is missing or corrupt. */
   async load(version: number, embeddings: Embeddings, efSearch: number): Promise<CorpusIndex> {
     const directory = this.versionDir(version);
@@ -82,10 +87,11 @@ export class IndexRepository {
       const [passages, bm25, vectors] = await Promise.all([
         readFile(path.join(directory, "passages.json"), "utf8").then((text) => JSON.parse(text) as Passage[]),
         readBm25(directory),
-        loadVectorStore(path.join(directory, "vectors"), embeddings, efSearch),
+        loadVectorStore(this.vectorsDirectory(version), embeddings, efSearch),
       ]);
-      if (passages.length !== manifest.passages || vectors.index.getCurrentCount() !== manifest.passages) {
-        throw new Error("passage counts of manifest, passages and vectors differ");
+      const labelsMatch = vectors.docstore instanceof PositionDocstore && vectors.docstore.coversExactly(manifest.passages);
+      if (passages.length !== manifest.passages || !labelsMatch) {
+        throw new Error("passages and vector labels do not match the manifest");
       }
       return { manifest, passages, bm25, vectors };
     } catch (error) {
@@ -117,6 +123,7 @@ export class IndexRepository {
 
   /** Writes one version's files into `directory`. Separate so tests can simulate a full disk halfway. */
   protected async writeVersionFiles(directory: string, index: CorpusIndex, documents: Record<string, string>): Promise<void> {
+    // Same layout as `vectorsDirectory`, inside the temporary folder that becomes the version.
     await saveVectorStore(index.vectors, path.join(directory, "vectors"));
     const passages = await JsonFileWriter.create(path.join(directory, "passages.json"));
     await passages.array(index.passages);

@@ -47,19 +47,69 @@ export async function buildVectorStore(
 }
 
 /**
- * The store's docstore maps an hnswlib label to a LangChain `Document`; our label *is* the
- * passage's position, so the document is made from the label when asked for instead of kept in a
- * 100,000-entry map (and parsed from `docstore.json` at every start-up). The passage itself lives
- * in the index's passage list.
+ * Adds to a copy of a saved graph instead of building a new one: `directory` holds the previous
+ * version's store, `positions` maps every label of the result to its passage position (−1: the
+ * passage is gone), `removed` are live labels of the old graph to mark deleted, and `added` pairs
+ * fresh labels with their vectors. Unchanged passages keep their label and their place in the graph.
+ */
+export async function extendVectorStore(
+  embeddings: EmbeddingsInterface,
+  directory: string,
+  change: { positions: Int32Array; removed: readonly number[]; added: ReadonlyArray<{ label: number; vector: number[] }> },
+  settings: HnswSettings,
+): Promise<HNSWLib> {
+  const args = await readArgs(directory);
+  const index = new hnswlib.HierarchicalNSW(args.space, args.numDimensions);
+  await index.readIndex(path.join(directory, "hnswlib.index"));
+  index.resizeIndex(change.positions.length);
+  for (const label of change.removed) index.markDelete(label);
+  await forEachCooperatively(change.added, ({ label, vector }) => index.addPoint(vector, label));
+  index.setEf(settings.efSearch);
+  return new HNSWLib(embeddings, { ...args, index, docstore: new PositionDocstore(change.positions) });
+}
+
+/**
+ * The store's docstore maps an hnswlib label to a LangChain `Document` whose `metadata.position`
+ * is the passage's place in the index's passage list. After a full build the label *is* the
+ * position; after `extendVectorStore` a label → position table says where each passage went. The
+ * document is made when asked for instead of kept in a 100,000-entry map (and parsed from
+ * `docstore.json` at every start-up).
  */
 export class PositionDocstore extends SynchronousInMemoryDocstore {
-  constructor(readonly count: number) {
+  /** Labels in the graph, deleted ones included. */
+  readonly labelCount: number;
+  /** Labels that stand for a passage (the rest are deleted). */
+  readonly liveCount: number;
+
+  /** `count` labels that are their own positions, or a label → position table (−1: deleted). */
+  constructor(readonly mapping: number | Int32Array) {
     super();
+    this.labelCount = typeof mapping === "number" ? mapping : mapping.length;
+    this.liveCount = typeof mapping === "number" ? mapping : mapping.reduce((live, position) => (position >= 0 ? live + 1 : live), 0);
+  }
+
+  /** True when the live labels stand for positions 0 … count − 1, each exactly once (a sound table). */
+  coversExactly(count: number): boolean {
+    if (this.liveCount !== count) return false;
+    if (typeof this.mapping === "number") return true;
+    const seen = new Uint8Array(count);
+    for (const position of this.mapping) {
+      if (position < 0) continue;
+      if (position >= count || seen[position]) return false;
+      seen[position] = 1;
+    }
+    return true;
+  }
+
+  /** The passage position of a label, −1 for a deleted or unknown one. */
+  positionOf(label: number): number {
+    if (!Number.isInteger(label) || label < 0 || label >= this.labelCount) return -1;
+    return typeof this.mapping === "number" ? label : this.mapping[label]!;
   }
 
   override search(label: string): Document {
-    const position = Number(label);
-    if (!Number.isInteger(position) || position < 0 || position >= this.count) throw new Error(`ID ${label} not found.`);
+    const position = this.positionOf(Number(label));
+    if (position < 0) throw new Error(`ID ${label} not found.`);
     return new Document({ pageContent: "", metadata: { position } });
   }
 
@@ -67,9 +117,11 @@ export class PositionDocstore extends SynchronousInMemoryDocstore {
     throw new Error("PositionDocstore is derived from hnswlib labels; add points to the index instead.");
   }
 
-  /** Every entry, in the `[label, document]` form `HNSWLib.save` writes to `docstore.json`. */
+  /** Every live entry, in the `[label, document]` form `HNSWLib.save` writes to `docstore.json`. */
   entries(): Array<[string, Document]> {
-    return Array.from({ length: this.count }, (_, position) => [String(position), this.search(String(position))]);
+    const entries: Array<[string, Document]> = [];
+    for (let label = 0; label < this.labelCount; label += 1) if (this.positionOf(label) >= 0) entries.push([String(label), this.search(String(label))]);
+    return entries;
   }
 }
 
@@ -86,6 +138,10 @@ export async function saveVectorStore(store: HNSWLib, directory: string): Promis
   const entries = store.docstore instanceof PositionDocstore ? store.docstore.entries() : Array.from(store.docstore._docs.entries());
   await docstore.array(entries);
   await docstore.close();
+  // Only a graph that was extended has labels that differ from positions.
+  if (store.docstore instanceof PositionDocstore && typeof store.docstore.mapping !== "number") {
+    await writeFile(path.join(directory, labelsFile), store.docstore.mapping);
+  }
 }
 
 /**
@@ -94,12 +150,29 @@ export async function saveVectorStore(store: HNSWLib, directory: string): Promis
  * is checked only for its presence.
  */
 export async function loadVectorStore(directory: string, embeddings: EmbeddingsInterface, efSearch: number): Promise<HNSWLib> {
-  const args = JSON.parse(await readFile(path.join(directory, "args.json"), "utf8")) as { space: "cosine"; numDimensions: number };
+  const args = await readArgs(directory);
   await access(path.join(directory, "docstore.json"));
   const index = new hnswlib.HierarchicalNSW(args.space, args.numDimensions);
-  await index.readIndex(path.join(directory, "hnswlib.index"));
+  const [labels] = await Promise.all([readLabels(directory), index.readIndex(path.join(directory, "hnswlib.index"))]);
+  if (labels && labels.length !== index.getCurrentCount()) throw new Error(`${labelsFile} has ${labels.length} labels, the graph ${index.getCurrentCount()}`);
   index.setEf(efSearch);
-  return new HNSWLib(embeddings, { ...args, index, docstore: new PositionDocstore(index.getCurrentCount()) });
+  return new HNSWLib(embeddings, { ...args, index, docstore: new PositionDocstore(labels ?? index.getCurrentCount()) });
+}
+
+/** Label → passage position table of an extended graph (`Int32Array`, −1 for deleted labels). */
+const labelsFile = "labels.i32";
+
+async function readLabels(directory: string): Promise<Int32Array | undefined> {
+  const bytes = await readFile(path.join(directory, labelsFile)).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return undefined;
+    throw error;
+  });
+  // Copied into a fresh buffer: Node may hand out Buffers at offsets that are not 4-byte aligned.
+  return bytes && new Int32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+}
+
+async function readArgs(directory: string): Promise<{ space: "cosine"; numDimensions: number }> {
+  return JSON.parse(await readFile(path.join(directory, "args.json"), "utf8")) as { space: "cosine"; numDimensions: number };
 }
 
 /**

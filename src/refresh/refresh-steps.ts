@@ -1,7 +1,7 @@
 import type { CoreConfig } from "../config/core-config.js";
 import type { CorpusDocument } from "../corpus/document.js";
 import { loadCorpus, parseCorpusFile } from "../corpus/load-corpus.js";
-import { RefreshError } from "../core/errors.js";
+import { IndexError, RefreshError } from "../core/errors.js";
 import type { RefreshProgress, RefreshRequest } from "../core/types.js";
 import { buildIndex } from "../index/build-index.js";
 import type { CorpusIndex } from "../index/corpus-index.js";
@@ -29,11 +29,35 @@ export interface BuiltVersion {
   embedded: number;
 }
 
-/** Builds the next version in memory, embedding only passages the cache has not seen. */
-export async function buildVersion(deps: RefreshDeps, documents: CorpusDocument[], onProgress?: (progress: RefreshProgress) => void): Promise<BuiltVersion> {
-  const { config, embedder, repository } = deps;
+/**
+ * Builds the next version in memory, embedding only passages the cache has not seen, and extending
+ * `previous`'s HNSW graph when most passages are unchanged. If that graph cannot be read, the
+ * version is built from scratch instead: a damaged old version must not block every refresh.
+ */
+export async function buildVersion(deps: RefreshDeps, documents: CorpusDocument[], onProgress?: (progress: RefreshProgress) => void, previous?: CorpusIndex): Promise<BuiltVersion> {
+  const { config, embedder, repository, logger } = deps;
   const { embed, stats } = cachedEmbedding(embedder, await EmbeddingCache.open(config.dataDir, embedder));
-  const index = await buildIndex({ documents, embedder, hnsw: config.hnsw, version: await repository.nextVersion(), embed, onProgress });
+  const version = await repository.nextVersion();
+  const build = (from?: CorpusIndex) =>
+    buildIndex({
+      documents,
+      embedder,
+      hnsw: config.hnsw,
+      version,
+      embed,
+      onProgress,
+      previous: from && { index: from, vectorsDirectory: repository.vectorsDirectory(from.manifest.version) },
+    });
+  let index: CorpusIndex | undefined;
+  if (previous) {
+    try {
+      index = await build(previous);
+    } catch (error) {
+      if (error instanceof IndexError) throw error;
+      logger.warn(`could not extend the HNSW graph of v${previous.manifest.version}; building from scratch`, { error });
+    }
+  }
+  index ??= await build();
   return { index, embedded: stats.embedded };
 }
 
@@ -47,7 +71,7 @@ export function documentTexts(documents: CorpusDocument[]): Record<string, strin
  * saved. New corpus files are staged under hidden names and renamed into place only after the
  * index that includes them is saved, so a failure anywhere leaves folder and index as they were.
  */
-export async function rebuildFromSources(deps: RefreshDeps, request: RefreshRequest, noteSources: (origins: string[]) => void): Promise<BuiltVersion> {
+export async function rebuildFromSources(deps: RefreshDeps, request: RefreshRequest, noteSources: (origins: string[]) => void, previous?: CorpusIndex): Promise<BuiltVersion> {
   const { config, repository } = deps;
   const staged = await collectSources(request, config.corpusDir, config.fetch);
   noteSources(staged.map((document) => document.origin));
@@ -55,7 +79,7 @@ export async function rebuildFromSources(deps: RefreshDeps, request: RefreshRequ
   const documents = [...(await loadCorpus(config.corpusDir)).filter((document) => !added.some((fresh) => fresh.file === document.file)), ...added].sort(
     (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0),
   );
-  const built = await buildVersion(deps, documents, request.onProgress);
+  const built = await buildVersion(deps, documents, request.onProgress, previous);
   const writer = new CorpusWriter(config.corpusDir);
   try {
     await writer.stage(Object.fromEntries(staged.map((document) => [document.file, document.content])));

@@ -5,6 +5,7 @@
  *   ask       saved index → full `core.ask` and vector-search latencies over generated questions
  *   baseline  LangChain MemoryVectorStore over the same embedder: build, search latencies
  *   recall    HNSW top-10 against exact (brute-force) top-10
+ *   refresh   saved index → add articles with 1 % more passages → `core.refresh` (extends the graph)
  */
 import { MemoryVectorStore } from "@langchain/classic/vectorstores/memory";
 import { loadCoreConfig } from "../../src/config/core-config.js";
@@ -13,7 +14,11 @@ import { loadCorpus } from "../../src/corpus/load-corpus.js";
 import { paragraphsOf } from "../../src/corpus/passages.js";
 import { searchVectors } from "../../src/index/vector-store.js";
 import { HashingEmbedder } from "../../embeddings/hashing-embeddings.js";
+import { mkdtemp, readdir, rename, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { benchQuestions } from "./bench-questions.js";
+import { writeSyntheticCorpus } from "./synthetic-corpus.js";
 import { median, percentile } from "./stats.js";
 
 const mode = process.argv[2];
@@ -78,6 +83,17 @@ if (mode === "build") {
     result[`p50${ef}`] = median(times);
   }
   emit(result);
+} else if (mode === "refresh") {
+  const core = await Core.open({ config, embedder });
+  const before = core.status().passages;
+  // New articles under their own names, generated with another seed: 1 % more passages.
+  const staging = await mkdtemp(path.join(tmpdir(), "nieuwsbot-extra-"));
+  await writeSyntheticCorpus(staging, Math.max(1, Math.round(before / 100)), { seed: 4242, perDocument: 100 });
+  for (const name of await readdir(staging)) await rename(path.join(staging, name), path.join(config.corpusDir, `extra-${name}`));
+  await rm(staging, { recursive: true, force: true });
+  const started = performance.now();
+  const report = await core.refresh({ platform: "test" });
+  emit({ ms: performance.now() - started, added: report.added, embedded: report.embedded, passages: report.passages });
 } else {
   throw new Error(`unknown mode ${mode}`);
 }
