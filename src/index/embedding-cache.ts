@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { appendFile, mkdir, readFile, truncate } from "node:fs/promises";
+import { appendFile, mkdir, open, readFile, stat, truncate } from "node:fs/promises";
 import path from "node:path";
 import type { Embedder } from "../../embeddings/embedder.js";
 import { mapCooperatively } from "../util/cooperative.js";
@@ -16,57 +16,93 @@ export function textHash(text: string): string {
  * float32, `dimensions` per entry) and `keys.txt` (one text hash per line, same order). Vectors are
  * appended before keys, so a crash mid-append leaves at worst a vector without a key, which is
  * ignored: the cache never returns a torn vector.
+ *
+ * Opening reads only the keys. Vectors are read when asked for: one by one for a few (a refresh
+ * that adds an article to 100,000 cached passages), the whole file at once for many (a full
+ * rebuild) — at 100k passages the file is 200 MB, which every refresh used to read.
  */
 export class EmbeddingCache {
+  private readonly stride: number;
+  /** Vectors appended by this process, not read back from the file. */
+  private readonly recent = new Map<string, Float32Array>();
+
   private constructor(
     private readonly directory: string,
     private readonly dimensions: number,
-    private readonly entries: Map<string, Float32Array>,
-  ) {}
+    /** Text hash → entry number in `vectors.f32`. */
+    private readonly slots: Map<string, number>,
+  ) {
+    this.stride = dimensions * 4;
+  }
 
   static async open(dataDir: string, embedder: Pick<Embedder, "id" | "dimensions">): Promise<EmbeddingCache> {
     const directory = path.join(dataDir, "embeddings", embedder.id.replace(/[^A-Za-z0-9._-]+/g, "_"));
     await mkdir(directory, { recursive: true });
-    const entries = new Map<string, Float32Array>();
+    const vectorsFile = path.join(directory, "vectors.f32");
     const [keys, bytes] = await Promise.all([
       readFile(path.join(directory, "keys.txt"), "utf8").catch(() => ""),
-      readFile(path.join(directory, "vectors.f32")).catch(() => Buffer.alloc(0)),
+      stat(vectorsFile).then((info) => info.size, () => 0),
     ]);
     const lines = keys.split("\n");
     // Only complete lines count: the last one is complete only when followed by a newline.
     const complete = lines.length - 1;
     const stride = embedder.dimensions * 4;
-    const available = Math.min(complete, Math.floor(bytes.byteLength / stride));
+    const available = Math.min(complete, Math.floor(bytes / stride));
     // Drop whatever a crash left unpaired, so the next append starts aligned again.
-    if (bytes.byteLength > available * stride) await truncate(path.join(directory, "vectors.f32"), available * stride);
+    if (bytes > available * stride) await truncate(vectorsFile, available * stride);
     const keptKeys = lines.slice(0, available).join("\n") + (available > 0 ? "\n" : "");
     if (Buffer.byteLength(keys) > Buffer.byteLength(keptKeys)) await truncate(path.join(directory, "keys.txt"), Buffer.byteLength(keptKeys));
-    const aligned = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + available * stride));
-    for (let index = 0; index < available; index += 1) {
-      entries.set(lines[index]!, aligned.subarray(index * embedder.dimensions, (index + 1) * embedder.dimensions));
-    }
-    return new EmbeddingCache(directory, embedder.dimensions, entries);
+    const slots = new Map<string, number>();
+    for (let index = 0; index < available; index += 1) slots.set(lines[index]!, index);
+    return new EmbeddingCache(directory, embedder.dimensions, slots);
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.slots.size + this.recent.size;
   }
 
-  get(hash: string): number[] | undefined {
-    const vector = this.entries.get(hash);
-    return vector ? Array.from(vector) : undefined;
+  /** The cached vector of each hash, undefined where there is none. */
+  async getMany(hashes: readonly string[]): Promise<Array<number[] | undefined>> {
+    const results: Array<number[] | undefined> = hashes.map((hash) => {
+      const recent = this.recent.get(hash);
+      return recent ? Array.from(recent) : undefined;
+    });
+    const wanted = hashes.flatMap((hash, at) => (results[at] === undefined && this.slots.has(hash) ? [{ at, slot: this.slots.get(hash)! }] : []));
+    if (wanted.length === 0) return results;
+    const file = await open(path.join(this.directory, "vectors.f32"), "r");
+    try {
+      if (wanted.length > bulkReadShare * this.slots.size) {
+        const bytes = await file.readFile();
+        // A small file may come back at an offset of Node's shared pool that is not 4-byte aligned.
+        const aligned = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(bytes);
+        const all = new Float32Array(aligned.buffer, aligned.byteOffset, Math.floor(aligned.byteLength / 4));
+        for (const { at, slot } of wanted) results[at] = Array.from(all.subarray(slot * this.dimensions, (slot + 1) * this.dimensions));
+      } else {
+        const buffer = Buffer.alloc(this.stride);
+        for (const { at, slot } of wanted) {
+          await file.read(buffer, 0, this.stride, slot * this.stride);
+          results[at] = Array.from(new Float32Array(buffer.buffer, buffer.byteOffset, this.dimensions));
+        }
+      }
+    } finally {
+      await file.close();
+    }
+    return results;
   }
 
   async putMany(items: ReadonlyArray<readonly [hash: string, vector: number[]]>): Promise<void> {
-    const fresh = items.filter(([hash]) => !this.entries.has(hash));
+    const fresh = items.filter(([hash]) => !this.slots.has(hash) && !this.recent.has(hash));
     if (fresh.length === 0) return;
     const packed = new Float32Array(fresh.length * this.dimensions);
     fresh.forEach(([, vector], index) => packed.set(vector, index * this.dimensions));
     await appendFile(path.join(this.directory, "vectors.f32"), Buffer.from(packed.buffer));
     await appendFile(path.join(this.directory, "keys.txt"), fresh.map(([hash]) => hash).join("\n") + "\n");
-    fresh.forEach(([hash], index) => this.entries.set(hash, packed.subarray(index * this.dimensions, (index + 1) * this.dimensions)));
+    fresh.forEach(([hash], index) => this.recent.set(hash, packed.subarray(index * this.dimensions, (index + 1) * this.dimensions)));
   }
 }
+
+/** Above this share of the cache, one sequential read of the whole file beats one read per vector. */
+const bulkReadShare = 0.05;
 
 /**
  * An `EmbedPassages` that takes known vectors from the cache and embeds only the rest (in batches),
@@ -77,7 +113,7 @@ export function cachedEmbedding(embedder: Embedder, cache: EmbeddingCache, batch
   const embed: EmbedPassages = async (texts, onProgress) => {
     // Hashing 100k texts takes a while: slice it like the rest of the build.
     const hashes = await mapCooperatively(texts, textHash);
-    const vectors = await mapCooperatively(hashes, (hash) => cache.get(hash));
+    const vectors = await cache.getMany(hashes);
     const missing = [...new Set(hashes.filter((_, index) => vectors[index] === undefined))];
     const computed = new Map<string, number[]>();
     const textOf = new Map(hashes.map((hash, index) => [hash, texts[index]!]));
