@@ -10,6 +10,7 @@ import { packBm25, unpackBm25, type Bm25Data, type Bm25Header } from "./bm25.js"
 import type { CorpusIndex } from "./corpus-index.js";
 import { manifestSchema, type IndexManifest } from "./manifest.js";
 import { JsonFileWriter } from "./json-writer.js";
+import { int32FromBytes } from "./int32-bytes.js";
 import { loadVectorStore, PositionDocstore, saveVectorStore } from "./vector-store.js";
 
 /**
@@ -183,7 +184,5 @@ async function readBm25(directory: string): Promise<Bm25Data> {
     readFile(path.join(directory, "bm25-postings.i32")),
     readFile(path.join(directory, "bm25-lengths.i32")),
   ]);
-  // Copy into fresh, aligned buffers: Node may hand out Buffers at odd offsets of a shared pool.
-  const asInt32 = (bytes: Buffer) => new Int32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-  return unpackBm25(header, asInt32(postings), asInt32(lengths));
+  return unpackBm25(header, int32FromBytes(postings), int32FromBytes(lengths));
 }

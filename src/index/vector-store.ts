@@ -5,6 +5,7 @@ import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import { access, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import hnswlib from "hnswlib-node";
+import { int32FromBytes } from "./int32-bytes.js";
 import { JsonFileWriter } from "./json-writer.js";
 import { forEachCooperatively } from "../util/cooperative.js";
 
@@ -167,8 +168,7 @@ async function readLabels(directory: string): Promise<Int32Array | undefined> {
     if (error.code === "ENOENT") return undefined;
     throw error;
   });
-  // Copied into a fresh buffer: Node may hand out Buffers at offsets that are not 4-byte aligned.
-  return bytes && new Int32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  return bytes && int32FromBytes(bytes);
 }
 
 async function readArgs(directory: string): Promise<{ space: "cosine"; numDimensions: number }> {

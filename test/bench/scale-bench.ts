@@ -81,13 +81,14 @@ export async function runScaleBench(): Promise<string> {
             .map((key) => Number(key.slice(6)))
             .map((ef): [number, number, number] => [ef, sweep[`recall${ef}`]!, sweep[`p50${ef}`]!])
         : undefined;
-      // Last: it changes the corpus and the saved index.
+      const diskBytes = await directorySize(path.join(env.DATA_DIR, "index"));
+      // Last: it adds to the corpus and saves a second version.
       const refresh = probe("refresh", env);
       rows.push({
         size,
         buildMs: build.ms!,
         passagesPerSecond: (size / build.ms!) * 1000,
-        diskMb: (await directorySize(path.join(env.DATA_DIR, "index"))) / 1e6,
+        diskMb: diskBytes / 1e6,
         startMs: start.ms!,
         askP50: ask.askP50!,
         askP99: ask.askP99!,
