@@ -32,8 +32,8 @@ export function adapterDeps(app: App, shared: ReturnType<typeof loadSharedAdapte
 }
 
 /**
- * On SIGINT/SIGTERM (or any other `trigger` a caller wires up): stop the adapters, letting answers
- * in progress finish, run `afterStop`, exit 0. Runs once however many signals arrive.
+ * On SIGINT/SIGTERM: stop the adapters, letting answers in progress finish, run `afterStop`, exit 0.
+ * Runs once however many signals arrive. Returns that stop, for callers with other reasons to stop.
  */
 export function stopOnSignals(running: RunningAdapter[], logger: Logger, afterStop: () => Promise<void>): (reason: string) => Promise<void> {
   let stopping = false;
