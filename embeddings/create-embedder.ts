@@ -16,6 +16,9 @@ import { isModelAvailableLocally, TransformersEmbedder } from "./transformers-em
  * - `openai` / `ollama`: a hosted model (`EMBEDDINGS_MODEL`) at the same key/base URL as the chat
  *   model; `hosted` carries them (parsed from the environment when omitted). Fails loudly when the
  *   server cannot be reached: another embedder's vectors would not match the index.
+ *
+ * `transformers` and `auto` give a download up after `downloadTimeoutMs` without an answer from `remoteHost`, so a
+ * firewalled host costs start-up that long, not minutes.
  */
 export async function createEmbedder(
   config: CoreConfig["embeddings"],
@@ -32,13 +35,24 @@ export async function createEmbedder(
     modelDir: config.modelDir,
     cacheDir: config.cacheDir,
     allowDownload: config.allowDownload,
+    remoteHost: config.remoteHost,
+    downloadTimeoutMs: config.downloadTimeoutMs,
   };
   if (config.provider === "hashing") {
     logger.info(`embeddings: hashing (offline, lexical; chosen by EMBEDDINGS_PROVIDER=hashing)`);
     return new HashingEmbedder(config.hashingDimensions);
   }
   if (config.provider === "transformers") {
-    const embedder = await TransformersEmbedder.load(transformersOptions);
+    const embedder = await TransformersEmbedder.load(transformersOptions).catch((error: unknown) => {
+      const silence = timeoutOf(error);
+      if (!silence) throw error;
+      throw new Error(
+        `EMBEDDINGS_PROVIDER=transformers but ${config.model} could not be downloaded (${silence.message}). ` +
+          `Check the network or proxy, point EMBEDDINGS_REMOTE_HOST at a reachable mirror, raise EMBEDDINGS_DOWNLOAD_TIMEOUT_MS, ` +
+          `put the model in EMBEDDINGS_MODEL_DIR, or use EMBEDDINGS_PROVIDER=auto to fall back to hashing.`,
+        { cause: error },
+      );
+    });
     logger.info(`embeddings: ${embedder.id} (${embedder.dimensions} dimensions; chosen by EMBEDDINGS_PROVIDER=transformers)`);
     return embedder;
   }
@@ -52,11 +66,25 @@ export async function createEmbedder(
     logger.info(`embeddings: ${embedder.id} (${embedder.dimensions} dimensions; ${local ? "found on disk" : "downloaded into " + config.cacheDir})`);
     return embedder;
   } catch (error) {
+    // A download failure is told by its root cause; load's own message repeats the model and folders this line names.
+    const silence = timeoutOf(error);
+    const why = silence ? ` (${silence.message})` : `: ${firstLine(local ? error : rootCause(error))}`;
     logger.info(
-      `embeddings: hashing (offline, lexical) — ${config.model} could not be ${local ? "loaded" : "downloaded"}: ${firstLine(error)}. Set EMBEDDINGS_PROVIDER=hashing to skip this attempt.`,
+      `embeddings: hashing (offline, lexical) — ${config.model} could not be ${local ? "loaded" : "downloaded"}${why}; set EMBEDDINGS_PROVIDER=hashing to skip this attempt`,
     );
     return new HashingEmbedder(config.hashingDimensions);
   }
+}
+
+/** `TransformersEmbedder.load` marks a host that went silent with a `TimeoutError` cause saying which host and how long. */
+function timeoutOf(error: unknown): DOMException | undefined {
+  const cause = (error as { cause?: unknown } | undefined)?.cause;
+  return cause instanceof DOMException && cause.name === "TimeoutError" ? cause : undefined;
+}
+
+function rootCause(error: unknown): unknown {
+  const cause = (error as { cause?: unknown } | undefined)?.cause;
+  return cause instanceof Error ? cause : error;
 }
 
 async function createHostedEmbedder(

@@ -29,6 +29,9 @@ const DEFAULT_BATCH_SIZE = 32;
 const CONFIG_FILES = ["config.json", "tokenizer.json", "tokenizer_config.json"] as const;
 /** Same rule transformers.js uses to decide whether `localModelPath` applies or the id is a plain path. */
 const HUB_ID = /^(\b[\w\-.]+\b\/)?\b[\w\-.]{1,96}\b$/;
+/** Where transformers.js downloads models from unless `remoteHost` says otherwise. */
+const DEFAULT_REMOTE_HOST = "https://huggingface.co/";
+const DEFAULT_DOWNLOAD_TIMEOUT_MS = 20_000;
 
 /** Options of {@link TransformersEmbedder.load}. */
 export interface TransformersEmbedderOptions {
@@ -40,6 +43,15 @@ export interface TransformersEmbedderOptions {
   cacheDir: string;
   /** Whether missing files may be fetched from the Hugging Face Hub. */
   allowDownload: boolean;
+  /** Host models are downloaded from (transformers.js `env.remoteHost`: the Hub or a mirror); default `https://huggingface.co/`. */
+  remoteHost?: string;
+  /**
+   * A download gives up when the host sends nothing for this long: no response to a request, or a response body that
+   * stalls. Every request still open to the host is then aborted and `load` rejects with a `TimeoutError` `DOMException`
+   * as `cause`. It bounds silence, not the whole download, so a slow but working link still gets the model.
+   * Default 20 000.
+   */
+  downloadTimeoutMs?: number;
   /** Texts per inference call; bounds peak memory. Default 32. */
   batchSize?: number;
   /** Weight variant; default `"q8"` (`onnx/model_quantized.onnx`). Use `"fp32"` for models that only ship `onnx/model.onnx`. */
@@ -56,6 +68,10 @@ function requiredFiles(dtype: TransformersDtype): string[] {
 function searchRoots({ model, modelDir, cacheDir }: Location): string[] {
   const local = HUB_ID.test(model) ? path.join(modelDir ?? cacheDir, model) : path.resolve(model);
   return [...new Set([path.join(cacheDir, model), local])];
+}
+
+function withTrailingSlash(url: string): string {
+  return url.endsWith("/") ? url : `${url}/`;
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -89,6 +105,79 @@ function serialised<T>(task: () => Promise<T>): Promise<T> {
   return run;
 }
 
+interface HubFetchGuard {
+  /** Set when the host left a request unanswered for the time-out; the reason the load's requests were aborted with. */
+  readonly timeout: DOMException | undefined;
+  /** Aborts whatever is still open to the host, stops the timers and puts the previous global `fetch` back. */
+  release(): void;
+}
+
+/**
+ * transformers.js 3.8 downloads with the global `fetch` and takes neither a signal nor a fetch of its own (`env.fetch`
+ * came in a later major), so a silent host would hold a load for minutes. While one load runs, requests under
+ * `remoteHost` go through this wrapper instead. Each gets an AbortSignal, aborted when the host keeps us waiting for
+ * `timeoutMs`: for the response, or for the next bytes of a body being read (a body nobody reads is not the host's
+ * fault). The first silence aborts every request of the load, which fails anyway, and `release` aborts what is left,
+ * so no request outlives the load. Other URLs pass through untouched.
+ */
+function guardHubFetch(remoteHost: string, timeoutMs: number): HubFetchGuard {
+  const original = globalThis.fetch;
+  const load = new AbortController();
+  const timers = new Set<NodeJS.Timeout>();
+  let timeout: DOMException | undefined;
+
+  /** Runs `waiting`, aborting the load if it takes `timeoutMs`. */
+  const deadline = async <T>(waiting: Promise<T>): Promise<T> => {
+    const timer = setTimeout(() => {
+      timeout ??= new DOMException(`no answer from ${new URL(remoteHost).host} for ${Number((timeoutMs / 1000).toFixed(1))} s`, "TimeoutError");
+      load.abort(timeout);
+    }, timeoutMs);
+    timers.add(timer);
+    try {
+      return await waiting;
+    } finally {
+      clearTimeout(timer);
+      timers.delete(timer);
+    }
+  };
+
+  const guarded = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (!url.startsWith(remoteHost)) return original(input, init);
+    const signal = init?.signal ? AbortSignal.any([load.signal, init.signal]) : load.signal;
+    const response = await deadline(original(input, { ...init, signal }));
+    if (!response.body) return response;
+    // The body is read on demand (highWaterMark 0), so the clock runs only while a reader waits for the host.
+    const reader = response.body.getReader();
+    const body = new ReadableStream<Uint8Array>(
+      {
+        async pull(controller) {
+          const { done, value } = await deadline(reader.read());
+          if (done) controller.close();
+          else controller.enqueue(value);
+        },
+        cancel: (reason) => reader.cancel(reason),
+      },
+      { highWaterMark: 0 },
+    );
+    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  };
+  globalThis.fetch = guarded;
+
+  return {
+    get timeout() {
+      return timeout;
+    },
+    release() {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      if (!load.signal.aborted) load.abort(new DOMException("the model load ended", "AbortError"));
+      // Someone else may have replaced fetch meanwhile (a test stub): leave theirs alone.
+      if (globalThis.fetch === guarded) globalThis.fetch = original;
+    },
+  };
+}
+
 async function embedBatch(pipe: FeatureExtractionPipeline, texts: string[]): Promise<number[][]> {
   const output = await pipe(texts, { pooling: "mean", normalize: true });
   return output.tolist() as number[][];
@@ -117,14 +206,21 @@ export class TransformersEmbedder extends Embeddings implements Embedder {
   }
 
   /**
-   * Loads the pipeline once and probes its dimensions.
-   * @throws Error naming the model, dtype and searched folders (original error as `cause`) when it cannot load.
+   * Loads the pipeline once and probes its dimensions. Downloads (when allowed) give up after `downloadTimeoutMs` of
+   * silence from the host, with no request left open.
+   * @throws Error naming the model, dtype and searched folders (original error as `cause`) when it cannot load; when
+   *   the host went silent, `cause` is a `DOMException` named `TimeoutError`.
    */
   static async load(options: TransformersEmbedderOptions): Promise<TransformersEmbedder> {
     const { model, cacheDir, allowDownload } = options;
     const dtype = options.dtype ?? DEFAULT_DTYPE;
     const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    const timeoutMs = options.downloadTimeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS;
+    const remoteHost = withTrailingSlash(options.remoteHost ?? DEFAULT_REMOTE_HOST);
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
+    if (!(timeoutMs > 0)) throw new RangeError(`downloadTimeoutMs must be positive, got ${timeoutMs}`);
+    if (!URL.canParse(remoteHost)) throw new RangeError(`remoteHost must be a URL such as ${DEFAULT_REMOTE_HOST}, got ${remoteHost}`);
+    let guard: HubFetchGuard | undefined;
     try {
       const pipe = await serialised(async () => {
         const { env, pipeline } = await import("@huggingface/transformers");
@@ -132,14 +228,22 @@ export class TransformersEmbedder extends Embeddings implements Embedder {
         env.cacheDir = cacheDir;
         env.allowLocalModels = true;
         env.allowRemoteModels = allowDownload;
-        return pipeline("feature-extraction", model, { dtype, cache_dir: cacheDir, local_files_only: !allowDownload });
+        env.remoteHost = remoteHost;
+        guard = allowDownload ? guardHubFetch(remoteHost, timeoutMs) : undefined;
+        try {
+          return await pipeline("feature-extraction", model, { dtype, cache_dir: cacheDir, local_files_only: !allowDownload });
+        } finally {
+          guard?.release();
+        }
       });
       const [probe] = await embedBatch(pipe, ["query: probe"]);
       if (!probe?.length) throw new Error("the model returned an empty embedding");
       return new TransformersEmbedder(model, probe.length, pipe, batchSize);
-    } catch (cause) {
+    } catch (caught) {
+      // transformers.js may wrap or replace the abort error; the guard knows for sure whether the host went silent.
+      const cause: unknown = guard?.timeout ?? caught;
       const where = searchRoots({ ...options, dtype }).join(" and ");
-      const download = allowDownload ? "downloads allowed" : "downloads are disabled (allowDownload=false)";
+      const download = allowDownload ? `downloads allowed from ${remoteHost}` : "downloads are disabled (allowDownload=false)";
       throw new Error(
         `Cannot load embeddings model "${model}" (dtype ${dtype}, needs ${requiredFiles(dtype).join(", ")}): ` +
           `looked in ${where}; ${download}. ${cause instanceof Error ? cause.message : String(cause)}`,

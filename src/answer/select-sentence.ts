@@ -1,66 +1,106 @@
-import { coverage, queryTerms, textTerms } from "../retrieval/term-match.js";
-import { words } from "../text/tokenize.js";
+import { coverage, queryTerms, textTerms, type QueryTerm } from "../retrieval/term-match.js";
+import { answerKind, holdsAnswer, type AnswerKind } from "./answer-kind.js";
 
 /**
  * Picks the sentence of a passage that best answers the question. Pure.
  *
- * Score = lexical coverage of the question by the sentence, plus a bonus when the sentence holds
- * the kind of fact the question word asks for (a time for "wanneer", a number for "hoeveel", a name
- * for "wie"), minus a small penalty for the words it repeats that carry no new information.
+ * Score = lexical coverage of the question by the sentence, plus `kindWeights[kind]` when the sentence
+ * holds the kind of fact the question asks for (a name for "wie", a time for "wanneer", a number for
+ * "hoeveel", a reason for "waarom", a deciding word for a yes/no question; see `answer-kind.ts`).
+ * The bonus is large on purpose: a sentence that repeats the question's words but lacks the asked
+ * fact is the wrong answer, however well it matches.
  */
 
-type AnswerKind = "time" | "number" | "person" | "other";
-
-const timeWords = /\b(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|maandag\w*|dinsdag\w*|woensdag\w*|donderdag\w*|vrijdag\w*|zaterdag\w*|zondag\w*|gisteren|vandaag|morgen|eind|begin|dagen|weken|maanden|jaar|\d{4})\b/iu;
-const numberWords = /\b(een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|honderd|duizend|\d+)\b/iu;
-const personPattern = /\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u;
-
-export function answerKind(question: string): AnswerKind {
-  const first = words(question).slice(0, 3).join(" ");
-  if (/\b(wanneer|when|hoelang)\b/.test(first) || /\bin welke maand\b|\bwhat time\b/.test(question.toLowerCase())) return "time";
-  if (/\b(hoeveel|how many|how much)\b/.test(question.toLowerCase())) return "number";
-  if (/\b(wie|who|whom|met wie)\b/.test(first) || /\b(welke?|which)\s+(\p{L}+\s+)?(premier|minister|president|leider|regeringsleider|politicus|prime|leader|politician)/iu.test(question)) return "person";
-  return "other";
+/** What the sentence is chosen for: the question's terms (with translations) and the kind of fact asked. */
+export interface SentenceQuery {
+  question: string;
+  terms: readonly QueryTerm[];
+  kind: AnswerKind;
 }
 
-function kindBonus(kind: AnswerKind, sentence: string): number {
-  if (kind === "time" && timeWords.test(sentence)) return 0.25;
-  if (kind === "number" && numberWords.test(sentence)) return 0.2;
-  if (kind === "person" && personPattern.test(sentence)) return 0.15;
-  return 0;
+export function sentenceQuery(question: string, terms: readonly QueryTerm[] = queryTerms(question)): SentenceQuery {
+  return { question, terms, kind: answerKind(question) };
 }
 
 export interface SentenceChoice {
   /** Index of the first chosen sentence. */
   index: number;
-  /** One sentence, or two consecutive ones when the second adds question words the first lacks. */
-  count: 1 | 2;
+  /** Consecutive sentences chosen: one, a pair that covers more of the question, or a quote with its speaker. */
+  count: 1 | 2 | 3;
   score: number;
 }
 
+/**
+ * Weight of holding the asked kind of fact, relative to full coverage (1). A name, time, number or
+ * place is hard evidence; the words that decide a yes/no question ("niet", "al", "ook") are common,
+ * so they only break near-ties between sentences that match the question's proposition.
+ */
+export const kindWeights: Record<AnswerKind, number> = { person: 0.5, time: 0.5, number: 0.5, place: 0.4, reason: 0.3, speed: 0.3, "yes-no": 0.15, other: 0 };
 /** A two-sentence answer must beat the best single sentence by more than this. */
 const pairPenalty = 0.08;
 
 /**
  * Scores every sentence and every pair of neighbouring sentences. A pair wins only when together
  * they cover clearly more of the question, e.g. "Nasams …" followed by "Het beschermt tegen drones".
+ * A quotation is never separated from the sentence after it that names its speaker.
  */
-export function selectSentences(question: string, sentences: readonly string[]): SentenceChoice {
-  const terms = queryTerms(question);
-  const kind = answerKind(question);
-  const score = (text: string) => coverage(terms, textTerms(text)).coverage + kindBonus(kind, text);
+export function selectSentences(query: SentenceQuery | string, sentences: readonly string[]): SentenceChoice {
+  const { question, terms, kind } = typeof query === "string" ? sentenceQuery(query) : query;
+  const covered = sentences.map((sentence, index) => contextCoverage(terms, sentences, index));
+  const bonus = (text: string) => (holdsAnswer(kind, text, question) ? kindWeights[kind] : 0);
   let best: SentenceChoice = { index: 0, count: 1, score: -1 };
   sentences.forEach((sentence, index) => {
-    const single = score(sentence);
+    const single = covered[index]! + bonus(sentence);
     // Strictly greater: on a tie the earlier sentence wins, which usually carries the context.
     if (single > best.score) best = { index, count: 1, score: single };
     const next = sentences[index + 1];
-    if (next !== undefined) {
-      const pair = score(`${sentence} ${next}`) - pairPenalty;
-      if (pair > best.score && pair > single && pair > score(next) - 1e-9) best = { index, count: 2, score: pair };
-    }
+    if (next === undefined) return;
+    // A pair must earn its length by covering more of the question than either sentence alone.
+    const pairCoverage = coverage(terms, textTerms(`${sentence} ${next}`)).coverage - pairPenalty;
+    if (pairCoverage <= Math.max(covered[index]!, covered[index + 1]!)) return;
+    const pair = pairCoverage + bonus(`${sentence} ${next}`);
+    if (pair > best.score) best = { index, count: 2, score: pair };
   });
-  return best;
+  return withSpeaker(best, sentences);
+}
+
+/** Sentences that continue the previous one's subject: "Hij…", "Ook hen vroeg hij…", "Het is…". */
+const anaphoric = /^(ook\s+)?(hij|zij|ze|het|dit|die|deze|dat|hen|hem|haar|daar|daarop|toen|he|she|it|they|this|that|these|those|there)\b/iu;
+/** How much of the previous sentence's match an anaphoric sentence inherits. */
+const inherited = 0.5;
+
+/**
+ * Coverage of the question by one sentence, where a sentence opening with a pronoun also gets half
+ * the credit of the sentence it refers back to: in "Hij sprak met premier Truss. Ook hen vroeg hij om
+ * hulp." the second sentence answers "Wat vroeg Zelenski aan de premiers?".
+ */
+function contextCoverage(terms: readonly QueryTerm[], sentences: readonly string[], index: number): number {
+  const own = coverage(terms, textTerms(sentences[index]!)).coverage;
+  const previous = sentences[index - 1];
+  if (previous === undefined || !anaphoric.test(sentences[index]!.replace(/^[“"‘]/u, ""))) return own;
+  return Math.max(own, coverage(terms, textTerms(`${previous} ${sentences[index]!}`)).coverage * inherited + own * (1 - inherited));
+}
+
+/** Verbs that attribute a quotation to its speaker ("Dat zei Zelenski", "aldus de minister"). */
+const attribution = /^(dat|dit|zo)\s+(zei|zegt|schreef|schrijft|verklaarde|meldde|twitterde|liet)\b|\b(aldus|zei|zegt|said|says|wrote)\b/iu;
+const quotation = /^[“"‘]/u;
+
+/**
+ * A quotation and the sentence right after it that names the speaker belong together: quoting only
+ * the words leaves out who said them, quoting only "Dat zei …" leaves out what was said.
+ */
+function withSpeaker(choice: SentenceChoice, sentences: readonly string[]): SentenceChoice {
+  const first = sentences[choice.index]!;
+  const last = sentences[choice.index + choice.count - 1]!;
+  const after = sentences[choice.index + choice.count];
+  const before = sentences[choice.index - 1];
+  if (quotation.test(first) && /[”"’]$/u.test(last) && after !== undefined && attribution.test(after) && choice.count < 3) {
+    return { ...choice, count: (choice.count + 1) as 2 | 3 };
+  }
+  if (/^(dat|dit|zo)\s/iu.test(first) && attribution.test(first) && before !== undefined && quotation.test(before) && choice.count < 3) {
+    return { index: choice.index - 1, count: (choice.count + 1) as 2 | 3, score: choice.score };
+  }
+  return choice;
 }
 
 /** The chosen sentences as one verbatim substring of the paragraph (original spacing kept). */

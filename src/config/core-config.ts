@@ -12,13 +12,15 @@ export const coreEnvShape = {
   EMBEDDINGS_MODEL: z.string().default("Xenova/multilingual-e5-small"),
   EMBEDDINGS_MODEL_DIR: z.string().optional(),
   EMBEDDINGS_ALLOW_DOWNLOAD: envField.boolean(true),
+  EMBEDDINGS_DOWNLOAD_TIMEOUT_MS: envField.integer(100, 600_000, 20_000),
+  EMBEDDINGS_REMOTE_HOST: envField.url(),
   HASHING_DIMENSIONS: envField.integer(64, 4096, 512),
   MAX_QUESTION_LENGTH: envField.integer(20, 4000, 500),
   RETRIEVAL_CANDIDATES: envField.integer(1, 100, 8),
   FUSION_VECTOR_WEIGHT: envField.number(0, 10, 1),
   FUSION_LEXICAL_WEIGHT: envField.number(0, 10, 1),
   FUSION_RRF_K: envField.integer(1, 1000, 60),
-  ABSTAIN_THRESHOLD: envField.number(0, 1, 0.28),
+  ABSTAIN_THRESHOLD: envField.optionalNumber(0, 1),
   HNSW_M: envField.integer(4, 64, 16),
   HNSW_EF_CONSTRUCTION: envField.integer(10, 1000, 100),
   HNSW_EF_SEARCH: envField.integer(10, 2000, 512),
@@ -41,6 +43,10 @@ export interface CoreConfig {
     model: string;
     modelDir?: string;
     allowDownload: boolean;
+    /** Give up a model download after this many ms without an answer from the host; unset means 20 000. */
+    downloadTimeoutMs?: number;
+    /** Host models are downloaded from; unset means the Hugging Face Hub (`https://huggingface.co/`). */
+    remoteHost?: string;
     hashingDimensions: number;
     cacheDir: string;
   };
@@ -50,7 +56,11 @@ export interface CoreConfig {
     vectorWeight: number;
     lexicalWeight: number;
     rrfK: number;
-    abstainThreshold: number;
+    /**
+     * Operator override of the abstention threshold; by default each index version carries its own,
+     * measured when it was built (`Calibration.threshold`).
+     */
+    abstainThreshold?: number;
   };
   hnsw: { m: number; efConstruction: number; efSearch: number };
   /** Index versions kept on disk for rollback. */
@@ -73,6 +83,8 @@ export function loadCoreConfig(env: NodeJS.ProcessEnv = process.env, cwd = proce
       model: parsed.EMBEDDINGS_MODEL,
       modelDir: parsed.EMBEDDINGS_MODEL_DIR ? path.resolve(cwd, parsed.EMBEDDINGS_MODEL_DIR) : undefined,
       allowDownload: parsed.EMBEDDINGS_ALLOW_DOWNLOAD,
+      downloadTimeoutMs: parsed.EMBEDDINGS_DOWNLOAD_TIMEOUT_MS,
+      remoteHost: parsed.EMBEDDINGS_REMOTE_HOST,
       hashingDimensions: parsed.HASHING_DIMENSIONS,
       cacheDir: path.join(dataDir, "models"),
     },

@@ -43,6 +43,13 @@ export const envField = {
       .min(min, `expected a number between ${min} and ${max}`)
       .max(max, `expected a number between ${min} and ${max}`)
       .default(fallback),
+  /** A number the operator may leave unset (the code then measures or derives it). */
+  optionalNumber: (min: number, max: number) =>
+    z.coerce
+      .number({ invalid_type_error: `expected a number between ${min} and ${max}` })
+      .min(min, `expected a number between ${min} and ${max}`)
+      .max(max, `expected a number between ${min} and ${max}`)
+      .optional(),
   boolean: (fallback: boolean) =>
     z
       .enum(["true", "false", "1", "0", "yes", "no"], {

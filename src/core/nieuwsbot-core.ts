@@ -9,6 +9,7 @@ import { buildVersion, documentTexts, passageDiff, rebuildFromSources, rollBackO
 import { IndexWatcher } from "../refresh/index-watcher.js";
 import { corpusHash } from "../corpus/passages.js";
 import type { CorpusIndex } from "../index/corpus-index.js";
+import type { Calibration } from "../index/manifest.js";
 import { IndexRepository } from "../index/index-repository.js";
 import type { Logger } from "../logging/logger.js";
 import { silentLogger } from "../logging/logger.js";
@@ -77,7 +78,7 @@ export class Core implements NieuwsbotCore {
       question,
       language,
       candidates,
-      threshold: config.retrieval.abstainThreshold,
+      threshold: this.threshold(snapshot.manifest.calibration),
       corpusVersion: snapshot.manifest.version,
       titles: documentTitles(snapshot),
       context,
@@ -106,7 +107,17 @@ export class Core implements NieuwsbotCore {
       embedder: manifest.embedder,
       builtAt: manifest.builtAt,
       answerMode: this.answerer.mode,
+      calibration: {
+        ...manifest.calibration,
+        threshold: this.threshold(manifest.calibration),
+        overridden: this.options.config.retrieval.abstainThreshold !== undefined,
+      },
     };
+  }
+
+  /** The operator's `ABSTAIN_THRESHOLD` when set, else the one measured for this version. */
+  private threshold(calibration: Calibration): number {
+    return this.options.config.retrieval.abstainThreshold ?? calibration.threshold;
   }
 
   /**

@@ -70,6 +70,15 @@ export interface CoreStatus {
   embedder: { id: string; dimensions: number };
   builtAt: string;
   answerMode: "extractive" | "generative";
+  /** How this version's embedder scores off-topic questions, and the abstention threshold set from that. */
+  calibration: {
+    threshold: number;
+    /** True when `ABSTAIN_THRESHOLD` overrides the measured threshold. */
+    overridden: boolean;
+    nullQuestions: { version: number; count: number };
+    similarity: { mean: number; sd: number; p95: number; max: number };
+    nullRelevance: { p95: number; max: number };
+  };
 }
 
 /** A refresh (or rollback) and who asked for it, for the audit log. */

@@ -6,8 +6,8 @@ import type { RefreshProgress } from "../core/types.js";
 import { contentTerms } from "../text/tokenize.js";
 import type { Embedder } from "../../embeddings/embedder.js";
 import { addDocument, type Bm25Data } from "./bm25.js";
-import type { CorpusIndex } from "./corpus-index.js";
-import { indexFormatVersion } from "./manifest.js";
+import type { CorpusIndex, UncalibratedIndex } from "./corpus-index.js";
+import { indexFormatVersion, type Calibration } from "./manifest.js";
 import { planReuse } from "./reuse-plan.js";
 import { buildVectorStore, extendVectorStore, type HnswSettings } from "./vector-store.js";
 
@@ -30,6 +30,11 @@ export interface BuildIndexOptions {
    * are unchanged its HNSW graph is extended instead of rebuilt (see `planReuse`).
    */
   previous?: { index: CorpusIndex; vectorsDirectory: string };
+  /**
+   * Measures the new version's abstention scale (`src/calibration/`). Injected because it searches
+   * the index this module builds, with retrieval code that sits above it.
+   */
+  calibrate: (index: UncalibratedIndex) => Promise<Calibration>;
 }
 
 const embedBatch = 64;
@@ -82,7 +87,7 @@ export async function buildIndex(options: BuildIndexOptions): Promise<CorpusInde
   bm25.lengths = await mapCooperatively(texts, (text, document) => addDocument(bm25.postings, contentTerms(text), document));
   bm25.averageLength = bm25.lengths.reduce((sum, length) => sum + length, 0) / (bm25.lengths.length || 1);
   report({ phase: "indexing", done: passages.length, total: passages.length });
-  return {
+  const uncalibrated: UncalibratedIndex = {
     manifest: {
       formatVersion: indexFormatVersion,
       version: options.version,
@@ -92,10 +97,12 @@ export async function buildIndex(options: BuildIndexOptions): Promise<CorpusInde
       documents: options.documents.length,
       passages: passages.length,
       builtAt: new Date(now()).toISOString(),
-      buildMs: now() - started,
+      buildMs: 0,
     },
     passages,
     bm25,
     vectors: store,
   };
+  const calibration = await options.calibrate(uncalibrated);
+  return { ...uncalibrated, manifest: { ...uncalibrated.manifest, calibration, buildMs: now() - started } };
 }

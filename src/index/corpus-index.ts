@@ -14,3 +14,6 @@ export interface CorpusIndex {
   bm25: Bm25Data;
   vectors: HNSWLib;
 }
+
+/** A version being built: everything but its calibration, which is measured by searching it. */
+export type UncalibratedIndex = Omit<CorpusIndex, "manifest"> & { manifest: Omit<CorpusIndex["manifest"], "calibration"> };

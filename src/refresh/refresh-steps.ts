@@ -4,6 +4,7 @@ import { loadCorpus, parseCorpusFile } from "../corpus/load-corpus.js";
 import { IndexError, RefreshError } from "../core/errors.js";
 import type { RefreshProgress, RefreshRequest } from "../core/types.js";
 import { buildIndex } from "../index/build-index.js";
+import { calibrateIndex } from "../calibration/calibrate.js";
 import type { CorpusIndex } from "../index/corpus-index.js";
 import { cachedEmbedding, EmbeddingCache } from "../index/embedding-cache.js";
 import type { IndexRepository } from "../index/index-repository.js";
@@ -46,6 +47,7 @@ export async function buildVersion(deps: RefreshDeps, documents: CorpusDocument[
       version,
       embed,
       onProgress,
+      calibrate: (index) => calibrateIndex(index, embedder, config.retrieval),
       previous: from && { index: from, vectorsDirectory: repository.vectorsDirectory(from.manifest.version) },
     });
   let index: CorpusIndex | undefined;

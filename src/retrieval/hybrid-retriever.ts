@@ -63,7 +63,7 @@ export async function retrieve(index: CorpusIndex, question: string, queryVector
         bm25: bm25.get(position),
         fused: score,
         coverage: covered,
-        relevance: relevance({ coverage: covered, similarity: sim }),
+        relevance: relevance({ coverage: covered, similarity: sim }, index.manifest.calibration),
       };
     })
     // Relevance orders the candidates; the fused rank (BM25 prefers the shorter, denser passage)

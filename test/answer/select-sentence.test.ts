@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { answerKind, chosenText, selectSentences } from "../../src/answer/select-sentence.js";
+import { answerKind } from "../../src/answer/answer-kind.js";
+import { chosenText, selectSentences } from "../../src/answer/select-sentence.js";
 import { splitSentences } from "../../src/text/sentences.js";
 
 const paragraph3 =

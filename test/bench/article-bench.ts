@@ -9,6 +9,8 @@ import { loadCorpus } from "../../src/corpus/load-corpus.js";
 import { toPassages } from "../../src/corpus/passages.js";
 import { Core } from "../../src/core/nieuwsbot-core.js";
 import { buildIndex } from "../../src/index/build-index.js";
+import { calibrateIndex } from "../../src/calibration/calibrate.js";
+import type { UncalibratedIndex } from "../../src/index/corpus-index.js";
 import { searchVectors } from "../../src/index/vector-store.js";
 import { HashingEmbedder } from "../../embeddings/hashing-embeddings.js";
 import { readEvalSet } from "../eval/eval-set.js";
@@ -40,14 +42,15 @@ export async function runArticleBench(): Promise<string> {
 
   // Index build: HNSW + BM25 (ours) vs MemoryVectorStore.fromTexts (baseline), same embedder.
   let version = 1;
-  const build = await timeRuns(rounds, () => buildIndex({ documents, embedder, hnsw: config.hnsw, version: version++ }));
+  const calibrate = (index: UncalibratedIndex) => calibrateIndex(index, embedder, config.retrieval);
+  const build = await timeRuns(rounds, () => buildIndex({ documents, embedder, hnsw: config.hnsw, version: version++, calibrate }));
   const baselineBuild = await timeRuns(rounds, () => MemoryVectorStore.fromTexts(texts, {}, embedder));
   row("index build (4 passages)", build, baselineBuild);
 
   // Ask latency over the eval questions.
   const core = await Core.open({ config, embedder });
   const store = await MemoryVectorStore.fromTexts(texts, {}, embedder);
-  const index = await buildIndex({ documents, embedder, hnsw: config.hnsw, version: 1 });
+  const index = await buildIndex({ documents, embedder, hnsw: config.hnsw, version: 1, calibrate });
   for (const question of questions) await core.ask(question, { platform: "test" }); // warm-up
   const ask: number[] = [];
   const search: number[] = [];

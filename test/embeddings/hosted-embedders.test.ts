@@ -5,6 +5,7 @@ import { OpenAiEmbedder } from "../../embeddings/openai-embedder.js";
 import { loadLlmConfig } from "../../src/config/llm-config.js";
 import { coreFixture, type CoreFixture } from "../helpers/core-fixture.js";
 import { startFakeOllama, startFakeOpenAi, unusedPort, type FakeLlmServer } from "../fakes/llm-servers.js";
+import { nullQuestions } from "../../src/calibration/null-questions.js";
 
 let openai: FakeLlmServer;
 let ollama: FakeLlmServer;
@@ -82,8 +83,9 @@ describe("switching embedder", () => {
     await fixture.open(); // hashing, version 1
     const viaOpenAi = await fixture.open(await openAiEmbedder());
     expect(viaOpenAi.status()).toMatchObject({ corpusVersion: 2, passages: 4, embedder: { id: "openai:text-embedding-3-small", dimensions: 96 } });
-    // The probe, then the four passages in one batch.
-    expect(openai.embedded.map((batch) => batch.length)).toEqual([1, 4]);
+    // The probe, the four passages in one batch, then each off-topic calibration question as a query.
+    const calibrationQueries = Array.from(nullQuestions, () => 1);
+    expect(openai.embedded.map((batch) => batch.length)).toEqual([1, 4, ...calibrationQueries]);
 
     openai.reset();
     const again = await fixture.open(await openAiEmbedder());
@@ -95,6 +97,6 @@ describe("switching embedder", () => {
 
     const viaOllama = await fixture.open(await ollamaEmbedder());
     expect(viaOllama.status()).toMatchObject({ corpusVersion: 3, embedder: { id: "ollama:nomic-embed-text", dimensions: 80 } });
-    expect(ollama.embedded.map((batch) => batch.length)).toEqual([1, 4]);
+    expect(ollama.embedded.map((batch) => batch.length)).toEqual([1, 4, ...calibrationQueries]);
   });
 });

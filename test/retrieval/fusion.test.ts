@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { reciprocalRankFusion } from "../../src/retrieval/fusion.js";
-import { relevance, shouldAbstain } from "../../src/retrieval/relevance.js";
+import { quantile, relevance, semanticEvidence, shouldAbstain, thresholdFromNull } from "../../src/retrieval/relevance.js";
 import { coverage, matchStrength, prefixSimilarity, queryTerms, textTerms } from "../../src/retrieval/term-match.js";
 
 describe("reciprocalRankFusion", () => {
@@ -69,10 +69,26 @@ describe("term matching", () => {
 });
 
 describe("relevance and abstention", () => {
-  it("blends coverage and similarity into [0, 1]", () => {
-    expect(relevance({ coverage: 1, similarity: 1 })).toBe(1);
-    expect(relevance({ coverage: 0, similarity: undefined })).toBe(0);
-    expect(relevance({ coverage: 0.5, similarity: 0.25 })).toBeCloseTo(0.75 * 0.5 + 0.25 * 0.5);
+  const calibration = { similarity: { mean: 0.78, sd: 0.02, p95: 0.81, max: 0.82 } };
+  const model = { lexicalWeight: 0.5, fullEvidenceZ: 5, margin: 0.04, nullQuantile: 0.95 };
+
+  it("blends coverage and calibrated similarity into [0, 1]", () => {
+    expect(relevance({ coverage: 1, similarity: 0.99 }, calibration, model)).toBe(1);
+    expect(relevance({ coverage: 0, similarity: undefined }, calibration, model)).toBe(0);
+    // 0.83 is 2.5 deviations above the off-topic mean: half of full evidence.
+    expect(relevance({ coverage: 0.5, similarity: 0.83 }, calibration, model)).toBeCloseTo(0.5 * 0.5 + 0.5 * 0.5);
+  });
+
+  it("reads similarity on the embedder's own scale: at or below the off-topic mean it is no evidence", () => {
+    expect(semanticEvidence(0.78, calibration, model)).toBe(0);
+    expect(semanticEvidence(0.7, calibration, model)).toBe(0);
+    expect(semanticEvidence(0.3, { similarity: { mean: 0.07, sd: 0.04, p95: 0.14, max: 0.16 } }, model)).toBe(1);
+  });
+
+  it("puts the threshold above the off-topic questions' high quantile", () => {
+    const nullRelevance = Array.from({ length: 100 }, (_, at) => at / 200); // 0 … 0.495
+    expect(thresholdFromNull(nullRelevance, model)).toBeCloseTo(quantile(nullRelevance, 0.95) + 0.04);
+    expect(thresholdFromNull([0.99, 0.99], model)).toBe(0.95);
   });
 
   it("abstains below the threshold or without candidates", () => {

@@ -117,13 +117,21 @@ describe("webhook mode", () => {
   });
 });
 
+const stubCalibration = {
+  threshold: 0.3,
+  overridden: false,
+  nullQuestions: { version: 1, count: 100 },
+  similarity: { mean: 0.07, sd: 0.04, p95: 0.14, max: 0.16 },
+  nullRelevance: { p95: 0.25, max: 0.3 },
+};
+
 describe("core failures", () => {
   test("a refresh already running and an unexpected core error get friendly replies; the error is logged", async () => {
     const fake = await FakeTelegramBotApi.start({ token: testToken });
     const logLines: string[] = [];
     const core: NieuwsbotCore = {
       ask: () => Promise.reject(new Error("index exploded")),
-      status: () => ({ corpusVersion: 1, documents: 1, passages: 4, embedder: { id: "stub", dimensions: 1 }, builtAt: "now", answerMode: "extractive" }),
+      status: () => ({ corpusVersion: 1, documents: 1, passages: 4, embedder: { id: "stub", dimensions: 1 }, builtAt: "now", answerMode: "extractive", calibration: stubCalibration }),
       refresh: () => Promise.reject(new RefreshError("REFRESH_RUNNING", "A refresh is already running.")),
       close: async () => {},
     };

@@ -1,0 +1,118 @@
+import { numbersIn } from "../text/numbers.js";
+import { isStopword, words } from "../text/tokenize.js";
+import { foldText } from "../text/fold.js";
+import { calendarWords } from "../text/calendar-words.js";
+
+/**
+ * What kind of fact a question asks for, read from its question words (Dutch and English), and
+ * whether a sentence holds such a fact. Sentence selection prefers sentences that do, so "Wie…?"
+ * is answered by the sentence with the name and "Hoeveel…?" by the one with the number. Pure.
+ */
+export type AnswerKind = "person" | "time" | "number" | "place" | "reason" | "speed" | "yes-no" | "other";
+
+/** Dutch question words that open an open question; a question opening with anything else is yes/no. */
+const openers = new Set([
+  "wie", "wat", "welk", "welke", "waar", "waarom", "wanneer", "hoe", "hoeveel", "hoelang", "wiens", "waarmee", "waarover",
+  "waartegen", "waardoor", "waarvoor", "waarop", "waaraan", "waaruit", "waarheen", "waarbij", "waartoe", "waarnaar", "waarin",
+  "who", "whom", "whose", "what", "which", "where", "why", "when", "how",
+  // Prepositions open a question too: "Met wie…", "In welke maand…", "Naar aanleiding waarvan…".
+  "met", "in", "op", "van", "voor", "naar", "tegen", "bij", "door", "uit", "aan", "over", "sinds", "tot", "binnen", "via",
+  "with", "to", "from", "for", "by", "since", "until", "within", "on", "at", "of", "about", "against",
+]);
+/** Finite verbs that open a yes/no question in either language. */
+const englishAuxiliaries = new Set(["is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could", "will", "would", "should", "may", "might", "must", "shall"]);
+/** Dutch R-pronoun questions ("Waar … om/voor/mee?") ask for a thing, not a place. */
+const rPronounParticles = new Set(["om", "voor", "mee", "over", "naar", "aan", "op", "in", "door", "van", "tegen", "bij", "uit", "toe", "af"]);
+const roles =
+  /\b(premier|minister|president|leider|regeringsleider|staatshoofd|bewindsvrouw|bewindsman|politic|woordvoer|kanselier|koning|burgemeester|voorzitter|directeur|topman|topvrouw|generaal|commandant|prime|leader|politician|spokes|chancellor|king|queen|mayor|chief|head of|chair|director|general|commander)/u;
+
+export function answerKind(question: string): AnswerKind {
+  const list = words(question);
+  const text = ` ${list.join(" ")} `;
+  const first = list[0] ?? "";
+  if (/ (hoe snel|how fast|how quickly|how soon|hoe vlug)/u.test(text)) return "speed";
+  if (/ (waarom|why|hoe komt het|om welke reden|what prompted|what caused|naar aanleiding waarvan|waardoor) /u.test(text)) return "reason";
+  if (/ (wanneer|when|hoe laat|what time|hoelang|how long|sinds wanneer|tot wanneer|welke (maand|dag|datum|jaar|tijd)|which (month|day|date|year)|op welk moment|at what)/u.test(text)) return "time";
+  if (/ (hoeveel|how many|how much|welk aantal)/u.test(text)) return "number";
+  if (/ (wie|who|whom|whose|met wie|wiens) /u.test(text) || (/ (welke?|which|what) /u.test(text) && roles.test(text))) return "person";
+  if (first === "waar" && !rPronounParticles.has(list.at(-1) ?? "")) return "place";
+  if (/ (where|welk land|welke stad|which country|which city|what country|what city) /u.test(text)) return "place";
+  if (first && !openers.has(first) && (englishAuxiliaries.has(first) || !list.some((word) => openers.has(word) && !rPronounParticles.has(word)))) return "yes-no";
+  return "other";
+}
+
+/**
+ * True when `sentence` holds a fact of `kind` that the question does not already give: a name it
+ * does not mention, a time, a number (not the article "een"), a place, a reason, a speed, or for a
+ * yes/no question words that decide it (a negation, "ook", "genoeg", "al").
+ */
+export function holdsAnswer(kind: AnswerKind, sentence: string, question: string): boolean {
+  switch (kind) {
+    case "person":
+      return namesIn(sentence).some((name) => !looksLikeAdjective(name) && !mentions(question, name));
+    case "time":
+      return timePattern().test(foldText(sentence)) || numbersIn(sentence).some((number) => number.value >= 1900 && number.value <= 2100);
+    case "number":
+      return numbersIn(sentence).some((number) => number.kind === "cardinal" && !mentions(question, number.surface));
+    case "place":
+      return namesIn(sentence).some((name) => !mentions(question, name));
+    case "reason":
+      return reasonPattern.test(foldText(sentence));
+    case "speed":
+      return speedPattern.test(foldText(sentence)) || timePattern().test(foldText(sentence));
+    case "yes-no":
+      return polarityPattern.test(foldText(sentence));
+    case "other":
+      return false;
+  }
+}
+
+const reasonPattern = /\b(omdat|want|doordat|vanwege|dankzij|daardoor|daarom|zodat|naar aanleiding van|na de|na het|because|due to|since|after|so that|therefore)\b/u;
+const speedPattern = /\b(snel|sneller|snelst|vlug|meteen|direct|onmiddellijk|spoedig|binnen|fast|faster|quickly|soon|within|immediately)\b/u;
+const polarityPattern = /\b(niet|geen|nooit|niets|nog|ook|al|wel|genoeg|voldoende|alleen|slechts|not|no|never|also|already|enough|only)\b/u;
+
+let timeRegex: RegExp | undefined;
+
+/** Month and weekday names (from `Intl`, both languages, also inside "maandagavond") and words that place an event in time. */
+function timePattern(): RegExp {
+  timeRegex ??= new RegExp(
+    `(${calendarWords().join("|")})|\\b(eind|begin|midden|vandaag|gisteren|morgen|eergisteren|vorige|volgende|afgelopen|binnenkort|onlangs|toen|inmiddels|dagen|weken|maanden|jaar|jaren|ochtend|middag|avond|nacht|today|yesterday|tomorrow|last|next|recently|days|weeks|months|year|years|morning|evening|night)\\b`,
+    "u",
+  );
+  return timeRegex;
+}
+
+/**
+ * Capitalised words and runs of them that are names: "Joe Biden", "Het Witte Huis" → "Witte Huis",
+ * "Nasams". Leading common words are dropped ("De", "Het", "Maar"), so "De Duitse" is not a name;
+ * a single capitalised word opening a sentence or quote is not taken for a name either, since
+ * capitals there say nothing.
+ */
+export function namesIn(sentence: string): string[] {
+  const names: string[] = [];
+  for (const match of sentence.matchAll(/\p{Lu}[\p{L}\p{N}-]*(?: \p{Lu}[\p{L}\p{N}-]*)*/gu)) {
+    const before = sentence.slice(0, match.index).trimEnd();
+    const opensSentence = before === "" || /[.!?:“"‘(]$/u.test(before);
+    const parts = match[0].split(" ");
+    let start = 0;
+    while (start < parts.length && isStopword(foldText(parts[start]!))) start += 1;
+    if (start === parts.length) continue;
+    if (opensSentence && start === 0 && parts.length === 1) continue;
+    names.push(parts.slice(start).join(" "));
+  }
+  return names;
+}
+
+/**
+ * Dutch and English capitalise adjectives of nationality ("Duitse", "Oekraïens", "Russian"); a lone
+ * capitalised word with such an ending is not taken for a person.
+ */
+function looksLikeAdjective(name: string): boolean {
+  return !name.includes(" ") && /(s|sch)e$|(aans|ees|ens|its|isch|ian|ish|ese)$/u.test(foldText(name));
+}
+
+/** Whether the question already names this (folded, inflection-tolerant: "Zelenski" in "Zelenski's"). */
+function mentions(question: string, name: string): boolean {
+  const folded = ` ${words(question).join(" ")} `;
+  return words(name).every((part) => folded.includes(` ${part}`) || (part.length >= 5 && folded.includes(part.slice(0, -1))));
+}

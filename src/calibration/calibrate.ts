@@ -1,0 +1,61 @@
+import type { UncalibratedIndex } from "../index/corpus-index.js";
+import type { Calibration } from "../index/manifest.js";
+import { searchVectors } from "../index/vector-store.js";
+import { retrieve, type RetrievalSettings } from "../retrieval/hybrid-retriever.js";
+import { quantile, thresholdFromNull } from "../retrieval/relevance.js";
+import type { Embedder } from "../../embeddings/embedder.js";
+import { nullQuestions, nullQuestionsVersion } from "./null-questions.js";
+
+/**
+ * Measures how this embedder scores this corpus against questions that are not about it: the
+ * shipped off-topic questions (`nullQuestions`) are the null model. Their best cosine similarities
+ * set the similarity scale (mean and spread), then their best relevance on that scale sets the
+ * abstention threshold just above them. Runs on every build and refresh, so a new corpus or a new
+ * embedder is never judged by another one's numbers.
+ */
+export async function calibrateIndex(index: UncalibratedIndex, embedder: Embedder, settings: RetrievalSettings): Promise<Calibration> {
+  const vectors = await nullQuestionVectors(embedder);
+  const best: number[] = [];
+  for (const vector of vectors) best.push((await searchVectors(index.vectors, vector, 1))[0]?.similarity ?? 0);
+  const mean = best.reduce((sum, value) => sum + value, 0) / (best.length || 1);
+  const sd = Math.sqrt(best.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (best.length || 1));
+  const similarity = { mean, sd, p95: quantile(best, 0.95), max: Math.max(...best, 0) };
+  const provisional = { ...index, manifest: { ...index.manifest, calibration: { nullQuestions: { version: 0, count: 0 }, similarity, nullRelevance: { p95: 0, max: 0 }, threshold: 0 } } };
+  const relevances: number[] = [];
+  for (const [at, question] of nullQuestions.entries()) {
+    const top = (await retrieve(provisional, question, vectors[at]!, settings))[0];
+    relevances.push(top?.relevance ?? 0);
+  }
+  return {
+    nullQuestions: { version: nullQuestionsVersion, count: nullQuestions.length },
+    similarity,
+    nullRelevance: { p95: quantile(relevances, 0.95), max: Math.max(...relevances, 0) },
+    threshold: thresholdFromNull(relevances),
+  };
+}
+
+const vectorsByEmbedder = new WeakMap<Embedder, Promise<number[][]>>();
+
+/**
+ * Query vectors of the off-topic questions, once per embedder per process: they do not depend on
+ * the corpus, and a hosted embedder should not be asked for them again on every refresh.
+ */
+function nullQuestionVectors(embedder: Embedder): Promise<number[][]> {
+  let vectors = vectorsByEmbedder.get(embedder);
+  if (!vectors) {
+    vectors = embedInGroups(embedder, nullQuestions);
+    // A failed attempt (a hosted embedder that was down) must not be remembered.
+    vectors.catch(() => vectorsByEmbedder.delete(embedder));
+    vectorsByEmbedder.set(embedder, vectors);
+  }
+  return vectors;
+}
+
+/** A few requests at a time: a hosted embedder gets a short burst, not a hundred parallel calls. */
+async function embedInGroups(embedder: Embedder, questions: readonly string[], groupSize = 8): Promise<number[][]> {
+  const vectors: number[][] = [];
+  for (let start = 0; start < questions.length; start += groupSize) {
+    vectors.push(...(await Promise.all(questions.slice(start, start + groupSize).map((question) => embedder.embedQuery(question)))));
+  }
+  return vectors;
+}
