@@ -1,3 +1,4 @@
+import { messages } from "../../src/answer/messages.js";
 import type { CoreStatus, Language } from "../../src/core/types.js";
 
 /**
@@ -16,7 +17,8 @@ export const discordTexts = {
     ].join("\n"),
     status: (status: CoreStatus) =>
       `Corpus v${status.corpusVersion}: ${status.documents} documenten, ${status.passages} passages · ` +
-      `embedder ${status.embedder.id} (${status.embedder.dimensions} dimensies) · modus ${status.answerMode} · gebouwd ${status.builtAt}`,
+      `embedder ${status.embedder.id} (${status.embedder.dimensions} dimensies) · modus ${status.answerMode} · gebouwd ${status.builtAt}\n` +
+      messages.nl.calibration(status.calibration),
     feedbackThanks: "Bedankt voor je feedback!",
     feedbackExpired: "Dit antwoord is te oud om nog te beoordelen. Stel de vraag gerust opnieuw.",
     passageExpired: "Deze alinea is niet meer beschikbaar. Stel de vraag gerust opnieuw.",
@@ -36,7 +38,8 @@ export const discordTexts = {
     ].join("\n"),
     status: (status: CoreStatus) =>
       `Corpus v${status.corpusVersion}: ${status.documents} documents, ${status.passages} passages · ` +
-      `embedder ${status.embedder.id} (${status.embedder.dimensions} dimensions) · mode ${status.answerMode} · built ${status.builtAt}`,
+      `embedder ${status.embedder.id} (${status.embedder.dimensions} dimensions) · mode ${status.answerMode} · built ${status.builtAt}\n` +
+      messages.en.calibration(status.calibration),
     feedbackThanks: "Thanks for your feedback!",
     feedbackExpired: "This answer is too old to rate. Feel free to ask again.",
     passageExpired: "This paragraph is no longer available. Feel free to ask again.",

@@ -1,3 +1,4 @@
+import { messages } from "../../src/answer/messages.js";
 import type { CoreStatus, Language } from "../../src/core/types.js";
 
 /**
@@ -25,6 +26,7 @@ export const telegramMessages = {
         `Embedder: ${status.embedder.id} (${status.embedder.dimensions} dimensies).`,
         `Antwoordmodus: ${status.answerMode === "extractive" ? "extractief (letterlijke zinnen uit het artikel)" : "generatief"}.`,
         `Index gebouwd op ${status.builtAt}.`,
+        messages.nl.calibration(status.calibration),
       ].join("\n"),
     feedbackThanks: "Bedankt voor je feedback!",
     feedbackExpired: "Dit antwoord is te oud om nog te beoordelen.",
@@ -57,6 +59,7 @@ export const telegramMessages = {
         `Embedder: ${status.embedder.id} (${status.embedder.dimensions} dimensions).`,
         `Answer mode: ${status.answerMode === "extractive" ? "extractive (verbatim sentences from the article)" : "generative"}.`,
         `Index built at ${status.builtAt}.`,
+        messages.en.calibration(status.calibration),
       ].join("\n"),
     feedbackThanks: "Thanks for your feedback!",
     feedbackExpired: "This answer is too old to rate.",

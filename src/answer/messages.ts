@@ -1,4 +1,4 @@
-import type { Language } from "../core/types.js";
+import type { CoreStatus, Language } from "../core/types.js";
 
 /**
  * Every sentence the bot says in its own voice, per language. Adapters reuse these so the bot
@@ -16,6 +16,10 @@ export const messages = {
     failed: "Er ging iets mis bij het beantwoorden. Probeer het later nog eens.",
     source: "Bron",
     paragraph: "alinea",
+    calibration: (c: CoreStatus["calibration"]) =>
+      c.overridden
+        ? `Drempel om te antwoorden: ${c.threshold.toFixed(2)} (ingesteld met ABSTAIN_THRESHOLD).`
+        : `Drempel om te antwoorden: ${c.threshold.toFixed(2)}, gemeten op ${c.nullQuestions.count} vragen buiten het onderwerp (95 % daarvan scoort onder ${c.nullRelevance.p95.toFixed(2)}).`,
   },
   en: {
     answerLead: (paragraph: number) => `According to the article (paragraph ${paragraph}, quoted in Dutch):`,
@@ -28,6 +32,10 @@ export const messages = {
     failed: "Something went wrong while answering. Please try again later.",
     source: "Source",
     paragraph: "paragraph",
+    calibration: (c: CoreStatus["calibration"]) =>
+      c.overridden
+        ? `Answer threshold: ${c.threshold.toFixed(2)} (set by ABSTAIN_THRESHOLD).`
+        : `Answer threshold: ${c.threshold.toFixed(2)}, measured on ${c.nullQuestions.count} off-topic questions (95 % of them score below ${c.nullRelevance.p95.toFixed(2)}).`,
   },
 } satisfies Record<Language, unknown>;
 

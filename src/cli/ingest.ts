@@ -3,6 +3,7 @@ import { SingleBar, Presets } from "cli-progress";
 import { bootstrap } from "../bootstrap.js";
 import { isNieuwsbotError } from "../core/errors.js";
 import type { RefreshProgress } from "../core/types.js";
+import { messages } from "../answer/messages.js";
 import { refreshSummary } from "./refresh-summary.js";
 
 /**
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
       onProgress: onBuildProgress,
     });
     bar.stop();
-    process.stdout.write(refreshSummary(report) + "\n");
+    process.stdout.write(`${refreshSummary(report)}\n${messages.nl.calibration(core.status().calibration)}\n`);
   } finally {
     bar.stop();
     await core.close();

@@ -11,6 +11,7 @@ import type { GeneratedAnswer } from "./answer-schema.js";
 import type { CircuitBreaker } from "./circuit-breaker.js";
 import type { ConversationMemory } from "./conversation-memory.js";
 import { generativeMessagesFor, type GenerativeMessages } from "./generative-messages.js";
+import { checkGrounding, type SameName } from "./grounding.js";
 import { isAvailabilityFault, ModelError, toModelError } from "./model-error.js";
 import { verifyCitations } from "./verify-citations.js";
 import type { BaseMessage } from "@langchain/core/messages";
@@ -31,6 +32,11 @@ export interface GenerativeAnswererOptions {
   logger?: Logger;
   /** `openai:gpt-4o-mini`, for logs. */
   label: string;
+  /**
+   * Cross-language name knowledge for the grounding check (`Kyiv` ~ `Kiev`, `Germany` ~
+   * `Duitsland`). Without it, a name must be spelled (nearly) as in the cited sentences or the question.
+   */
+  sameName?: SameName;
 }
 
 /** Longest generated answer passed on; the quote carries the detail, the answer should be short. */
@@ -52,7 +58,11 @@ const maxAnswerChars = 1200;
  *    **fall back to the extractive answer** (plus a short note): the model's text cannot be
  *    trusted, but retrieval found a relevant passage, and the extractive answer is grounded by
  *    construction. Unverified generated text is never shown.
- * 5. Otherwise → the model's answer with the verified citations, `mode: "generative"`.
+ * 5. The answer states a number, date, name or quoted phrase the cited sentences do not contain
+ *    (names may also come from the question; see `checkGrounding`): `vijf batterijen` citing the
+ *    sentence that says `twee` → **fall back to the extractive answer** with a note saying so, and
+ *    log the claims. Real citations do not make the sentence around them true.
+ * 6. Otherwise → the model's answer with the verified citations, `mode: "generative"`.
  */
 export class GenerativeAnswerer implements Answerer {
   readonly mode = "generative" as const;
@@ -106,6 +116,16 @@ export class GenerativeAnswerer implements Answerer {
     if (isInOtherLanguage(text, request.language)) {
       this.logger.warn("language model answered in the wrong language; answering extractively", { model: this.options.label, expected: request.language });
       return this.remember(request.context, fallback(request, "modelUnverified"));
+    }
+    // The asker's own words may name things (`Germany`, `Kyiv`); both forms of a follow-up count.
+    const question = standalone && standalone !== request.question ? `${request.question}\n${standalone}` : request.question;
+    const grounding = checkGrounding(text, { sentences: citations.map((citation) => citation.sentence), question }, { sameName: this.options.sameName });
+    if (!grounding.grounded) {
+      this.logger.warn("generated answer states what the cited sentences do not; answering extractively", {
+        model: this.options.label,
+        unsupported: grounding.unsupported.slice(0, 10).map((claim) => ({ kind: claim.kind, text: claim.text.slice(0, 80) })),
+      });
+      return this.remember(request.context, fallback(request, "modelUngrounded"));
     }
     return this.remember(request.context, { ...base(request), text, abstained: false, citations, mode: "generative" });
   }

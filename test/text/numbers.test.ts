@@ -77,7 +77,7 @@ describe("isNumberWord", () => {
   it.each([
     ["twee", true], ["Twee", true], ["tweeëntwintig", true], ["honderd", true], ["tweede", true], ["één", true],
     ["two", true], ["Twenty", true], ["third", true], ["one", true], ["million", true],
-    ["een", false], ["a", false], ["an", false], ["honderden", false], ["thousands", false], ["Washington", false], ["en", false],
+    ["een", false], ["a", false], ["an", false], ["honderden", false], ["thousands", false], ["Washington", false], ["en", false], ["constructor", false],
   ])("%s → %s", (word, expected) => {
     expect(isNumberWord(word)).toBe(expected);
   });

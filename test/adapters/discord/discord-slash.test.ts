@@ -80,6 +80,7 @@ describe("Discord slash commands against a fake Discord", () => {
     expect(status.body.type).toBe(4);
     expect(status.body.data.flags & 64).toBe(64);
     expect(status.body.data.content).toMatch(/^Corpus v\d+: 1 documenten, \d+ passages/);
+    expect(status.body.data.content).toMatch(/Drempel om te antwoorden: 0\.\d\d, gemeten op 100 vragen buiten het onderwerp/);
     const help = await interact(harness, slashCommand("help", {}, inGuild(harness, { locale: "en-US" })));
     expect(help.body.data.content).toContain("/ask");
     expect(help.body.data.content).toContain("always quotes the Dutch passage");

@@ -109,12 +109,13 @@ describe("private chat", () => {
     expect(english.reply.text).toContain("/ask");
   });
 
-  test("/status shows corpus version, documents, passages and the embedder", async () => {
+  test("/status shows corpus version, documents, passages, the embedder and its calibrated threshold", async () => {
     const { reply } = await ask(privateChat(users.anna), users.anna, "/status");
     const status = h.core.status();
     expect(reply.text).toContain(`Corpusversie ${status.corpusVersion}: ${status.documents} document`);
     expect(reply.text).toContain(`${status.passages} passages`);
     expect(reply.text).toContain("Embedder: hashing-v1-512");
+    expect(reply.text).toContain(`Drempel om te antwoorden: ${status.calibration.threshold.toFixed(2)}, gemeten op 100 vragen buiten het onderwerp`);
   });
 });
 
