@@ -5,6 +5,7 @@ import type { BuildProgress } from "./index/build-index.js";
 import { createLogger, type Logger } from "./logging/logger.js";
 import { createEmbedder } from "../embeddings/create-embedder.js";
 import { loadLlmConfig } from "./config/llm-config.js";
+import { createLexicon } from "./lexicon/lexicon.js";
 
 export interface App {
   config: CoreConfig;
@@ -33,6 +34,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<App> {
   // API keys join the caller's secrets so no log line can ever carry them.
   const logger = createLogger({ level: config.logLevel, secrets: [...(options.secrets ?? []), ...llm.secrets], scope: options.logScope });
   const embedder = await createEmbedder(config.embeddings, logger, llm);
+  const lexicon = createLexicon(config.dictionaryDir, logger);
   // LangChain's model clients take a second to import: load them only when a model is configured.
   const generative = llm.chat
     ? (await import("./generative/create-generative.js")).createGenerative(llm, { logger: logger.child("llm"), maxQueryLength: config.maxQuestionLength })
@@ -45,6 +47,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<App> {
     onBuildProgress: options.onBuildProgress,
     answerer: generative?.answerer,
     rewriter: generative?.rewriter,
+    lexicon,
   });
   return { config, logger, core };
 }

@@ -51,7 +51,7 @@ export function holdsAnswer(kind: AnswerKind, sentence: string, question: string
     case "person":
       return namesIn(sentence).some((name) => !looksLikeAdjective(name) && !mentions(question, name));
     case "time":
-      return timePattern().test(foldText(sentence)) || numbersIn(sentence).some((number) => number.value >= 1900 && number.value <= 2100);
+      return timePattern().test(foldText(sentence)) || /\b(1\d|20)\d\d\b/u.test(sentence);
     case "number":
       return numbersIn(sentence).some((number) => number.kind === "cardinal" && !mentions(question, number.surface));
     case "place":

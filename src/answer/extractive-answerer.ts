@@ -1,10 +1,10 @@
 import type { Answer, Citation, Language } from "../core/types.js";
 import type { Answerer, AnswerRequest } from "./answerer.js";
 import type { Candidate } from "../retrieval/hybrid-retriever.js";
-import { shouldAbstain } from "../retrieval/relevance.js";
+import { answerability } from "./answerable.js";
 import { messagesFor } from "./messages.js";
 import { sentencesOf } from "../text/sentences.js";
-import { chosenText, selectSentences } from "./select-sentence.js";
+import { chosenText, selectSentences, sentenceQuery } from "./select-sentence.js";
 
 /** A second passage is cited only when it is nearly as relevant as the first. */
 const secondCitationRatio = 0.9;
@@ -14,13 +14,19 @@ const secondCitationRatio = 0.9;
  * that best matches the question; the citation carries the whole Dutch paragraph verbatim.
  */
 export function answerExtractively(input: Omit<AnswerRequest, "context">): Answer {
-  const { question, language, candidates, threshold } = input;
+  const { question, language, threshold } = input;
   const text = messagesFor(language);
-  const best = candidates[0];
   const base = { language, corpusVersion: input.corpusVersion, mode: "extractive" as const, question };
-  if (!best || shouldAbstain(best.relevance, threshold)) {
+  const found = answerability(input.candidates, threshold);
+  if (found.status === "off-topic") {
     return { ...base, text: text.abstain(describeTitles(input.titles, language)), abstained: true, citations: [] };
   }
+  if (found.status === "unsaid") {
+    const nearest = toCitation(found.nearest);
+    return { ...base, text: `${text.unsaid(found.unsaid)} ${text.nearest(nearest.paragraph)} ${nearest.sentence}`, abstained: true, citations: [], nearest };
+  }
+  const { candidates } = found;
+  const best = candidates[0]!;
   const cited = candidates
     .slice(0, 2)
     .filter((candidate, index) => index === 0 || candidate.relevance >= Math.max(threshold, best.relevance * secondCitationRatio));
@@ -32,7 +38,7 @@ export function answerExtractively(input: Omit<AnswerRequest, "context">): Answe
 export function toCitation(candidate: Candidate): Citation {
   const { passage } = candidate;
   const sentences = sentencesOf(passage);
-  const choice = selectSentences(candidate.query, sentences);
+  const choice = selectSentences(sentenceQuery(candidate.query.text, candidate.query.terms), sentences);
   return {
     passageId: passage.id,
     documentId: passage.documentId,

@@ -1,4 +1,5 @@
 import type { CoreStatus, Language } from "../core/types.js";
+import type { Unsaid } from "./unsaid.js";
 
 /**
  * Every sentence the bot says in its own voice, per language. Adapters reuse these so the bot
@@ -9,6 +10,8 @@ export const messages = {
     answerLead: (paragraph: number) => `Volgens het artikel (alinea ${paragraph}):`,
     abstain: (titles: string) =>
       `Daar geeft het artikel geen antwoord op, dus ik ga niet gokken. Ik beantwoord alleen vragen over ${titles}.`,
+    unsaid: (unsaid: Unsaid) => unsaidText.nl[unsaid.kind](unsaid.text),
+    nearest: (paragraph: number) => `Het dichtst erbij komt alinea ${paragraph}:`,
     emptyQuestion: "Stel een vraag over het artikel, bijvoorbeeld: Welk luchtafweersysteem levert Duitsland?",
     questionTooLong: (max: number) => `Die vraag is te lang. Houd het onder de ${max} tekens.`,
     rateLimited: (seconds: number) => `Even rustig aan: je stelt veel vragen tegelijk. Probeer het over ${seconds} seconden opnieuw.`,
@@ -25,6 +28,8 @@ export const messages = {
     answerLead: (paragraph: number) => `According to the article (paragraph ${paragraph}, quoted in Dutch):`,
     abstain: (titles: string) =>
       `The article doesn't answer that, so I won't guess. I only answer questions about ${titles}.`,
+    unsaid: (unsaid: Unsaid) => unsaidText.en[unsaid.kind](unsaid.text),
+    nearest: (paragraph: number) => `The closest it comes is paragraph ${paragraph} (in Dutch):`,
     emptyQuestion: "Ask a question about the article, for example: Which air defence system is Germany sending?",
     questionTooLong: (max: number) => `That question is too long. Please keep it under ${max} characters.`,
     rateLimited: (seconds: number) => `Easy there: you're asking a lot at once. Try again in ${seconds} seconds.`,
@@ -38,6 +43,24 @@ export const messages = {
         : `Answer threshold: ${c.threshold.toFixed(2)}, measured on ${c.nullQuestions.count} off-topic questions (95 % of them score below ${c.nullRelevance.p95.toFixed(2)}).`,
   },
 } satisfies Record<Language, unknown>;
+
+/** Why a near-topic question is refused: what the article is silent on. */
+const unsaidText: Record<Language, Record<Unsaid["kind"], (what: string) => string>> = {
+  nl: {
+    name: (what) => `Over ${what} zegt het artikel niets, dus daar kan ik geen antwoord op geven.`,
+    cost: () => "Het artikel noemt geen prijs of kosten, dus daar kan ik geen antwoord op geven.",
+    number: () => "Het artikel noemt daar geen aantal voor, dus ik ga niet gokken.",
+    time: () => "Het artikel zegt niet wanneer, dus ik ga niet gokken.",
+    person: () => "Het artikel noemt daar geen naam bij, dus ik ga niet gokken.",
+  },
+  en: {
+    name: (what) => `The article says nothing about ${what}, so I can't answer that.`,
+    cost: () => "The article mentions no price or cost, so I can't answer that.",
+    number: () => "The article gives no number for that, so I won't guess.",
+    time: () => "The article doesn't say when, so I won't guess.",
+    person: () => "The article names nobody for that, so I won't guess.",
+  },
+};
 
 export type Messages = (typeof messages)["nl"];
 

@@ -4,6 +4,9 @@ import { searchVectors } from "../index/vector-store.js";
 import { retrieve, type RetrievalSettings } from "../retrieval/hybrid-retriever.js";
 import { quantile, thresholdFromNull } from "../retrieval/relevance.js";
 import type { Embedder } from "../../embeddings/embedder.js";
+import { analyzeQuery, type Query } from "../retrieval/query.js";
+import type { Lexicon } from "../lexicon/lexicon.js";
+import { detectLanguage } from "../text/language.js";
 import { nullQuestions, nullQuestionsVersion } from "./null-questions.js";
 
 /**
@@ -13,40 +16,45 @@ import { nullQuestions, nullQuestionsVersion } from "./null-questions.js";
  * abstention threshold just above them. Runs on every build and refresh, so a new corpus or a new
  * embedder is never judged by another one's numbers.
  */
-export async function calibrateIndex(index: UncalibratedIndex, embedder: Embedder, settings: RetrievalSettings): Promise<Calibration> {
-  const vectors = await nullQuestionVectors(embedder);
+export async function calibrateIndex(index: UncalibratedIndex, embedder: Embedder, settings: RetrievalSettings, lexicon: Lexicon): Promise<Calibration> {
+  const queries = nullQuestions.map((question) => analyzeQuery(question, detectLanguage(question), lexicon));
+  const vectors = await nullQuestionVectors(embedder, lexicon, queries);
   const best: number[] = [];
   for (const vector of vectors) best.push((await searchVectors(index.vectors, vector, 1))[0]?.similarity ?? 0);
   const mean = best.reduce((sum, value) => sum + value, 0) / (best.length || 1);
   const sd = Math.sqrt(best.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (best.length || 1));
   const similarity = { mean, sd, p95: quantile(best, 0.95), max: Math.max(...best, 0) };
-  const provisional = { ...index, manifest: { ...index.manifest, calibration: { nullQuestions: { version: 0, count: 0 }, similarity, nullRelevance: { p95: 0, max: 0 }, threshold: 0 } } };
+  const provisional = { ...index, manifest: { ...index.manifest, calibration: { lexicon: lexicon.id, nullQuestions: { version: 0, count: 0 }, similarity, nullRelevance: { p95: 0, max: 0 }, threshold: 0 } } };
   const relevances: number[] = [];
-  for (const [at, question] of nullQuestions.entries()) {
-    const top = (await retrieve(provisional, question, vectors[at]!, settings))[0];
+  for (const [at, query] of queries.entries()) {
+    const top = (await retrieve(provisional, query, vectors[at]!, settings))[0];
     relevances.push(top?.relevance ?? 0);
   }
   return {
+    lexicon: lexicon.id,
     nullQuestions: { version: nullQuestionsVersion, count: nullQuestions.length },
     similarity,
     nullRelevance: { p95: quantile(relevances, 0.95), max: Math.max(...relevances, 0) },
-    threshold: thresholdFromNull(relevances),
+    threshold: thresholdFromNull(relevances, settings.relevance),
   };
 }
 
-const vectorsByEmbedder = new WeakMap<Embedder, Promise<number[][]>>();
+const vectorsByEmbedder = new WeakMap<Embedder, Map<string, Promise<number[][]>>>();
 
 /**
- * Query vectors of the off-topic questions, once per embedder per process: they do not depend on
- * the corpus, and a hosted embedder should not be asked for them again on every refresh.
+ * Query vectors of the off-topic questions, once per embedder and lexicon per process: they do not
+ * depend on the corpus, and a hosted embedder should not be asked for them again on every refresh.
  */
-function nullQuestionVectors(embedder: Embedder): Promise<number[][]> {
-  let vectors = vectorsByEmbedder.get(embedder);
+function nullQuestionVectors(embedder: Embedder, lexicon: Lexicon, queries: readonly Query[]): Promise<number[][]> {
+  let byLexicon = vectorsByEmbedder.get(embedder);
+  if (!byLexicon) vectorsByEmbedder.set(embedder, (byLexicon = new Map()));
+  let vectors = byLexicon.get(lexicon.id);
   if (!vectors) {
-    vectors = embedInGroups(embedder, nullQuestions);
+    const pending = embedInGroups(embedder, queries.map((query) => query.vectorText));
     // A failed attempt (a hosted embedder that was down) must not be remembered.
-    vectors.catch(() => vectorsByEmbedder.delete(embedder));
-    vectorsByEmbedder.set(embedder, vectors);
+    pending.catch(() => byLexicon.delete(lexicon.id));
+    byLexicon.set(lexicon.id, pending);
+    vectors = pending;
   }
   return vectors;
 }

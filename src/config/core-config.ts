@@ -2,6 +2,7 @@ import path from "node:path";
 import type { LogLevel } from "../logging/logger.js";
 import { envField, parseEnv } from "./parse-env.js";
 import { z } from "zod";
+import type { RelevanceModel } from "../retrieval/relevance.js";
 
 /** Environment variables of the retrieval core, with defaults that work offline. */
 export const coreEnvShape = {
@@ -15,6 +16,7 @@ export const coreEnvShape = {
   EMBEDDINGS_DOWNLOAD_TIMEOUT_MS: envField.integer(100, 600_000, 20_000),
   EMBEDDINGS_REMOTE_HOST: envField.url(),
   HASHING_DIMENSIONS: envField.integer(64, 4096, 512),
+  DICTIONARY_DIR: z.string().default("/usr/share/dictd"),
   MAX_QUESTION_LENGTH: envField.integer(20, 4000, 500),
   RETRIEVAL_CANDIDATES: envField.integer(1, 100, 8),
   FUSION_VECTOR_WEIGHT: envField.number(0, 10, 1),
@@ -50,6 +52,11 @@ export interface CoreConfig {
     hashingDimensions: number;
     cacheDir: string;
   };
+  /**
+   * Folder with FreeDict's Dutch–English dictionaries in dictd format (Debian's
+   * dict-freedict-nld-eng / -eng-nld); used when present, `off` never reads one.
+   */
+  dictionaryDir: string | undefined;
   maxQuestionLength: number;
   retrieval: {
     candidates: number;
@@ -61,6 +68,8 @@ export interface CoreConfig {
      * measured when it was built (`Calibration.threshold`).
      */
     abstainThreshold?: number;
+    /** Relevance constants; only calibration runs (`npm run eval -- --calibrate`) set them. */
+    relevance?: RelevanceModel;
   };
   hnsw: { m: number; efConstruction: number; efSearch: number };
   /** Index versions kept on disk for rollback. */
@@ -88,6 +97,7 @@ export function loadCoreConfig(env: NodeJS.ProcessEnv = process.env, cwd = proce
       hashingDimensions: parsed.HASHING_DIMENSIONS,
       cacheDir: path.join(dataDir, "models"),
     },
+    dictionaryDir: parsed.DICTIONARY_DIR === "off" ? undefined : path.resolve(cwd, parsed.DICTIONARY_DIR),
     maxQuestionLength: parsed.MAX_QUESTION_LENGTH,
     retrieval: {
       candidates: parsed.RETRIEVAL_CANDIDATES,

@@ -5,7 +5,7 @@ import type { CorpusDocument } from "../corpus/document.js";
 import { corpusFingerprint, loadCorpus } from "../corpus/load-corpus.js";
 import { acquireRefreshLock, waitForLockRelease } from "../index/refresh-lock.js";
 import { appendAudit } from "../refresh/audit-log.js";
-import { buildVersion, documentTexts, passageDiff, rebuildFromSources, rollBackOneVersion, type RefreshDeps } from "../refresh/refresh-steps.js";
+import { buildVersion, documentTexts, loadVersion, passageDiff, rebuildFromSources, rollBackOneVersion, type RefreshDeps } from "../refresh/refresh-steps.js";
 import { IndexWatcher } from "../refresh/index-watcher.js";
 import { corpusHash } from "../corpus/passages.js";
 import type { CorpusIndex } from "../index/corpus-index.js";
@@ -14,6 +14,8 @@ import { IndexRepository } from "../index/index-repository.js";
 import type { Logger } from "../logging/logger.js";
 import { silentLogger } from "../logging/logger.js";
 import { retrieveAll } from "../retrieval/hybrid-retriever.js";
+import { analyzeQuery } from "../retrieval/query.js";
+import { namesOnly, type Lexicon } from "../lexicon/lexicon.js";
 import { detectLanguage } from "../text/language.js";
 import type { Embedder } from "../../embeddings/embedder.js";
 import { isNieuwsbotError, RefreshError, type NieuwsbotError } from "./errors.js";
@@ -29,6 +31,8 @@ export interface CoreOptions {
   answerer?: Answerer;
   /** Extra retrieval queries (translations, standalone follow-ups); none by default. */
   rewriter?: QueryRewriter;
+  /** Names (CLDR) and, when installed, a bilingual dictionary for questions in other words. */
+  lexicon?: Lexicon;
   onBuildProgress?: (progress: RefreshProgress) => void;
 }
 
@@ -44,11 +48,13 @@ export class Core implements NieuwsbotCore {
   private readonly logger: Logger;
   private readonly repository: IndexRepository;
   private readonly answerer: Answerer;
+  private readonly lexicon: Lexicon;
 
   private constructor(private readonly options: CoreOptions) {
     this.logger = options.logger ?? silentLogger;
     this.repository = options.repository ?? new IndexRepository(options.config.dataDir, this.logger.child("index"), options.config.keepVersions);
     this.answerer = options.answerer ?? extractiveAnswerer;
+    this.lexicon = options.lexicon ?? namesOnly;
   }
 
   /**
@@ -72,8 +78,9 @@ export class Core implements NieuwsbotCore {
     // One snapshot for the whole answer: a refresh swapping the index meanwhile does not mix versions.
     const snapshot = this.index;
     const language = detectLanguage(question, context.languageHint);
-    const queries = (await this.options.rewriter?.rewrite(question, language, context)) ?? [question];
-    const candidates = await retrieveAll(snapshot, queries, (query) => this.embedQuery(query), config.retrieval);
+    const texts = (await this.options.rewriter?.rewrite(question, language, context)) ?? [question];
+    const queries = [...new Set(texts)].map((text) => analyzeQuery(text, language, this.lexicon));
+    const candidates = await retrieveAll(snapshot, queries, (text) => this.embedQuery(text), config.retrieval);
     return this.answerer.answer({
       question,
       language,
@@ -185,7 +192,7 @@ export class Core implements NieuwsbotCore {
   }
 
   private get deps(): RefreshDeps {
-    return { config: this.options.config, embedder: this.options.embedder, repository: this.repository, logger: this.logger };
+    return { config: this.options.config, embedder: this.options.embedder, repository: this.repository, logger: this.logger, lexicon: this.lexicon };
   }
 
   /**
@@ -194,14 +201,14 @@ export class Core implements NieuwsbotCore {
    */
   private async adoptVersion(version: number): Promise<void> {
     if (this.refreshing || version === this.index.manifest.version) return;
-    const { embedder, config } = this.options;
+    const { embedder } = this.options;
     try {
       const manifest = await this.repository.readManifest(version);
       if (manifest.embedder.id !== embedder.id) {
         this.logger.warn(`index v${version} was built by ${manifest.embedder.id}; staying on v${this.index.manifest.version}`);
         return;
       }
-      const next = await this.repository.load(version, embedder, config.hnsw.efSearch);
+      const next = await loadVersion(this.deps, version);
       if (this.refreshing) return;
       this.swap(next);
       this.logger.info(`switched to index v${version} built by another process`);
@@ -283,7 +290,7 @@ export class Core implements NieuwsbotCore {
    * another embedder are never loaded, so two embedders' vectors cannot mix.
    */
   private async loadSaved(): Promise<CorpusIndex | undefined> {
-    const { embedder, config } = this.options;
+    const { embedder } = this.options;
     const version = await this.repository.currentVersion();
     if (version === undefined) return undefined;
     try {
@@ -292,7 +299,7 @@ export class Core implements NieuwsbotCore {
         this.logger.info(`saved index was built by ${manifest.embedder.id}; rebuilding for ${embedder.id}`);
         return undefined;
       }
-      return await this.repository.load(version, embedder, config.hnsw.efSearch);
+      return await loadVersion(this.deps, version);
     } catch (error) {
       this.logger.warn("saved index cannot be loaded; rebuilding", { error, version });
       return undefined;

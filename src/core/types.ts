@@ -44,6 +44,11 @@ export interface Answer {
   abstained: boolean;
   language: Language;
   citations: Citation[];
+  /**
+   * For a near-topic refusal: the passage that came closest, which the reply mentions but which does
+   * not answer the question. Never set when `citations` is not empty.
+   */
+  nearest?: Citation;
   /** The corpus version the answer was computed against. */
   corpusVersion: number;
   /** How the answer was produced. */

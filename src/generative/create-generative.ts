@@ -11,6 +11,7 @@ import { ConversationMemory } from "./conversation-memory.js";
 import { GenerativeAnswerer } from "./generative-answerer.js";
 import { LlmQueryRewriter } from "./llm-query-rewriter.js";
 import { queryRewriteName, queryRewriteSchema } from "./rewrite-schema.js";
+import { sameEntity } from "../lexicon/cldr-names.js";
 import { StructuredCall, type ModelCallEvent } from "./structured-call.js";
 
 /** The pieces `Core.open` takes, sharing one model, breaker and memory. */
@@ -68,6 +69,8 @@ export function createGenerative(config: LlmConfig, options: CreateGenerativeOpt
     memory,
     logger,
     label,
+    // Germany in an English answer is Duitsland in the cited sentence: the same name.
+    sameName: sameEntity,
   });
   const rewriter = new LlmQueryRewriter({
     model: rewriteCall,

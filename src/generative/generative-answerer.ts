@@ -4,7 +4,7 @@ import { messagesFor } from "../answer/messages.js";
 import type { Answer, AskContext } from "../core/types.js";
 import type { Logger } from "../logging/logger.js";
 import { silentLogger } from "../logging/logger.js";
-import { shouldAbstain } from "../retrieval/relevance.js";
+import { answerability } from "../answer/answerable.js";
 import { isInOtherLanguage } from "./answer-language.js";
 import { buildAnswerMessages } from "./answer-prompt.js";
 import type { GeneratedAnswer } from "./answer-schema.js";
@@ -48,7 +48,8 @@ const maxAnswerChars = 1200;
  * that really is in it (see `verifyCitations`); the reply still quotes the Dutch paragraph.
  *
  * Decisions, in order:
- * 1. Retrieval below `ABSTAIN_THRESHOLD` → abstain exactly like the extractive mode, without a call.
+ * 1. Retrieval below the calibrated threshold, or every relevant passage silent on a name, price or
+ *    asked fact in the question (`answerability`) → refuse exactly like the extractive mode, without a call.
  * 2. Model skipped (circuit open) or failed — time-out, 429, 5xx, unreachable, malformed or empty
  *    output → the extractive answer plus a note that the model was unavailable. Logged, never thrown.
  * 3. The model says the passages do not answer → **abstain**. The model read the passages; when it
@@ -73,14 +74,15 @@ export class GenerativeAnswerer implements Answerer {
   }
 
   async answer(request: AnswerRequest): Promise<Answer> {
-    const best = request.candidates[0];
-    if (!best || shouldAbstain(best.relevance, request.threshold)) return this.remember(request.context, answerExtractively(request));
+    // Off-topic or near-topic: refused exactly like the extractive mode, without a model call.
+    const found = answerability(request.candidates, request.threshold);
+    if (found.status !== "answerable") return this.remember(request.context, answerExtractively(request));
     const { breaker } = this.options;
     if (breaker.isOpen()) {
       this.logger.debug("language model skipped during cool-down; answering extractively", { model: this.options.label });
       return this.remember(request.context, fallback(request, "modelUnavailable"));
     }
-    const shown = request.candidates.slice(0, this.options.maxPassages);
+    const shown = found.candidates.slice(0, this.options.maxPassages);
     const conversation = request.context.conversationId;
     const standalone = conversation ? this.options.memory?.standaloneFor(conversation, request.question) : undefined;
 

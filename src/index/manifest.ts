@@ -9,6 +9,8 @@ export const indexFormatVersion = 3;
  * its own scale and abstention threshold.
  */
 export const calibrationSchema = z.object({
+  /** The word knowledge questions were expanded with (`cldr`, `cldr+freedict`): another lexicon scores differently. */
+  lexicon: z.string(),
   /** Version of the shipped off-topic question set the figures come from. */
   nullQuestions: z.object({ version: z.number().int(), count: z.number().int().nonnegative() }),
   /** Best cosine similarity of each off-topic question to any passage: mean, spread and tail. */

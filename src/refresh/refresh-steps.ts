@@ -5,6 +5,7 @@ import { IndexError, RefreshError } from "../core/errors.js";
 import type { RefreshProgress, RefreshRequest } from "../core/types.js";
 import { buildIndex } from "../index/build-index.js";
 import { calibrateIndex } from "../calibration/calibrate.js";
+import type { Lexicon } from "../lexicon/lexicon.js";
 import type { CorpusIndex } from "../index/corpus-index.js";
 import { cachedEmbedding, EmbeddingCache } from "../index/embedding-cache.js";
 import type { IndexRepository } from "../index/index-repository.js";
@@ -22,6 +23,8 @@ export interface RefreshDeps {
   embedder: Embedder;
   repository: IndexRepository;
   logger: Logger;
+  /** The word knowledge questions are expanded with; calibration depends on it. */
+  lexicon: Lexicon;
 }
 
 export interface BuiltVersion {
@@ -36,7 +39,7 @@ export interface BuiltVersion {
  * version is built from scratch instead: a damaged old version must not block every refresh.
  */
 export async function buildVersion(deps: RefreshDeps, documents: CorpusDocument[], onProgress?: (progress: RefreshProgress) => void, previous?: CorpusIndex): Promise<BuiltVersion> {
-  const { config, embedder, repository, logger } = deps;
+  const { config, embedder, repository, logger, lexicon } = deps;
   const { embed, stats } = cachedEmbedding(embedder, await EmbeddingCache.open(config.dataDir, embedder));
   const version = await repository.nextVersion();
   const build = (from?: CorpusIndex) =>
@@ -47,7 +50,7 @@ export async function buildVersion(deps: RefreshDeps, documents: CorpusDocument[
       version,
       embed,
       onProgress,
-      calibrate: (index) => calibrateIndex(index, embedder, config.retrieval),
+      calibrate: (index) => calibrateIndex(index, embedder, config.retrieval, lexicon),
       previous: from && { index: from, vectorsDirectory: repository.vectorsDirectory(from.manifest.version) },
     });
   let index: CorpusIndex | undefined;
@@ -105,12 +108,26 @@ export async function rollBackOneVersion(deps: RefreshDeps, current: CorpusIndex
   if (manifest.embedder.id !== embedder.id) {
     throw new RefreshError("NOTHING_TO_ROLL_BACK", `Version v${target} was built by ${manifest.embedder.id}, not by ${embedder.id}.`);
   }
-  const previous = await repository.load(target, embedder, config.hnsw.efSearch);
+  const previous = await loadVersion(deps, target);
   const files = await repository.readDocuments(target);
   if (files) await restoreCorpus(config.corpusDir, config.dataDir, files);
   else logger.warn(`v${target} did not record its corpus files; the corpus folder is left as it is`);
   await repository.setCurrent(target);
   return { index: previous, embedded: 0 };
+}
+
+/**
+ * Loads a saved version. Its calibration was measured with the lexicon of its day; when the
+ * operator has since installed (or removed) the dictionary, questions score differently, so the
+ * version is calibrated again in memory before it answers anything.
+ */
+export async function loadVersion(deps: RefreshDeps, version: number): Promise<CorpusIndex> {
+  const { config, embedder, repository, logger, lexicon } = deps;
+  const index = await repository.load(version, embedder, config.hnsw.efSearch);
+  if (index.manifest.calibration.lexicon === lexicon.id) return index;
+  const calibration = await calibrateIndex(index, embedder, config.retrieval, lexicon);
+  logger.info(`v${version} was calibrated with ${index.manifest.calibration.lexicon}; calibrated again for ${lexicon.id}`, { threshold: calibration.threshold });
+  return { ...index, manifest: { ...index.manifest, calibration } };
 }
 
 /** How two versions differ, counted in passage ids (a passage id changes exactly when its text does). */

@@ -2,23 +2,25 @@ import type { Passage } from "../core/types.js";
 import type { CorpusIndex } from "../index/corpus-index.js";
 import { searchBm25 } from "../index/bm25.js";
 import { searchVectors } from "../index/vector-store.js";
-import { contentTerms } from "../text/tokenize.js";
 import { reciprocalRankFusion } from "./fusion.js";
-import { relevance } from "./relevance.js";
-import { coverage, queryTerms, textTerms } from "./term-match.js";
+import { relevance, relevanceModel, type RelevanceModel } from "./relevance.js";
+import type { Query } from "./query.js";
+import { matchStrength, textTerms, type QueryTerm, type TextTerms } from "./term-match.js";
 
 export interface RetrievalSettings {
   candidates: number;
   vectorWeight: number;
   lexicalWeight: number;
   rrfK: number;
+  /** The relevance constants; the tuned defaults unless a calibration run tries others. */
+  relevance?: RelevanceModel;
 }
 
 /** A retrieved passage with every signal that ranked it, best first in `retrieve`'s result. */
 export interface Candidate {
   passage: Passage;
   /** The query (the question or one of its rewrites) this candidate was scored against. */
-  query: string;
+  query: Query;
   position: number;
   similarity: number | undefined;
   bm25: number | undefined;
@@ -33,12 +35,9 @@ export interface Candidate {
  * one the answer will cite. Fusion decides who is a candidate; relevance decides the order and
  * whether to answer at all.
  */
-export async function retrieve(index: CorpusIndex, question: string, queryVector: number[], settings: RetrievalSettings): Promise<Candidate[]> {
+export async function retrieve(index: Pick<CorpusIndex, "manifest" | "passages" | "bm25" | "vectors">, query: Query, queryVector: number[], settings: RetrievalSettings): Promise<Candidate[]> {
   const k = settings.candidates;
-  const [vectorHits, lexicalHits] = [
-    await searchVectors(index.vectors, queryVector, k),
-    searchBm25(index.bm25, contentTerms(question), k),
-  ];
+  const [vectorHits, lexicalHits] = [await searchVectors(index.vectors, queryVector, k), searchBm25(index.bm25, query.lexicalTerms, k)];
   const similarity = new Map(vectorHits.map((hit) => [hit.position, hit.similarity]));
   const bm25 = new Map(lexicalHits.map((hit) => [hit.document, hit.score]));
   const fused = reciprocalRankFusion(
@@ -48,22 +47,29 @@ export async function retrieve(index: CorpusIndex, question: string, queryVector
     ],
     settings.rrfK,
   );
-  const terms = queryTerms(question);
+  const model = settings.relevance ?? relevanceModel;
+  const strengths = fused.map(({ item }) => query.terms.map((term) => matchStrength(term, textTerms(index.passages[item]!.text))));
+  const weights = termWeights(
+    query.terms,
+    strengths,
+    fused.map(({ item }) => textTerms(index.passages[item]!.text)),
+    model,
+  );
   const topFused = fused[0]?.score ?? 1;
   return fused
-    .map(({ item: position, score }) => {
+    .map(({ item: position, score }, at) => {
       const passage = index.passages[position]!;
-      const covered = coverage(terms, textTerms(passage.text)).coverage;
+      const covered = weightedCoverage(strengths[at]!, weights);
       const sim = similarity.get(position);
       return {
         passage,
-        query: question,
+        query,
         position,
         similarity: sim,
         bm25: bm25.get(position),
         fused: score,
         coverage: covered,
-        relevance: relevance({ coverage: covered, similarity: sim }, index.manifest.calibration),
+        relevance: relevance({ coverage: covered, similarity: sim }, index.manifest.calibration, model),
       };
     })
     // Relevance orders the candidates; the fused rank (BM25 prefers the shorter, denser passage)
@@ -77,14 +83,14 @@ export async function retrieve(index: CorpusIndex, question: string, queryVector
  */
 export async function retrieveAll(
   index: CorpusIndex,
-  queries: readonly string[],
-  embedQuery: (query: string) => Promise<number[]>,
+  queries: readonly Query[],
+  embedQuery: (text: string) => Promise<number[]>,
   settings: RetrievalSettings,
 ): Promise<Candidate[]> {
-  if (queries.length === 1) return retrieve(index, queries[0]!, await embedQuery(queries[0]!), settings);
+  if (queries.length === 1) return retrieve(index, queries[0]!, await embedQuery(queries[0]!.vectorText), settings);
   const best = new Map<number, Candidate>();
-  for (const query of new Set(queries)) {
-    for (const candidate of await retrieve(index, query, await embedQuery(query), settings)) {
+  for (const query of queries) {
+    for (const candidate of await retrieve(index, query, await embedQuery(query.vectorText), settings)) {
       const seen = best.get(candidate.position);
       if (!seen || candidate.relevance > seen.relevance) best.set(candidate.position, candidate);
     }
@@ -92,6 +98,34 @@ export async function retrieveAll(
   const all = [...best.values()];
   const topFused = Math.max(...all.map((candidate) => candidate.fused), Number.MIN_VALUE);
   return all.sort((left, right) => rankKey(right, topFused) - rankKey(left, topFused));
+}
+
+/**
+ * How much each question term counts in coverage. A term no candidate contains in any form is
+ * probably said in other words the lexicon does not know (or is off-topic); it counts
+ * `unknownTermWeight` instead of 1, so one untranslatable word does not sink a question whose other
+ * words all match. Calibration measures what this does to off-topic questions.
+ */
+function termWeights(terms: readonly QueryTerm[], strengths: readonly number[][], texts: readonly TextTerms[], model: RelevanceModel): number[] {
+  return terms.map((term, at) => {
+    if (!strengths.some((row) => row[at]! > 0)) return model.unknownTermWeight;
+    return texts.some((text) => isNameIn(term, text)) ? model.nameTermWeight : 1;
+  });
+}
+
+/** A question word the corpus writes as a proper name is the question's anchor: `Nasams`, `Lambrecht`. */
+function isNameIn(term: QueryTerm, text: TextTerms): boolean {
+  return text.names.has(term.stem) || (term.alternatives ?? []).some((form) => form.weight >= 1 && form.words.length === 1 && text.names.has(form.words[0]!.stem));
+}
+
+function weightedCoverage(strengths: readonly number[], weights: readonly number[]): number {
+  let found = 0;
+  let total = 0;
+  strengths.forEach((strength, term) => {
+    found += strength * weights[term]!;
+    total += weights[term]!;
+  });
+  return total > 0 ? found / total : 0;
 }
 
 function rankKey(candidate: { relevance: number; fused: number }, topFused: number): number {

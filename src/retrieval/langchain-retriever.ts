@@ -1,7 +1,9 @@
 import { Document } from "@langchain/core/documents";
 import { BaseRetriever } from "@langchain/core/retrievers";
 import type { CorpusIndex } from "../index/corpus-index.js";
+import { detectLanguage } from "../text/language.js";
 import { retrieve, type RetrievalSettings } from "./hybrid-retriever.js";
+import { analyzeQuery } from "./query.js";
 
 /**
  * The same retrieval as a LangChain retriever, for chains that expect one. Each document carries
@@ -19,7 +21,8 @@ export class HybridRetriever extends BaseRetriever {
   }
 
   override async _getRelevantDocuments(query: string): Promise<Document[]> {
-    const candidates = await retrieve(this.snapshot(), query, await this.embedQuery(query), this.settings);
+    const analyzed = analyzeQuery(query, detectLanguage(query));
+    const candidates = await retrieve(this.snapshot(), analyzed, await this.embedQuery(analyzed.vectorText), this.settings);
     return candidates.map(
       (candidate) =>
         new Document({

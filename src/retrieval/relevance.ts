@@ -17,7 +17,7 @@ import type { Calibration } from "../index/manifest.js";
  * Pure. The constants are set on the dev split of the eval set (`npm run eval -- --calibrate`
  * shows the search); the abstention threshold itself is not a constant but measured per index.
  */
-export const relevanceModel = {
+export const relevanceModel: RelevanceModel = {
   lexicalWeight: 0.5,
   /** Standard deviations above the off-topic mean at which similarity alone is full evidence. */
   fullEvidenceZ: 8,
@@ -25,9 +25,20 @@ export const relevanceModel = {
   margin: 0.04,
   /** A high quantile rather than the maximum: one generic question that happens to be on-topic for a corpus must not lift the threshold for all. */
   nullQuantile: 0.95,
+  /** Weight in coverage of a question word no candidate passage contains in any form (a known word weighs 1). */
+  unknownTermWeight: 1,
+  /** Weight in coverage of a question word the corpus writes as a proper name: names pin a question to its passage. */
+  nameTermWeight: 2,
 };
 
-export type RelevanceModel = typeof relevanceModel;
+export interface RelevanceModel {
+  lexicalWeight: number;
+  fullEvidenceZ: number;
+  margin: number;
+  nullQuantile: number;
+  unknownTermWeight: number;
+  nameTermWeight: number;
+}
 
 export interface RelevanceInput {
   coverage: number;

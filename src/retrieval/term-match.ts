@@ -7,9 +7,27 @@ import { isStopword, stem, words } from "../text/tokenize.js";
  * candidates, choosing the answer sentence and deciding when to abstain.
  */
 
-export interface QueryTerm {
+/** One word of a query term or of one of its alternative forms. */
+export interface QueryWord {
   word: string;
   stem: string;
+}
+
+/**
+ * Another way the text may say what a question word says — a translation, a name in the other
+ * language, a synonym — worth `weight` of a literal match. A form of several words ("Verenigde
+ * Staten") is present only when all its words are.
+ */
+export interface AlternativeForm {
+  words: QueryWord[];
+  weight: number;
+}
+
+/** A content word (or a multiword name) of the question, with the other forms that count for it. */
+export interface QueryTerm extends QueryWord {
+  /** The term itself when it spans several words, e.g. a name matched as a whole. */
+  words?: QueryWord[];
+  alternatives?: AlternativeForm[];
 }
 
 export interface Coverage {
@@ -36,6 +54,20 @@ export interface TextTerms {
   /** Stem of each word, aligned with `words`. */
   wordStems: string[];
   stems: Set<string>;
+  /** Stems of the words the text capitalises in mid-sentence: its proper names (`Nasams`, `Lambrecht`). */
+  names: Set<string>;
+}
+
+/**
+ * A capital after a word inside a sentence marks a proper name in both languages; a capital
+ * opening a sentence or quote says nothing.
+ */
+function nameStems(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of text.matchAll(/(?<=[\p{L}\p{N},;:)]\s+|\(|-)\p{Lu}[\p{L}\p{N}]*/gu)) {
+    for (const word of words(match[0])) if (word.length >= 2 && !isStopword(word)) names.add(stem(word));
+  }
+  return names;
 }
 
 /**
@@ -47,7 +79,7 @@ export function textTerms(text: string): TextTerms {
   if (cached) return cached;
   const list = words(text).filter((word) => word.length >= 2);
   const wordStems = list.map((word) => (/^\p{N}/u.test(word) ? word : stem(word)));
-  const terms = { words: list, wordStems, stems: new Set(wordStems) };
+  const terms = { words: list, wordStems, stems: new Set(wordStems), names: nameStems(text) };
   memo.set(text, terms);
   if (memo.size > memoCapacity) memo.delete(memo.keys().next().value!);
   return terms;
@@ -56,19 +88,60 @@ export function textTerms(text: string): TextTerms {
 const memo = new Map<string, TextTerms>();
 const memoCapacity = 1_000;
 
-/** How strongly one query term is present in a text, in [0, 1]. */
+/** How strongly one query term, or the best of its alternative forms, is present in a text, in [0, 1]. */
 export function matchStrength(term: QueryTerm, text: TextTerms): number {
+  let best = term.words ? formStrength(term.words, text) : wordStrength(term, text);
+  for (const alternative of term.alternatives ?? []) {
+    if (best >= alternative.weight) continue;
+    best = Math.max(best, alternative.weight * formStrength(alternative.words, text));
+  }
+  return best;
+}
+
+/** All words of a form must be present; the weakest decides. */
+function formStrength(words: readonly QueryWord[], text: TextTerms): number {
+  let weakest = 1;
+  for (const word of words) {
+    weakest = Math.min(weakest, wordStrength(word, text));
+    if (weakest === 0) break;
+  }
+  return weakest;
+}
+
+/** How strongly one word is present: same stem, inside a compound, or a near spelling. */
+function wordStrength(term: QueryWord, text: TextTerms): number {
   if (text.stems.has(term.stem)) return 1;
   if (/^\p{N}/u.test(term.word)) return 0;
   let best = 0;
   for (let index = 0; index < text.words.length; index += 1) {
     const word = text.words[index]!;
-    // Compounds: the question's stem inside a longer word, or a long text word inside the question word.
-    if (term.stem.length >= 4 && word.length > term.stem.length && word.includes(term.stem)) best = Math.max(best, 0.85);
+    // Compounds: the question's word or stem inside a longer word (`afweer` in `luchtafweergeschut`;
+    // the stem alone misses it when stemming changed the spelling, `afwer`), or a long text word
+    // inside the question word.
+    if (term.stem.length >= 4 && word.length > term.stem.length && (word.includes(term.stem) || word.includes(term.word))) best = Math.max(best, 0.85);
     else if (word.length >= 5 && term.word.length > word.length && term.word.includes(text.wordStems[index]!)) best = Math.max(best, 0.7);
-    else if (best < 0.85) best = Math.max(best, prefixSimilarity(term.word, word));
+    else if (best < 0.85) best = Math.max(best, prefixSimilarity(term.word, word), sharedHead(term.word, word));
   }
-  return best >= 0.5 ? best : 0;
+  return best >= fuzzyFloor ? best : 0;
+}
+
+/** Near-spelling matches weaker than this are chance (`dingen` ~ `dagen`) and count as absent. */
+export const fuzzyFloor = 0.6;
+
+/**
+ * Two compounds with the same head — Dutch puts it last — name related things: `wapensysteem` and
+ * `luchtafweersystemen` share `system`. Worth 0.6 when the shared part is at least six letters and
+ * half the question word.
+ */
+function sharedHead(query: string, word: string): number {
+  if (query.length < 8 || word.length < 8) return 0;
+  let longest = 0;
+  for (let start = 0; start + 6 <= query.length; start += 1) {
+    let length = longest + 1;
+    while (start + length <= query.length && word.includes(query.slice(start, start + length))) length += 1;
+    longest = Math.max(longest, length - 1);
+  }
+  return longest >= 6 && longest * 2 >= query.length ? 0.6 : 0;
 }
 
 export function coverage(terms: readonly QueryTerm[], text: TextTerms): Coverage {

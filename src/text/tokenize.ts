@@ -11,7 +11,9 @@ const questionWords = new Set([
   "wiens", "wat", "wie", "hoe", "which", "whom", "whose", "when", "why", "where", "many", "much",
   "volgens", "artikel", "article", "zegt", "says", "said", "tell", "vertel",
 ]);
-const englishStopwords = new Set(eng);
+/** Function words the `stopword` package's short English list lacks; they carry no topic either. */
+const englishFunctionWords = ["does", "doing", "done", "during", "will", "would", "could", "should", "shall", "may", "might", "must", "been", "being", "having", "into", "onto", "upon", "about", "via", "per", "its", "it's", "also", "yet", "still"];
+const englishStopwords = new Set([...eng, ...englishFunctionWords]);
 
 /** A word of running text: letters, optionally with digits, or a number. Hyphens split compounds. */
 const wordPattern = /[\p{L}][\p{L}\p{N}]*|\p{N}+(?:[.,]\p{N}+)*/gu;

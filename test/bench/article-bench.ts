@@ -10,6 +10,7 @@ import { toPassages } from "../../src/corpus/passages.js";
 import { Core } from "../../src/core/nieuwsbot-core.js";
 import { buildIndex } from "../../src/index/build-index.js";
 import { calibrateIndex } from "../../src/calibration/calibrate.js";
+import { namesOnly } from "../../src/lexicon/lexicon.js";
 import type { UncalibratedIndex } from "../../src/index/corpus-index.js";
 import { searchVectors } from "../../src/index/vector-store.js";
 import { HashingEmbedder } from "../../embeddings/hashing-embeddings.js";
@@ -42,7 +43,7 @@ export async function runArticleBench(): Promise<string> {
 
   // Index build: HNSW + BM25 (ours) vs MemoryVectorStore.fromTexts (baseline), same embedder.
   let version = 1;
-  const calibrate = (index: UncalibratedIndex) => calibrateIndex(index, embedder, config.retrieval);
+  const calibrate = (index: UncalibratedIndex) => calibrateIndex(index, embedder, config.retrieval, namesOnly);
   const build = await timeRuns(rounds, () => buildIndex({ documents, embedder, hnsw: config.hnsw, version: version++, calibrate }));
   const baselineBuild = await timeRuns(rounds, () => MemoryVectorStore.fromTexts(texts, {}, embedder));
   row("index build (4 passages)", build, baselineBuild);

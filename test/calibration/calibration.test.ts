@@ -6,7 +6,7 @@ import { HashingEmbedder } from "../../embeddings/hashing-embeddings.js";
 import { coreFixture, type CoreFixture } from "../helpers/core-fixture.js";
 import { articleText } from "../eval/article-text.js";
 import { readEvalSet } from "../eval/eval-set.js";
-import { sharesWordWith } from "../eval/run-eval.js";
+import { sharesWordWith } from "../eval/eval-groups.js";
 import { SqueezedMultilingualEmbedder } from "../fixtures/squeezed-multilingual-embedder.js";
 
 let fixture: CoreFixture | undefined;

@@ -56,6 +56,8 @@ describe("npm run ingest", () => {
   it("builds a new version and prints the summary line", async () => {
     const result = await runScript("src/cli/ingest.ts", [], { env: cli.env });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^Corpus v\d+: 1 document, 4 passages — 0 nieuw, 4 ongewijzigd, 0 verwijderd \(\d+ ms\)\n$/);
+    expect(result.stdout).toMatch(
+      /^Corpus v\d+: 1 document, 4 passages — 0 nieuw, 4 ongewijzigd, 0 verwijderd \(\d+ ms\)\nDrempel om te antwoorden: 0\.\d\d, gemeten op 100 vragen buiten het onderwerp \(95 % daarvan scoort onder 0\.\d\d\)\.\n$/,
+    );
   });
 });

@@ -93,7 +93,8 @@ describe("switching embedder", () => {
     expect(openai.embedded).toEqual([["dimension probe"]]);
     const answer = await again.ask("Welk luchtafweersysteem levert Duitsland?", { platform: "test" });
     expect(answer.citations[0]!.paragraph).toBe(3);
-    expect(openai.embedded.at(-1)).toEqual(["Welk luchtafweersysteem levert Duitsland?"]);
+    // The question, followed by the other forms of its names (Duitsland → Germany, Duits…).
+    expect(openai.embedded.at(-1)![0]).toMatch(/^Welk luchtafweersysteem levert Duitsland\? .*germany/);
 
     const viaOllama = await fixture.open(await ollamaEmbedder());
     expect(viaOllama.status()).toMatchObject({ corpusVersion: 3, embedder: { id: "ollama:nomic-embed-text", dimensions: 80 } });

@@ -4,7 +4,7 @@ import { coreFixture, type CoreFixture } from "../helpers/core-fixture.js";
 import { articleText } from "./article-text.js";
 import { readEvalSet } from "./eval-set.js";
 import { computeMetrics, wordedIn, type EvalRow } from "./metrics.js";
-import { evaluate, sharesWordWith, targetGroups } from "./run-eval.js";
+import { evaluate, sharesWordWith, targetGroups } from "./eval-groups.js";
 
 let fixture: CoreFixture;
 let core: Core;
@@ -40,22 +40,22 @@ describe("evaluation (offline hashing embedder)", () => {
 
   it("answers Dutch questions in the article's words with the right paragraph and the asked fact", () => {
     const dutch = group("Dutch, article's words");
-    expect(dutch.hitAt1).toBeGreaterThanOrEqual(0.9);
-    expect(dutch.keyInAnswer).toBeGreaterThanOrEqual(0.84);
+    expect(dutch.hitAt1).toBeGreaterThanOrEqual(0.89);
+    expect(dutch.keyInAnswer).toBeGreaterThanOrEqual(0.8);
     expect(dutch.wronglyAbstained).toBeLessThanOrEqual(1);
   });
 
   it("finds the right paragraph for Dutch asked in other words", () => {
-    expect(group("Dutch, other words").hitAt1).toBeGreaterThanOrEqual(0.5);
+    expect(group("Dutch, other words").hitAt1).toBeGreaterThanOrEqual(0.6);
   });
 
   it("finds the right paragraph for English questions", () => {
-    expect(group("English").hitAt1).toBeGreaterThanOrEqual(0.25);
+    expect(group("English").hitAt1).toBeGreaterThanOrEqual(0.6);
   });
 
   it("refuses every off-topic question and near-topic ones the article does not answer", () => {
     expect(group("off-topic").abstentionRecall).toBe(1);
-    expect(group("near-topic").abstentionRecall).toBeGreaterThanOrEqual(0.33);
+    expect(group("near-topic").abstentionRecall).toBeGreaterThanOrEqual(0.6);
   });
 
   it("answers in the language of the question: the reply's own words, the quote left out", () => {

@@ -64,11 +64,12 @@ export function keyInAnswer(question: EvalQuestion, answer: Answer): boolean {
 }
 
 /**
- * The language of the bot's own words: the answer text with every quoted Dutch sentence taken out,
- * so a Dutch quote inside an English answer does not decide it.
+ * The language of the bot's own words: the answer text with every quoted Dutch sentence taken out
+ * (citations, and the nearest passage a refusal mentions), so a Dutch quote inside an English
+ * answer does not decide it.
  */
 export function wordedIn(answer: Answer): "nl" | "en" {
   let own = answer.text;
-  for (const citation of answer.citations) own = own.split(citation.sentence).join(" ");
+  for (const citation of [...answer.citations, ...(answer.nearest ? [answer.nearest] : [])]) own = own.split(citation.sentence).join(" ");
   return detectLanguage(own);
 }

@@ -1,58 +1,16 @@
 import { bootstrap } from "../../src/bootstrap.js";
-import type { NieuwsbotCore } from "../../src/core/types.js";
-import { contentTerms } from "../../src/text/tokenize.js";
 import { articleText } from "./article-text.js";
-import { readEvalSet, type EvalQuestion } from "./eval-set.js";
-import { computeMetrics, type EvalMetrics, type EvalRow } from "./metrics.js";
+import { readEvalSet } from "./eval-set.js";
+import { evaluate, groupMetrics, metricsTable, percent, sharesWordWith } from "./eval-groups.js";
 
 /**
  * `npm run eval`: runs every question of the eval set through the core and prints, per split, the
  * figures the project's targets are stated in (right paragraph, key fact in the answer sentence,
  * refusals) for each kind of question. `--verbose` lists every miss.
  */
-export async function evaluate(core: NieuwsbotCore, questions: EvalQuestion[]): Promise<EvalRow[]> {
-  const rows: EvalRow[] = [];
-  for (const question of questions) rows.push({ question, answer: await core.ask(question.question, { platform: "cli" }) });
-  return rows;
-}
-
-/** The groups the targets are stated for, each with the question filter that defines it. */
-export const targetGroups: { name: string; select: (question: EvalQuestion, shared: (question: EvalQuestion) => boolean) => boolean }[] = [
-  { name: "Dutch, article's words", select: (q) => q.language === "nl" && q.kind === "words" },
-  { name: "Dutch, other words", select: (q) => q.language === "nl" && q.kind === "other-words" },
-  { name: "English", select: (q) => q.language === "en" && q.paragraph !== null },
-  { name: "English, no word shared", select: (q, shared) => q.language === "en" && q.paragraph !== null && !shared(q) },
-  { name: "off-topic", select: (q) => q.kind === "off-topic" },
-  { name: "near-topic", select: (q) => q.kind === "near-topic" },
-];
-
-/** Whether a question shares a content word (same Dutch stem) with the article text. */
-export function sharesWordWith(text: string): (question: EvalQuestion) => boolean {
-  const article = new Set(contentTerms(text));
-  return (question) => contentTerms(question.question).some((term) => article.has(term));
-}
-
-export function groupMetrics(rows: EvalRow[], split: "dev" | "test" | "all", shared: (question: EvalQuestion) => boolean): [string, EvalMetrics][] {
-  const inSplit = rows.filter((row) => split === "all" || row.question.split === split);
-  return targetGroups.map(({ name, select }) => [name, computeMetrics(inSplit.filter((row) => select(row.question, shared)))]);
-}
-
-function percent(value: number): string {
-  return Number.isNaN(value) ? "–" : `${(value * 100).toFixed(0)} %`;
-}
-
-export function metricsTable(groups: [string, EvalMetrics][]): string {
-  const header = "| group | n | right paragraph | key fact in answer | refused (answerable) | refused (should be) | language of the reply |";
-  const line = "|---|---|---|---|---|---|---|";
-  const body = groups.map(
-    ([name, m]) =>
-      `| ${name} | ${m.count} | ${percent(m.hitAt1)} | ${percent(m.keyInAnswer)} | ${m.answerable ? m.wronglyAbstained : "–"} | ${percent(m.abstentionRecall)} | ${percent(m.languageCorrect)} |`,
-  );
-  return [header, line, ...body].join("\n");
-}
-
 async function main(): Promise<void> {
   const verbose = process.argv.includes("--verbose");
+  if (process.argv.includes("--calibrate")) return calibrate();
   const { core } = await bootstrap();
   const questions = readEvalSet();
   const rows = await evaluate(core, questions);
@@ -70,6 +28,26 @@ async function main(): Promise<void> {
     }
   }
   await core.close();
+}
+
+/**
+ * `npm run eval -- --calibrate`: how the relevance constants were set. A coordinate search over
+ * `grid` (tune-relevance.ts) on the dev split only, with the offline hashing embedder and the names
+ * lexicon, then the chosen constants' figures on dev and test. The abstention threshold itself is
+ * not among them: every index measures its own (`src/calibration/`).
+ */
+async function calibrate(): Promise<void> {
+  const { tune, scoreModel } = await import("./tune-relevance.js");
+  const { HashingEmbedder } = await import("../../embeddings/hashing-embeddings.js");
+  const { namesOnly } = await import("../../src/lexicon/lexicon.js");
+  const questions = readEvalSet();
+  const shared = sharesWordWith(articleText());
+  const embedder = new HashingEmbedder();
+  const chosen = await tune(questions.filter((question) => question.split === "dev"), embedder, namesOnly, shared, (line) => console.log(line));
+  for (const split of ["dev", "test"] as const) {
+    const scores = await scoreModel(chosen, questions.filter((question) => question.split === split), embedder, namesOnly, shared);
+    console.log(`${split}: ${Object.entries(scores).map(([name, score]) => `${name} ${percent(score)}`).join(", ")}`);
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();

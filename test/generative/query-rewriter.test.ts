@@ -33,8 +33,8 @@ describe.each(["openai", "ollama"] as const)("query rewriting via %s", (provider
   });
 
   it("rewrites a non-Dutch question into Dutch so retrieval finds the right paragraph", async () => {
-    const question = "When will Germany deliver?";
-    // Without the rewrite the English words do not match the Dutch article: the bot abstains.
+    const question = "When will those weapons from Europe arrive?";
+    // Without the rewrite these English words match nothing in the Dutch article: the bot abstains.
     const extractive = await fixture.open();
     expect((await extractive.ask(question, { platform: "test" })).abstained).toBe(true);
 

@@ -4,6 +4,7 @@ import { isInOtherLanguage } from "../../src/generative/answer-language.js";
 import { locateSentence } from "../../src/generative/locate-sentence.js";
 import { verifyCitations } from "../../src/generative/verify-citations.js";
 import type { Candidate } from "../../src/retrieval/hybrid-retriever.js";
+import { analyzeQuery } from "../../src/retrieval/query.js";
 import { normalizeForComparison } from "../../src/text/fold.js";
 
 const paragraph =
@@ -11,7 +12,7 @@ const paragraph =
 
 function candidate(text: string, paragraphNumber: number, relevance = 0.8): Candidate {
   const passage: Passage = { id: `doc#${paragraphNumber}`, documentId: "doc", paragraph: paragraphNumber, text, title: "Luchtafweer" };
-  return { passage, query: "q", position: paragraphNumber - 1, similarity: 0.5, bm25: 1, fused: 1, coverage: 0.8, relevance };
+  return { passage, query: analyzeQuery("q", "nl"), position: paragraphNumber - 1, similarity: 0.5, bm25: 1, fused: 1, coverage: 0.8, relevance };
 }
 
 describe("locateSentence", () => {

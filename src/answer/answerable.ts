@@ -1,0 +1,33 @@
+import type { Candidate } from "../retrieval/hybrid-retriever.js";
+import { unsaidIn, type Unsaid } from "./unsaid.js";
+
+/** What retrieval found that can be answered from, or why not. */
+export type Answerability =
+  | { status: "answerable"; candidates: Candidate[] }
+  /** Nothing relevant enough: the question is not about the corpus. */
+  | { status: "off-topic" }
+  /** Relevant passages, all silent on something the question asks (near-topic). */
+  | { status: "unsaid"; unsaid: Unsaid; nearest: Candidate };
+
+/**
+ * Keeps the candidates relevant enough to answer from (`relevance ≥ threshold`) and, among them,
+ * those that say everything the question names. A candidate silent on a name or a price the
+ * question asks about gives way to a lower one that is not; when every one is silent, the question
+ * is near-topic and the first one's silence is the reason given. Pure; shared by every answerer.
+ */
+export function answerability(candidates: readonly Candidate[], threshold: number): Answerability {
+  const relevant = candidates.filter((candidate) => candidate.relevance >= threshold);
+  if (relevant.length === 0) return { status: "off-topic" };
+  const judged = relevant.map((candidate) => {
+    const others = candidates.filter((other) => other !== candidate).map((other) => other.passage.text);
+    return { candidate, unsaid: unsaidIn(candidate.query, candidate.passage.text, others) };
+  });
+  const answerable = judged.filter(({ unsaid }) => !unsaid).map(({ candidate }) => candidate);
+  if (answerable.length > 0) return { status: "answerable", candidates: answerable };
+  // A relevant passage naming everything asked but silent on the fact itself: the article does not say.
+  const silent = judged.find(({ unsaid }) => unsaid!.kind !== "name") ?? judged.find(({ unsaid }) => !unsaid!.elsewhere);
+  if (silent) return { status: "unsaid", unsaid: silent.unsaid!, nearest: silent.candidate };
+  // Every relevant passage misses a name that only a less relevant one has: the article may say it
+  // in words the lexicon does not know ("het Witte Huis" for "Washington"), so answer from the best.
+  return { status: "answerable", candidates: judged.map(({ candidate }) => candidate) };
+}

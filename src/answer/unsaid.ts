@@ -1,0 +1,110 @@
+import { currencyWords } from "../text/currency-words.js";
+import { isStopword, words } from "../text/tokenize.js";
+import type { Query } from "../retrieval/query.js";
+import { matchStrength, textTerms, type QueryTerm, type TextTerms } from "../retrieval/term-match.js";
+import { sentencesOf } from "../text/sentences.js";
+import { answerKind, holdsAnswer } from "./answer-kind.js";
+
+/**
+ * Near-topic questions: close enough to the article to match a passage well, about something it
+ * does not say — another country ("Stuurt Polen ook luchtafweer?"), another person, a price, a
+ * number it never gives. Matching words is not answering; these checks find the part of the
+ * question a passage is silent on, so the bot can say so instead of quoting a near miss. Pure.
+ */
+export interface Unsaid {
+  /** A name the question uses that the passage never mentions in any form; a cost; or the kind of fact asked. */
+  kind: "name" | "cost" | "number" | "time" | "person";
+  /** The question's own words for it (`Polen`, `Rutte`), for the reply. */
+  text: string;
+  /**
+   * For a name: another retrieved passage does mention it. This passage is then a worse answer,
+   * not proof that the article is silent — it may say the name in a way the lexicon does not know
+   * ("het Witte Huis" where the question says "Washington").
+   */
+  elsewhere?: boolean;
+}
+
+/**
+ * A name counts as present from this match strength on: a translation or a metonymy (0.7) is
+ * enough, a near spelling must be close (`Zelensky` ~ `Zelenski` is 0.75; chance resemblances
+ * between names sit around 0.6).
+ */
+const presentFrom = 0.7;
+
+/**
+ * What `passageText` is silent on, with the other retrieved passages (`others`) as the rest of the
+ * article: a name none of them mentions is something the article does not talk about.
+ */
+export function unsaidIn(query: Query, passageText: string, others: readonly string[] = []): Unsaid | undefined {
+  const passage = textTerms(passageText);
+  for (const name of namesAsked(query)) {
+    if (!mentions(name.terms, passage)) return { kind: "name", text: name.surface, elsewhere: others.some((other) => mentions(name.terms, textTerms(other))) };
+  }
+  const asksCost = words(query.text).find((word) => costWords.has(word));
+  if (asksCost && !mentionsMoney(passageText)) return { kind: "cost", text: asksCost };
+  const kind = answerKind(query.text);
+  if (kind === "number" || kind === "time" || kind === "person") {
+    if (!sentencesOf({ text: passageText }).some((sentence) => holdsAnswer(kind, sentence, query.text))) return { kind, text: kind };
+  }
+  return undefined;
+}
+
+/** A name in the question with the terms it was analysed into ("Groot-Brittannië" → groot, brittannie). */
+interface AskedName {
+  surface: string;
+  terms: QueryTerm[];
+}
+
+/**
+ * The names the question asks about: places the lexicon knows by name (a country, city or region;
+ * not an adjective — "het Amerikaanse luchtafweergeschut" describes, and the passage may say "uit
+ * Washington") and words the asker capitalised in mid-sentence that are not common words ("Rutte",
+ * "Patriot", "Groot-Brittannië"). A capital opening the question says nothing.
+ */
+function namesAsked(query: Query): AskedName[] {
+  const asked: AskedName[] = [];
+  const termFor = (word: string) => query.terms.find((term) => term.word === word || (term.words ?? []).some((part) => part.word === word));
+  for (const match of query.names) {
+    const place = match.via === "name" && (match.entry.kind === "country" || match.entry.kind === "city" || match.entry.kind === "region");
+    const term = termFor(words(match.text).join(" ")) ?? termFor(words(match.text)[0] ?? "");
+    if (place && term) asked.push({ surface: match.text.replace(/[’']s$/u, ""), terms: [term] });
+  }
+  const covered = new Set(query.names.flatMap((match) => words(match.text)));
+  for (const match of query.text.matchAll(/(?<=[\p{L}\p{N},;:)”"'’]\s+)\p{Lu}[\p{L}\p{N}]*(?:-\p{Lu}[\p{L}\p{N}]*)*/gu)) {
+    const parts = words(match[0]).filter((word) => !isStopword(word) && !covered.has(word));
+    const terms = parts.map(termFor).filter((term): term is QueryTerm => term !== undefined);
+    if (terms.length > 0) asked.push({ surface: match[0], terms });
+  }
+  return asked;
+}
+
+/**
+ * Whether a text names this, in any form: as the lexicon knows it (translations, adjectives,
+ * metonymy), or by a word starting with the same four or more letters — at least half the shorter
+ * word — since names inflect and derive in ways no stemmer knows (Groot-Brittannië → Britse,
+ * Canada → Canadese). A name of several parts is named when any part is.
+ */
+function mentions(terms: readonly QueryTerm[], text: TextTerms): boolean {
+  return terms.some((term) => matchStrength(term, text) >= presentFrom || sharesNameStem(term.words?.map((word) => word.word) ?? [term.word], text));
+}
+
+function sharesNameStem(parts: readonly string[], text: TextTerms): boolean {
+  return parts.some((part) =>
+    text.words.some((word) => {
+      let common = 0;
+      while (common < part.length && common < word.length && part[common] === word[common]) common += 1;
+      return common >= 4 && common * 2 >= Math.min(part.length, word.length);
+    }),
+  );
+}
+
+/** Words that ask what something cost, in Dutch and English. */
+const costWords = new Set([
+  "kost", "kosten", "kostte", "kostten", "prijs", "prijzen", "prijskaartje", "betaald", "betaalde", "betalen", "betaalt", "bedrag", "geld", "waarde",
+  "cost", "costs", "costed", "price", "prices", "priced", "paid", "pay", "pays", "spend", "spent", "money", "worth",
+]);
+
+function mentionsMoney(text: string): boolean {
+  const folded = ` ${words(text).join(" ")} `;
+  return /[€$£¥]/u.test(text) || [...costWords].some((word) => folded.includes(` ${word} `)) || currencyWords().some((word) => folded.includes(` ${word} `));
+}

@@ -1,0 +1,131 @@
+import type { Language } from "../core/types.js";
+import type { BilingualDictionary } from "../lexicon/bilingual-dictionary.js";
+import { countryOf, lookupNames, nameEntries, type NameEntry, type NameMatch } from "../lexicon/cldr-names.js";
+import { inflectDutchAdjective } from "../lexicon/dutch-adjective.js";
+import { namesOnly, type Lexicon } from "../lexicon/lexicon.js";
+import { contentTerms, isStopword, stem, words } from "../text/tokenize.js";
+import { queryTerms, type AlternativeForm, type QueryTerm, type QueryWord } from "./term-match.js";
+
+/** A question (or a rewrite of it) prepared for retrieval and sentence selection. */
+export interface Query {
+  text: string;
+  language: Language;
+  /** Content terms, a name spanning several words as one term, each with its other forms. */
+  terms: QueryTerm[];
+  /** Names the question mentions (countries, cities, languages, months), as the lexicon matched them. */
+  names: NameMatch[];
+  /** What the vector index is searched with: the text followed by the other forms of its words. */
+  vectorText: string;
+  /** Stems the BM25 index is searched with, other forms included. */
+  lexicalTerms: string[];
+}
+
+/**
+ * How much an alternative form counts, relative to the question's own word (1). The same name in
+ * the other language is the same thing; a nationality adjective nearly so; a city standing for its
+ * country (metonymy: "Berlijn levert…") or a country for its capital less; a dictionary translation
+ * is one of several senses; a synonym through a shared translation is weaker still.
+ */
+export const alternativeWeights = { sameName: 1, adjective: 0.9, metonymy: 0.7, translation: 0.85, synonym: 0.6 };
+
+/** At most this many dictionary forms per word: the first senses are the common ones. */
+const maxDictionaryForms = 6;
+
+export function analyzeQuery(text: string, language: Language, lexicon: Lexicon = namesOnly): Query {
+  const names = lookupNames(text).filter((match) => match.capitalized || match.entry.kind === "country" || match.via === "adjective");
+  const nameWords = new Set(names.flatMap((match) => words(match.text)));
+  const terms: QueryTerm[] = spans(names).map((matches) => {
+    const [first, ...rest] = matches.map(nameTerm);
+    return rest.length === 0 ? first! : { ...first!, alternatives: dedupe([first!, ...rest].flatMap((term) => term.alternatives ?? [])) };
+  });
+  for (const term of queryTerms(text)) {
+    if (nameWords.has(term.word)) continue;
+    terms.push(withDictionaryForms(term, language, lexicon.dictionary));
+  }
+  const extraWords = terms.flatMap((term) =>
+    (term.alternatives ?? []).filter((form) => form.weight >= alternativeWeights.translation).flatMap((form) => form.words.map((word) => word.word)),
+  );
+  const lexicalTerms = [...contentTerms(text), ...terms.flatMap((term) => (term.alternatives ?? []).flatMap((form) => form.words.map((word) => word.stem)))];
+  return { text, language, terms, names, vectorText: [text, ...new Set(extraWords)].join(" "), lexicalTerms };
+}
+
+/** Matches grouped by the span of the question they cover: "Oekraïense" may name a country and a language. */
+function spans(names: readonly NameMatch[]): NameMatch[][] {
+  const bySpan = new Map<string, NameMatch[]>();
+  for (const match of names) {
+    const key = `${match.start}:${match.end}`;
+    bySpan.set(key, [...(bySpan.get(key) ?? []), match]);
+  }
+  return [...bySpan.values()];
+}
+
+function queryWords(form: string): QueryWord[] {
+  return words(form)
+    .filter((word) => word.length >= 2 && !isStopword(word))
+    .map((word) => ({ word, stem: /^\p{N}/u.test(word) ? word : stem(word) }));
+}
+
+function form(text: string, weight: number): AlternativeForm | undefined {
+  const list = queryWords(text);
+  return list.length > 0 ? { words: list, weight } : undefined;
+}
+
+/** A name as one term: its own words, plus every form of what it names in both languages. */
+function nameTerm(match: NameMatch): QueryTerm {
+  const own = queryWords(match.text);
+  const alternatives = [...formsOfEntry(match.entry, alternativeWeights.sameName)];
+  const country = match.entry.kind === "city" || match.entry.kind === "language" ? countryOf(match.entry) : undefined;
+  if (country && country.id !== match.entry.id) alternatives.push(...formsOfEntry(country, match.entry.kind === "city" ? alternativeWeights.metonymy : alternativeWeights.adjective));
+  if (match.entry.kind === "country") alternatives.push(...citiesOf(match.entry).flatMap((city) => formsOfEntry(city, alternativeWeights.metonymy)));
+  const first = own[0] ?? { word: match.form.toLowerCase(), stem: stem(match.form.toLowerCase()) };
+  return { word: own.map((word) => word.word).join(" ") || first.word, stem: first.stem, words: own.length > 1 ? own : undefined, alternatives: dedupe(alternatives) };
+}
+
+/** Names and adjectives of an entry in both languages, Dutch adjectives also inflected (Duits → Duitse). */
+function formsOfEntry(entry: NameEntry, weight: number): AlternativeForm[] {
+  const names = [...entry.forms.nl, ...entry.forms.en];
+  const adjectives = entry.adjectives ? [...entry.adjectives.nl, ...entry.adjectives.nl.map(inflectDutchAdjective), ...entry.adjectives.en] : [];
+  return [
+    ...names.map((name) => form(name, weight)),
+    ...adjectives.map((adjective) => form(adjective, Math.min(weight, alternativeWeights.adjective))),
+  ].filter((found): found is AlternativeForm => found !== undefined);
+}
+
+let citiesByCountry: Map<string, NameEntry[]> | undefined;
+
+/** Zone cities of a country (its capital is usually one): "Kiev" may stand for Ukraine. */
+function citiesOf(country: NameEntry): NameEntry[] {
+  if (!citiesByCountry) {
+    citiesByCountry = new Map();
+    for (const entry of nameEntries()) {
+      if (entry.kind !== "city" || !entry.country) continue;
+      const list = citiesByCountry.get(`region:${entry.country}`) ?? [];
+      list.push(entry);
+      citiesByCountry.set(`region:${entry.country}`, list);
+    }
+  }
+  const cities = citiesByCountry.get(country.id) ?? [];
+  // Countries spanning many zones (US, Russia) name no single city; only small lists are metonyms.
+  return cities.length <= 2 ? cities : [];
+}
+
+/** English words gain their Dutch translations, Dutch words their synonyms, from the optional dictionary. */
+function withDictionaryForms(term: QueryTerm, language: Language, dictionary: BilingualDictionary | undefined): QueryTerm {
+  if (!dictionary || /^\p{N}/u.test(term.word)) return term;
+  const candidates =
+    language === "en"
+      ? dictionary.translate(term.word, "en", "nl").map((text) => form(text, alternativeWeights.translation))
+      : dictionary.dutchSynonyms(term.word).map((text) => form(text, alternativeWeights.synonym));
+  const alternatives = candidates.filter((found): found is AlternativeForm => found !== undefined).slice(0, maxDictionaryForms);
+  return alternatives.length > 0 ? { ...term, alternatives } : term;
+}
+
+function dedupe(forms: AlternativeForm[]): AlternativeForm[] {
+  const seen = new Map<string, AlternativeForm>();
+  for (const found of forms) {
+    const key = found.words.map((word) => word.stem).join(" ");
+    const known = seen.get(key);
+    if (!known || known.weight < found.weight) seen.set(key, found);
+  }
+  return [...seen.values()];
+}
