@@ -37,8 +37,13 @@ const presentFrom = 0.7;
  */
 export function unsaidIn(query: Query, passageText: string, others: readonly string[] = []): Unsaid | undefined {
   const passage = textTerms(passageText);
+  let missingName: Unsaid | undefined;
   for (const name of namesAsked(query)) {
-    if (!mentions(name.terms, passage)) return { kind: "name", text: name.surface, elsewhere: others.some((other) => mentions(name.terms, textTerms(other))) };
+    if (mentions(name.terms, passage)) continue;
+    const elsewhere = others.some((other) => mentions(name.terms, textTerms(other)));
+    // A name the whole article never mentions settles it; one said elsewhere only weakens this passage.
+    if (!elsewhere) return { kind: "name", text: name.surface };
+    missingName ??= { kind: "name", text: name.surface, elsewhere };
   }
   const asksCost = words(query.text).find((word) => costWords.has(word));
   if (asksCost && !mentionsMoney(passageText)) return { kind: "cost", text: asksCost };
@@ -46,7 +51,7 @@ export function unsaidIn(query: Query, passageText: string, others: readonly str
   if (kind === "number" || kind === "time" || kind === "person") {
     if (!sentencesOf({ text: passageText }).some((sentence) => holdsAnswer(kind, sentence, query.text))) return { kind, text: kind };
   }
-  return undefined;
+  return missingName;
 }
 
 /** A name in the question with the terms it was analysed into ("Groot-Brittannië" → groot, brittannie). */

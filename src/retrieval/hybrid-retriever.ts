@@ -5,7 +5,7 @@ import { searchVectors } from "../index/vector-store.js";
 import { reciprocalRankFusion } from "./fusion.js";
 import { relevance, relevanceModel, type RelevanceModel } from "./relevance.js";
 import type { Query } from "./query.js";
-import { matchStrength, textTerms, type QueryTerm, type TextTerms } from "./term-match.js";
+import { matchStrength, prefixSimilarity, textTerms, type QueryTerm, type TextTerms } from "./term-match.js";
 
 export interface RetrievalSettings {
   candidates: number;
@@ -113,9 +113,14 @@ function termWeights(terms: readonly QueryTerm[], strengths: readonly number[][]
   });
 }
 
-/** A question word the corpus writes as a proper name is the question's anchor: `Nasams`, `Lambrecht`. */
+/**
+ * A question word the corpus writes as a proper name is the question's anchor: `Nasams`,
+ * `Lambrecht`, also when spelt a little differently (`Zelensky` for `Zelenski`).
+ */
 function isNameIn(term: QueryTerm, text: TextTerms): boolean {
-  return text.names.has(term.stem) || (term.alternatives ?? []).some((form) => form.weight >= 1 && form.words.length === 1 && text.names.has(form.words[0]!.stem));
+  if (text.names.has(term.stem)) return true;
+  if ((term.alternatives ?? []).some((form) => form.weight >= 1 && form.words.length === 1 && text.names.has(form.words[0]!.stem))) return true;
+  return text.names.size > 0 && term.word.length >= 5 && [...text.names].some((name) => prefixSimilarity(term.word, name) >= 0.7);
 }
 
 function weightedCoverage(strengths: readonly number[], weights: readonly number[]): number {

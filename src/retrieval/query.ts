@@ -1,6 +1,7 @@
 import type { Language } from "../core/types.js";
 import type { BilingualDictionary } from "../lexicon/bilingual-dictionary.js";
 import { countryOf, lookupNames, nameEntries, type NameEntry, type NameMatch } from "../lexicon/cldr-names.js";
+import { dutchCognates } from "../lexicon/cognates.js";
 import { inflectDutchAdjective } from "../lexicon/dutch-adjective.js";
 import { namesOnly, type Lexicon } from "../lexicon/lexicon.js";
 import { contentTerms, isStopword, stem, words } from "../text/tokenize.js";
@@ -26,7 +27,7 @@ export interface Query {
  * country (metonymy: "Berlijn levert…") or a country for its capital less; a dictionary translation
  * is one of several senses; a synonym through a shared translation is weaker still.
  */
-export const alternativeWeights = { sameName: 1, adjective: 0.9, metonymy: 0.7, translation: 0.85, synonym: 0.6 };
+export const alternativeWeights = { sameName: 1, adjective: 0.9, metonymy: 0.7, translation: 0.85, cognate: 0.75, synonym: 0.6 };
 
 /** At most this many dictionary forms per word: the first senses are the common ones. */
 const maxDictionaryForms = 6;
@@ -40,7 +41,7 @@ export function analyzeQuery(text: string, language: Language, lexicon: Lexicon 
   });
   for (const term of queryTerms(text)) {
     if (nameWords.has(term.word)) continue;
-    terms.push(withDictionaryForms(term, language, lexicon.dictionary));
+    terms.push(withCognates(withDictionaryForms(term, language, lexicon.dictionary), language));
   }
   const extraWords = terms.flatMap((term) =>
     (term.alternatives ?? []).filter((form) => form.weight >= alternativeWeights.translation).flatMap((form) => form.words.map((word) => word.word)),
@@ -118,6 +119,15 @@ function withDictionaryForms(term: QueryTerm, language: Language, dictionary: Bi
       : dictionary.dutchSynonyms(term.word).map((text) => form(text, alternativeWeights.synonym));
   const alternatives = candidates.filter((found): found is AlternativeForm => found !== undefined).slice(0, maxDictionaryForms);
   return alternatives.length > 0 ? { ...term, alternatives } : term;
+}
+
+/** English words gain the Dutch spellings they would have as cognates (`priority` → prioriteit). */
+function withCognates(term: QueryTerm, language: Language): QueryTerm {
+  if (language !== "en" || /^\p{N}/u.test(term.word)) return term;
+  const cognates = dutchCognates(term.word)
+    .map((text) => form(text, alternativeWeights.cognate))
+    .filter((found): found is AlternativeForm => found !== undefined);
+  return cognates.length > 0 ? { ...term, alternatives: [...(term.alternatives ?? []), ...cognates] } : term;
 }
 
 function dedupe(forms: AlternativeForm[]): AlternativeForm[] {

@@ -90,26 +90,30 @@ const memoCapacity = 1_000;
 
 /** How strongly one query term, or the best of its alternative forms, is present in a text, in [0, 1]. */
 export function matchStrength(term: QueryTerm, text: TextTerms): number {
-  let best = term.words ? formStrength(term.words, text) : wordStrength(term, text);
+  let best = term.words ? formStrength(term.words, text, true) : wordStrength(term, text, true);
   for (const alternative of term.alternatives ?? []) {
     if (best >= alternative.weight) continue;
-    best = Math.max(best, alternative.weight * formStrength(alternative.words, text));
+    best = Math.max(best, alternative.weight * formStrength(alternative.words, text, false));
   }
   return best;
 }
 
 /** All words of a form must be present; the weakest decides. */
-function formStrength(words: readonly QueryWord[], text: TextTerms): number {
+function formStrength(words: readonly QueryWord[], text: TextTerms, nearSpellings: boolean): number {
   let weakest = 1;
   for (const word of words) {
-    weakest = Math.min(weakest, wordStrength(word, text));
+    weakest = Math.min(weakest, wordStrength(word, text, nearSpellings));
     if (weakest === 0) break;
   }
   return weakest;
 }
 
-/** How strongly one word is present: same stem, inside a compound, or a near spelling. */
-function wordStrength(term: QueryWord, text: TextTerms): number {
+/**
+ * How strongly one word is present: same stem, inside a compound, or — for the question's own
+ * words only — a near spelling. Alternative forms (translations, synonyms, cognate guesses) are
+ * many per word; letting each of them match approximately too would mostly find chance.
+ */
+function wordStrength(term: QueryWord, text: TextTerms, nearSpellings: boolean): number {
   if (text.stems.has(term.stem)) return 1;
   if (/^\p{N}/u.test(term.word)) return 0;
   let best = 0;
@@ -118,9 +122,18 @@ function wordStrength(term: QueryWord, text: TextTerms): number {
     // Compounds: the question's word or stem inside a longer word (`afweer` in `luchtafweergeschut`;
     // the stem alone misses it when stemming changed the spelling, `afwer`), or a long text word
     // inside the question word.
-    if (term.stem.length >= 4 && word.length > term.stem.length && (word.includes(term.stem) || word.includes(term.word))) best = Math.max(best, 0.85);
+    // The same word with an inflection the stemmer treats differently (`wapen`/`wapens`).
+    if (word.startsWith(term.word) && /^(s|en|e|n|'s)$/u.test(word.slice(term.word.length))) return 1;
+    if ((term.stem.length >= 4 && word.length > term.stem.length && word.includes(term.stem)) || (term.word.length >= 4 && word.length > term.word.length && word.includes(term.word))) {
+      best = Math.max(best, 0.85);
+    }
     else if (word.length >= 5 && term.word.length > word.length && term.word.includes(text.wordStems[index]!)) best = Math.max(best, 0.7);
-    else if (best < 0.85) best = Math.max(best, prefixSimilarity(term.word, word), sharedHead(term.word, word));
+    else if (nearSpellings && best < 0.85) {
+      // Near spellings start alike (`Zelensky`/`Zelenski`, `defence`/`defensie`); checking the first
+      // letter first skips the trigram count for most of a passage's words.
+      if (word.charCodeAt(0) === term.word.charCodeAt(0)) best = Math.max(best, prefixSimilarity(term.word, word));
+      best = Math.max(best, sharedHead(term.word, word));
+    }
   }
   return best >= fuzzyFloor ? best : 0;
 }

@@ -33,3 +33,31 @@ describe("sentence selection", () => {
     expect(selectSentences("Hoeveel batterijen Nasams leverde Washington?", split).count).toBe(1);
   });
 });
+
+describe("the sentence holds what was asked", () => {
+  const paragraph =
+    "“Een goed gesprek met de burgemeester. Veiligheid gaat voor.” Dat schreef minister Jan Peters dinsdag op sociale media. Het stadhuis bevestigde daarop dat burgemeester Anna de Vries twee extra agenten beloofde.";
+  const sentences = splitSentences(paragraph);
+  const chosen = (question: string) => chosenText(paragraph, sentences, selectSentences(question, sentences));
+
+  it("answers 'who' with the sentence that names someone the question does not", () => {
+    expect(chosen("Welke burgemeester beloofde extra agenten?")).toContain("Anna de Vries");
+  });
+
+  it("answers 'how many' with a sentence holding a number, not the article een", () => {
+    expect(chosen("Hoeveel agenten beloofde de burgemeester?")).toContain("twee");
+  });
+
+  it("keeps a quotation together with the sentence that names its speaker", () => {
+    const quote = chosen("Wat gaat volgens het gesprek voor?");
+    expect(quote).toContain("Veiligheid gaat voor.");
+    expect(quote).toContain("Dat schreef minister Jan Peters");
+    expect(chosen("Wanneer schreef de minister over het gesprek?")).toMatch(/^“Een goed gesprek[\s\S]*dinsdag/);
+  });
+
+  it("gives a yes/no question the sentence that decides it", () => {
+    const text = "De minister kreeg de brief in maart. “Dit is nog lang niet genoeg”, zei hij erbij.";
+    const split = splitSentences(text);
+    expect(chosenText(text, split, selectSentences("Vindt de minister de brief genoeg?", split))).toContain("niet genoeg");
+  });
+});

@@ -47,6 +47,17 @@ describe("core.ask", () => {
     expect(english.text).toMatch(/doesn't answer/);
   });
 
+  it("refuses a near-topic question, saying what the article is silent on and what comes closest", async () => {
+    const core = await fixture.open();
+    const italy = await core.ask("Levert Italië ook luchtafweersystemen aan Oekraïne?", { platform: "test" });
+    expect(italy).toMatchObject({ abstained: true, citations: [] });
+    expect(italy.text).toMatch(/^Over Italië zegt het artikel niets/);
+    expect(italy.nearest?.quote).toBeDefined();
+    const price = await core.ask("What did Germany pay for the air defence systems?", { platform: "test" });
+    expect(price).toMatchObject({ abstained: true, language: "en" });
+    expect(price.text).toMatch(/^The article mentions no price or cost/);
+  });
+
   it("words English answers in English and still quotes Dutch", async () => {
     const core = await fixture.open();
     const answer = await core.ask("Did Zelensky also speak with Justin Trudeau?", { platform: "test" });

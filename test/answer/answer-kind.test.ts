@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { answerKind, holdsAnswer, namesIn } from "../../src/answer/answer-kind.js";
+
+describe("answer kinds", () => {
+  it("reads the kind of fact asked from Dutch and English question words", () => {
+    expect(answerKind("Wie leidt het ministerie?")).toBe("person");
+    expect(answerKind("Welke premier belde hij?")).toBe("person");
+    expect(answerKind("Which prime minister did he call?")).toBe("person");
+    expect(answerKind("Wanneer opent de brug?")).toBe("time");
+    expect(answerKind("In welke maand opent de brug?")).toBe("time");
+    expect(answerKind("How many trains run?")).toBe("number");
+    expect(answerKind("Waarom sluit de fabriek?")).toBe("reason");
+    expect(answerKind("Hoe snel komt de levering?")).toBe("speed");
+    expect(answerKind("Waar ligt de haven?")).toBe("place");
+    // "Waar … om/voor/mee" asks for a thing, not a place.
+    expect(answerKind("Waar vroegen de boeren om?")).toBe("other");
+    expect(answerKind("Opent de brug morgen?")).toBe("yes-no");
+    expect(answerKind("Did the mayor resign?")).toBe("yes-no");
+    expect(answerKind("Wat levert de fabriek?")).toBe("other");
+  });
+
+  it("takes runs of capitals for names, never an article or a lone capital opening a sentence", () => {
+    expect(namesIn("Het Witte Huis bevestigde dat Joe Biden het beloofde.")).toEqual(["Witte Huis", "Joe Biden"]);
+    expect(namesIn("De Duitse raketten kwamen aan.")).toEqual(["Duitse"]);
+    expect(namesIn("Gisteren sprak hij met Lambrecht.")).toEqual(["Lambrecht"]);
+  });
+
+  it("finds the asked fact in a sentence: a new name, a time, a number that is not the article een", () => {
+    expect(holdsAnswer("person", "Het Witte Huis bevestigde dat Joe Biden steun beloofde.", "Welke president beloofde steun?")).toBe(true);
+    expect(holdsAnswer("person", "De Amerikaanse president beloofde steun.", "Welke president beloofde steun?")).toBe(false);
+    expect(holdsAnswer("number", "Hij kreeg een brief.", "Hoeveel brieven kreeg hij?")).toBe(false);
+    expect(holdsAnswer("number", "Hij kreeg twee brieven.", "Hoeveel brieven kreeg hij?")).toBe(true);
+    expect(holdsAnswer("time", "Dat zei hij maandagavond laat.", "Wanneer zei hij dat?")).toBe(true);
+    expect(holdsAnswer("time", "De molens pompen sinds 1740 water.", "Sinds wanneer pompen ze?")).toBe(true);
+    expect(holdsAnswer("time", "De molens pompen water.", "Sinds wanneer pompen ze?")).toBe(false);
+    expect(holdsAnswer("yes-no", "Dit is nog niet genoeg.", "Is dit genoeg?")).toBe(true);
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { unsaidIn } from "../../src/answer/unsaid.js";
+import { analyzeQuery } from "../../src/retrieval/query.js";
+
+const passage = "Duitsland belooft binnen enkele dagen luchtafweer te leveren. Het Witte Huis bevestigde de steun van Joe Biden aan de Britse premier.";
+const other = "Naar verluidt bezorgde Washington Kiev twee batterijen.";
+const unsaid = (question: string, language: "nl" | "en" = "nl") => unsaidIn(analyzeQuery(question, language), passage, [other]);
+
+describe("what a passage does not say", () => {
+  it("a country or person the question names and no passage mentions", () => {
+    expect(unsaid("Stuurt Italië ook luchtafweer?")).toEqual({ kind: "name", text: "Italië" });
+    expect(unsaid("Wat zei Macron over de luchtafweer?")).toEqual({ kind: "name", text: "Macron" });
+    expect(unsaid("Does Spain promise air defence too?", "en")).toEqual({ kind: "name", text: "Spain" });
+  });
+
+  it("a name is present in any of its forms: translation, adjective, a derived spelling", () => {
+    expect(unsaid("When will Germany deliver?", "en")).toBeUndefined();
+    expect(unsaid("Wat beloofde het Verenigd Koninkrijk?")).toBeUndefined();
+    expect(unsaid("Met wie uit Groot-Brittannië sprak Biden?")).toBeUndefined();
+    // An adjective describes; it is not a name the passage must repeat.
+    expect(unsaid("Wat beloofde de Amerikaanse president?")).toBeUndefined();
+  });
+
+  it("a name only another passage mentions makes this passage weaker, not the article silent", () => {
+    expect(unsaid("Wat beloofde Washington?")).toEqual({ kind: "name", text: "Washington", elsewhere: true });
+  });
+
+  it("a price the passage never gives, and an asked number or time it does not hold", () => {
+    expect(unsaid("Hoeveel heeft Duitsland betaald voor de luchtafweer?")).toMatchObject({ kind: "cost" });
+    expect(unsaid("How much did the luchtafweer cost?", "en")).toMatchObject({ kind: "cost" });
+    expect(unsaid("Hoeveel raketten levert Duitsland?")).toMatchObject({ kind: "number" });
+    expect(unsaidIn(analyzeQuery("Hoeveel batterijen kreeg Kiev?", "nl"), other)).toBeUndefined();
+    expect(unsaid("Wanneer levert Duitsland?")).toBeUndefined();
+  });
+});

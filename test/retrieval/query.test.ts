@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { loadBilingualDictionary } from "../../src/lexicon/bilingual-dictionary.js";
+import { analyzeQuery } from "../../src/retrieval/query.js";
+import { matchStrength, textTerms, type QueryTerm } from "../../src/retrieval/term-match.js";
+import { DUTCH_ENGLISH, ENGLISH_DUTCH, tempFolder, writeDictd } from "../lexicon/dictd-fixture.js";
+
+const forms = (term: QueryTerm | undefined) => (term?.alternatives ?? []).map((form) => `${form.words.map((word) => word.word).join(" ")}@${form.weight}`);
+const term = (question: string, word: string, language: "nl" | "en" = "nl") => analyzeQuery(question, language).terms.find((found) => found.word === word);
+
+describe("questions in other words", () => {
+  it("gives a country its names in both languages and its adjectives, inflected Dutch ones too", () => {
+    const germany = term("Which air defence system is Germany sending?", "germany", "en");
+    expect(forms(germany)).toEqual(expect.arrayContaining(["duitsland@1", "duits@0.9", "german@0.9"]));
+    expect(matchStrength(germany!, textTerms("De Duitse raketten kwamen aan."))).toBeCloseTo(0.9);
+  });
+
+  it("lets a city stand for its country (Berlijn levert …), weaker than the country's own name", () => {
+    const berlin = forms(term("Wat stuurt Berlijn?", "berlijn"));
+    expect(berlin).toEqual(expect.arrayContaining(["berlin@1", "duitsland@0.7"]));
+  });
+
+  it("keeps a name of several words together as one term", () => {
+    const { terms } = analyzeQuery("Helpen de Verenigde Staten Oekraïne?", "nl");
+    expect(terms.map((found) => found.word)).toEqual(expect.arrayContaining(["verenigde staten", "oekraine", "helpen"]));
+    expect(terms.some((found) => found.word === "staten")).toBe(false);
+  });
+
+  it("guesses the Dutch spelling of English cognates", () => {
+    const priority = term("What is the first priority?", "priority", "en");
+    expect(matchStrength(priority!, textTerms("Luchtafweer is de eerste prioriteit."))).toBeCloseTo(0.75);
+  });
+
+  it("adds translations of English words and synonyms of Dutch ones from the optional dictionary", () => {
+    const folder = tempFolder();
+    writeDictd(folder, "freedict-nld-eng", DUTCH_ENGLISH);
+    writeDictd(folder, "freedict-eng-nld", ENGLISH_DUTCH);
+    const lexicon = { id: "cldr+freedict", dictionary: loadBilingualDictionary({ folder })! };
+    const weapons = analyzeQuery("Which weapons arrived?", "en", lexicon).terms.find((found) => found.word === "weapons");
+    expect(forms(weapons)).toContain("wapen@0.85");
+    expect(matchStrength(weapons!, textTerms("De wapens kwamen aan."))).toBeCloseTo(0.85);
+    const attack = analyzeQuery("Wanneer begon de aanval?", "nl", lexicon).terms.find((found) => found.word === "aanval");
+    expect(forms(attack)).toContain("offensief@0.6");
+  });
+
+  it("searches vectors with the question followed by the other forms of its names", () => {
+    expect(analyzeQuery("Wat stuurt Berlijn?", "nl").vectorText).toMatch(/^Wat stuurt Berlijn\? .*berlin/);
+  });
+});
