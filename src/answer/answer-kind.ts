@@ -2,6 +2,7 @@ import { numbersIn } from "../text/numbers.js";
 import { isStopword, words } from "../text/tokenize.js";
 import { foldText } from "../text/fold.js";
 import { calendarWords } from "../text/calendar-words.js";
+import { entriesNamed } from "../lexicon/cldr-names.js";
 
 /**
  * What kind of fact a question asks for, read from its question words (Dutch and English), and
@@ -49,7 +50,7 @@ export function answerKind(question: string): AnswerKind {
 export function holdsAnswer(kind: AnswerKind, sentence: string, question: string): boolean {
   switch (kind) {
     case "person":
-      return namesIn(sentence).some((name) => !looksLikeAdjective(name) && !mentions(question, name));
+      return namesIn(sentence).some((name) => looksLikePerson(name) && !mentions(question, name));
     case "time":
       return timePattern().test(foldText(sentence)) || /\b(1\d|20)\d\d\b/u.test(sentence);
     case "number":
@@ -104,11 +105,16 @@ export function namesIn(sentence: string): string[] {
 }
 
 /**
- * Dutch and English capitalise adjectives of nationality ("Duitse", "Oekraïens", "Russian"); a lone
- * capitalised word with such an ending is not taken for a person.
+ * Whether a name may be someone's (or an organisation's, "Witte Huis"): plain capitalised words
+ * ("Joe Biden", "Lambrecht"), not a product code ("Iris-T SLM-…"), not a place or language the
+ * lexicon knows ("Duitsland", "Kiev"), and not a lone adjective of nationality, which both
+ * languages capitalise ("Duitse", "Oekraïens", "Russian").
  */
-function looksLikeAdjective(name: string): boolean {
-  return !name.includes(" ") && /(s|sch)e$|(aans|ees|ens|its|isch|ian|ish|ese)$/u.test(foldText(name));
+function looksLikePerson(name: string): boolean {
+  const parts = name.split(" ");
+  if (!parts.every((part) => /^\p{Lu}\p{Ll}+$/u.test(part))) return false;
+  if (parts.length === 1 && /(s|sch)e$|(aans|ees|ens|its|isch|ian|ish|ese)$/u.test(foldText(name))) return false;
+  return entriesNamed(name).length === 0;
 }
 
 /** Whether the question already names this (folded, inflection-tolerant: "Zelenski" in "Zelenski's"). */

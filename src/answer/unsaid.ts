@@ -78,7 +78,10 @@ function namesAsked(query: Query): AskedName[] {
   for (const match of query.text.matchAll(/(?<=[\p{L}\p{N},;:)”"'’]\s+)\p{Lu}[\p{L}\p{N}]*(?:-\p{Lu}[\p{L}\p{N}]*)*/gu)) {
     const parts = words(match[0]).filter((word) => !isStopword(word) && !covered.has(word));
     const terms = parts.map(termFor).filter((term): term is QueryTerm => term !== undefined);
-    if (terms.length > 0) asked.push({ surface: match[0], terms });
+    // An English institution ("White House", "Prime Minister") has a Dutch name the lexicon may not
+    // know ("Witte Huis"); only its translations, when the dictionary gives them, can tell.
+    const untranslatable = query.language === "en" && parts.length > 1 && terms.every((term) => !term.alternatives?.length);
+    if (terms.length > 0 && !untranslatable) asked.push({ surface: match[0], terms });
   }
   return asked;
 }

@@ -2,7 +2,7 @@ import type { UncalibratedIndex } from "../index/corpus-index.js";
 import type { Calibration } from "../index/manifest.js";
 import { searchVectors } from "../index/vector-store.js";
 import { retrieve, type RetrievalSettings } from "../retrieval/hybrid-retriever.js";
-import { quantile, thresholdFromNull } from "../retrieval/relevance.js";
+import { quantile, relevanceModel, thresholdFromNull } from "../retrieval/relevance.js";
 import type { Embedder } from "../../embeddings/embedder.js";
 import { analyzeQuery, type Query } from "../retrieval/query.js";
 import type { Lexicon } from "../lexicon/lexicon.js";
@@ -24,7 +24,7 @@ export async function calibrateIndex(index: UncalibratedIndex, embedder: Embedde
   const mean = best.reduce((sum, value) => sum + value, 0) / (best.length || 1);
   const sd = Math.sqrt(best.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (best.length || 1));
   const similarity = { mean, sd, p95: quantile(best, 0.95), max: Math.max(...best, 0) };
-  const provisional = { ...index, manifest: { ...index.manifest, calibration: { lexicon: lexicon.id, nullQuestions: { version: 0, count: 0 }, similarity, nullRelevance: { p95: 0, max: 0 }, threshold: 0 } } };
+  const provisional = { ...index, manifest: { ...index.manifest, calibration: { lexicon: lexicon.id, basis: "", nullQuestions: { version: 0, count: 0 }, similarity, nullRelevance: { p95: 0, max: 0 }, threshold: 0 } } };
   const relevances: number[] = [];
   for (const [at, query] of queries.entries()) {
     const top = (await retrieve(provisional, query, vectors[at]!, settings))[0];
@@ -32,11 +32,24 @@ export async function calibrateIndex(index: UncalibratedIndex, embedder: Embedde
   }
   return {
     lexicon: lexicon.id,
+    basis: calibrationBasis(lexicon, settings),
     nullQuestions: { version: nullQuestionsVersion, count: nullQuestions.length },
     similarity,
     nullRelevance: { p95: quantile(relevances, 0.95), max: Math.max(...relevances, 0) },
     threshold: thresholdFromNull(relevances, settings.relevance),
   };
+}
+
+/**
+ * Bump when the scoring code changes what relevance a question gets (not only its constants), so
+ * saved versions are calibrated again instead of keeping a threshold measured on the old scale.
+ */
+const scoringVersion = 2;
+
+/** Everything a calibration depends on besides the embedder and the corpus, as one comparable string. */
+export function calibrationBasis(lexicon: Lexicon, settings: RetrievalSettings): string {
+  const model = settings.relevance ?? relevanceModel;
+  return `${lexicon.id};scoring-v${scoringVersion};null-v${nullQuestionsVersion};${JSON.stringify(model)}`;
 }
 
 const vectorsByEmbedder = new WeakMap<Embedder, Map<string, Promise<number[][]>>>();

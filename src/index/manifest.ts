@@ -11,6 +11,11 @@ export const indexFormatVersion = 3;
 export const calibrationSchema = z.object({
   /** The word knowledge questions were expanded with (`cldr`, `cldr+freedict`): another lexicon scores differently. */
   lexicon: z.string(),
+  /**
+   * What else the figures depend on — the relevance constants, the scoring code's version and the
+   * off-topic questions' — so a version calibrated by an older release is calibrated again.
+   */
+  basis: z.string(),
   /** Version of the shipped off-topic question set the figures come from. */
   nullQuestions: z.object({ version: z.number().int(), count: z.number().int().nonnegative() }),
   /** Best cosine similarity of each off-topic question to any passage: mean, spread and tail. */

@@ -4,7 +4,7 @@ import { loadCorpus, parseCorpusFile } from "../corpus/load-corpus.js";
 import { IndexError, RefreshError } from "../core/errors.js";
 import type { RefreshProgress, RefreshRequest } from "../core/types.js";
 import { buildIndex } from "../index/build-index.js";
-import { calibrateIndex } from "../calibration/calibrate.js";
+import { calibrateIndex, calibrationBasis } from "../calibration/calibrate.js";
 import type { Lexicon } from "../lexicon/lexicon.js";
 import type { CorpusIndex } from "../index/corpus-index.js";
 import { cachedEmbedding, EmbeddingCache } from "../index/embedding-cache.js";
@@ -117,16 +117,16 @@ export async function rollBackOneVersion(deps: RefreshDeps, current: CorpusIndex
 }
 
 /**
- * Loads a saved version. Its calibration was measured with the lexicon of its day; when the
- * operator has since installed (or removed) the dictionary, questions score differently, so the
- * version is calibrated again in memory before it answers anything.
+ * Loads a saved version. Its calibration was measured with the lexicon and scoring of its day;
+ * when the operator has since installed (or removed) the dictionary, or a new release scores
+ * differently, the version is calibrated again in memory before it answers anything.
  */
 export async function loadVersion(deps: RefreshDeps, version: number): Promise<CorpusIndex> {
   const { config, embedder, repository, logger, lexicon } = deps;
   const index = await repository.load(version, embedder, config.hnsw.efSearch);
-  if (index.manifest.calibration.lexicon === lexicon.id) return index;
+  if (index.manifest.calibration.basis === calibrationBasis(lexicon, config.retrieval)) return index;
   const calibration = await calibrateIndex(index, embedder, config.retrieval, lexicon);
-  logger.info(`v${version} was calibrated with ${index.manifest.calibration.lexicon}; calibrated again for ${lexicon.id}`, { threshold: calibration.threshold });
+  logger.info(`v${version} was calibrated on another basis (${index.manifest.calibration.lexicon}, an older release or other constants); calibrated again`, { threshold: calibration.threshold });
   return { ...index, manifest: { ...index.manifest, calibration } };
 }
 

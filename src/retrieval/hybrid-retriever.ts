@@ -59,7 +59,7 @@ export async function retrieve(index: Pick<CorpusIndex, "manifest" | "passages" 
   return fused
     .map(({ item: position, score }, at) => {
       const passage = index.passages[position]!;
-      const covered = weightedCoverage(strengths[at]!, weights);
+      const covered = weightedCoverage(strengths[at]!, weights, model.fullMass);
       const sim = similarity.get(position);
       return {
         passage,
@@ -109,8 +109,17 @@ export async function retrieveAll(
 function termWeights(terms: readonly QueryTerm[], strengths: readonly number[][], texts: readonly TextTerms[], model: RelevanceModel): number[] {
   return terms.map((term, at) => {
     if (!strengths.some((row) => row[at]! > 0)) return model.unknownTermWeight;
-    return texts.some((text) => isNameIn(term, text)) ? model.nameTermWeight : 1;
+    return texts.some((text) => isNameIn(term, text)) ? model.nameTermWeight : lengthWeight(term.word);
   });
+}
+
+/**
+ * Short words are the common ones (Zipf's law of abbreviation): `dag`, `laat`, `lang` match a
+ * passage by chance far more often than `prioriteit` or `luchtafweer`. A word's weight grows with
+ * its length, from 0.4 for three letters to 1 from eight on.
+ */
+function lengthWeight(word: string): number {
+  return Math.min(1, Math.max(0.4, (word.length - 1) / 7));
 }
 
 /**
@@ -123,14 +132,20 @@ function isNameIn(term: QueryTerm, text: TextTerms): boolean {
   return text.names.size > 0 && term.word.length >= 5 && [...text.names].some((name) => prefixSimilarity(term.word, name) >= 0.7);
 }
 
-function weightedCoverage(strengths: readonly number[], weights: readonly number[]): number {
+/**
+ * The weighted share of the question found, discounted when what was found is little in itself:
+ * one short common word that happens to match ("Hoe laat is het?") is not the evidence that a
+ * name or two longer words are. Full credit from `fullMass` weight units found.
+ */
+function weightedCoverage(strengths: readonly number[], weights: readonly number[], fullMass: number): number {
   let found = 0;
   let total = 0;
   strengths.forEach((strength, term) => {
     found += strength * weights[term]!;
     total += weights[term]!;
   });
-  return total > 0 ? found / total : 0;
+  if (total === 0) return 0;
+  return (found / total) * (fullMass > 0 ? Math.min(1, found / fullMass) : 1);
 }
 
 function rankKey(candidate: { relevance: number; fused: number }, topFused: number): number {

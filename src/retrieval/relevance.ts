@@ -29,6 +29,8 @@ export const relevanceModel: RelevanceModel = {
   unknownTermWeight: 1,
   /** Weight in coverage of a question word the corpus writes as a proper name: names pin a question to its passage. */
   nameTermWeight: 2,
+  /** Coverage gets full credit once this much weight (a name counts `nameTermWeight`, a long word 1) is found. */
+  fullMass: 1.5,
 };
 
 export interface RelevanceModel {
@@ -38,6 +40,7 @@ export interface RelevanceModel {
   nullQuantile: number;
   unknownTermWeight: number;
   nameTermWeight: number;
+  fullMass: number;
 }
 
 export interface RelevanceInput {

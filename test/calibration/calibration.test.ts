@@ -1,7 +1,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { semanticEvidence } from "../../src/retrieval/relevance.js";
+import { Core } from "../../src/core/nieuwsbot-core.js";
+import { relevanceModel, semanticEvidence } from "../../src/retrieval/relevance.js";
 import { HashingEmbedder } from "../../embeddings/hashing-embeddings.js";
 import { coreFixture, type CoreFixture } from "../helpers/core-fixture.js";
 import { articleText } from "../eval/article-text.js";
@@ -70,6 +71,21 @@ describe("abstention calibrated per embedder and corpus", () => {
     expect(after.similarity.mean).not.toBe(before.similarity.mean);
     const refreshed = JSON.parse(await readFile(path.join(fixture.dataDir, "index", "versions", "000002", "manifest.json"), "utf8"));
     expect(refreshed.calibration.threshold).toBe(after.threshold);
+  });
+
+  it("a saved version calibrated on another basis (other constants, lexicon or release) is calibrated again when loaded", async () => {
+    fixture = await coreFixture({ INDEX_WATCH_INTERVAL_MS: "0" });
+    const first = await fixture.open();
+    const before = first.status().calibration;
+    await first.close();
+    const stricter = { ...relevanceModel, margin: relevanceModel.margin + 0.1 };
+    const core = await Core.open({ config: { ...fixture.config, retrieval: { ...fixture.config.retrieval, relevance: stricter } }, embedder: new HashingEmbedder() });
+    try {
+      expect(core.status().corpusVersion).toBe(1);
+      expect(core.status().calibration.threshold).toBeCloseTo(Math.min(0.95, before.threshold + 0.1));
+    } finally {
+      await core.close();
+    }
   });
 
   it("ABSTAIN_THRESHOLD overrides the measured threshold and /status says so", async () => {

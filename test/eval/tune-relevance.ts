@@ -21,6 +21,7 @@ export const grid: { [K in keyof RelevanceModel]: number[] } = {
   nullQuantile: [0.9, 0.95, 1],
   unknownTermWeight: [0.25, 0.5, 1],
   nameTermWeight: [1, 2, 3],
+  fullMass: [0, 1, 1.5, 2],
 };
 
 /**

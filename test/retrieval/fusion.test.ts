@@ -70,7 +70,7 @@ describe("term matching", () => {
 
 describe("relevance and abstention", () => {
   const calibration = { similarity: { mean: 0.78, sd: 0.02, p95: 0.81, max: 0.82 } };
-  const model = { lexicalWeight: 0.5, fullEvidenceZ: 5, margin: 0.04, nullQuantile: 0.95, unknownTermWeight: 1, nameTermWeight: 1 };
+  const model = { lexicalWeight: 0.5, fullEvidenceZ: 5, margin: 0.04, nullQuantile: 0.95, unknownTermWeight: 1, nameTermWeight: 1, fullMass: 0 };
 
   it("blends coverage and calibrated similarity into [0, 1]", () => {
     expect(relevance({ coverage: 1, similarity: 0.99 }, calibration, model)).toBe(1);
