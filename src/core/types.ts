@@ -80,6 +80,8 @@ export interface CoreStatus {
     threshold: number;
     /** True when `ABSTAIN_THRESHOLD` overrides the measured threshold. */
     overridden: boolean;
+    /** Word knowledge questions are expanded with: `cldr`, or `cldr+freedict` with the dictionary. */
+    lexicon: string;
     nullQuestions: { version: number; count: number };
     similarity: { mean: number; sd: number; p95: number; max: number };
     nullRelevance: { p95: number; max: number };

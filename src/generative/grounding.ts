@@ -1,6 +1,7 @@
 import { eng, nld } from "stopword";
 import { foldText, normalizeForComparison } from "../text/fold.js";
 import { foldWord, isNumberWord, numbersIn } from "../text/numbers.js";
+import { calendarNames } from "../text/calendar-words.js";
 import { isStopword, stem, words } from "../text/tokenize.js";
 
 /** What kind of checkable detail a generated answer states. */
@@ -192,18 +193,19 @@ interface CalendarWord {
   englishOnly: boolean;
 }
 
-/** Month names (folded) → `month:<0-11>`, from CLDR via Intl rather than a hand-kept list. */
-const monthNames = calendarNames((locale, index) => new Intl.DateTimeFormat(locale, { month: "long", timeZone: "UTC" }).format(Date.UTC(2024, index, 1)), 12, "month");
-/** Weekday names (folded) → `weekday:<0-6>`, Monday first (1 January 2024 was a Monday). */
-const weekdayNames = calendarNames((locale, index) => new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" }).format(Date.UTC(2024, 0, 1 + index)), 7, "weekday");
+/** Month names (folded) → `month:<n>`, from CLDR via Intl rather than a hand-kept list. */
+const monthNames = calendarKeys("month");
+/** Weekday names (folded) → `weekday:<n>`, Monday first. */
+const weekdayNames = calendarKeys("weekday");
 
-function calendarNames(name: (locale: string, index: number) => string, count: number, kind: string): Map<string, CalendarWord> {
+function calendarKeys(kind: "month" | "weekday"): Map<string, CalendarWord> {
   const names = new Map<string, CalendarWord>();
-  const dutch = new Set(Array.from({ length: count }, (_, index) => foldText(name("nl", index))));
+  const entries = calendarNames().filter((name) => name.kind === kind);
+  const dutch = new Set(entries.map((name) => foldText(name.nl)));
   for (const locale of calendarLocales) {
-    for (let index = 0; index < count; index += 1) {
-      const folded = foldText(name(locale, index));
-      names.set(folded, { key: `${kind}:${index}`, englishOnly: !dutch.has(folded) });
+    for (const name of entries) {
+      const folded = foldText(name[locale]);
+      names.set(folded, { key: `${kind}:${name.number}`, englishOnly: !dutch.has(folded) });
     }
   }
   return names;

@@ -4,6 +4,7 @@
  * by hand except which codes CLDR reserves for pseudo-locales and groupings.
  */
 import type { LexiconLanguage, NameEntry } from "./name-entry.js";
+import { calendarNames } from "../text/calendar-words.js";
 import { expandDisplayName } from "./name-forms.js";
 
 const LANGUAGES: readonly LexiconLanguage[] = ["nl", "en"];
@@ -149,19 +150,5 @@ export function languageEntries(countries: readonly string[], localeTags: readon
 
 /** Months (`month:1` … `month:12`) and weekdays (`weekday:1` Monday … `weekday:7` Sunday). */
 export function calendarEntries(): NameEntry[] {
-  const entries: NameEntry[] = [];
-  const format = (language: LexiconLanguage, options: Intl.DateTimeFormatOptions) =>
-    new Intl.DateTimeFormat(language, { ...options, timeZone: "UTC" });
-  const month = { nl: format("nl", { month: "long" }), en: format("en", { month: "long" }) };
-  const weekday = { nl: format("nl", { weekday: "long" }), en: format("en", { weekday: "long" }) };
-  for (let number = 1; number <= 12; number += 1) {
-    const date = new Date(Date.UTC(2024, number - 1, 15));
-    entries.push({ id: `month:${number}`, kind: "month", forms: { nl: [month.nl.format(date)], en: [month.en.format(date)] } });
-  }
-  // 2024-01-01 was a Monday.
-  for (let number = 1; number <= 7; number += 1) {
-    const date = new Date(Date.UTC(2024, 0, number));
-    entries.push({ id: `weekday:${number}`, kind: "weekday", forms: { nl: [weekday.nl.format(date)], en: [weekday.en.format(date)] } });
-  }
-  return entries;
+  return calendarNames().map((name) => ({ id: `${name.kind}:${name.number}`, kind: name.kind, forms: { nl: [name.nl], en: [name.en] } }));
 }

@@ -1,22 +1,36 @@
 import { bootstrap } from "../../src/bootstrap.js";
+import { loadCoreConfig } from "../../src/config/core-config.js";
+import type { Core } from "../../src/core/nieuwsbot-core.js";
+import { createLexicon, namesOnly } from "../../src/lexicon/lexicon.js";
+import { createLogger } from "../../src/logging/logger.js";
+import { relevanceModel } from "../../src/retrieval/relevance.js";
+import { HashingEmbedder } from "../../embeddings/hashing-embeddings.js";
+import { SqueezedMultilingualEmbedder } from "../fixtures/squeezed-multilingual-embedder.js";
 import { articleText } from "./article-text.js";
-import { readEvalSet } from "./eval-set.js";
+import { readEvalSet, type EvalQuestion } from "./eval-set.js";
 import { evaluate, groupMetrics, metricsTable, percent, sharesWordWith } from "./eval-groups.js";
+import type { EvalRow } from "./metrics.js";
+import { scoreModel, tune, withFreshCore } from "./tune-relevance.js";
 
 /**
  * `npm run eval`: runs every question of the eval set through the core and prints, per split, the
  * figures the project's targets are stated in (right paragraph, key fact in the answer sentence,
- * refusals) for each kind of question. `--verbose` lists every miss.
+ * refusals) for each kind of question.
+ *
+ *     npm run eval                         hashing embedder, names lexicon, a fresh index
+ *     npm run eval -- --dictionary         … plus FreeDict from DICTIONARY_DIR (/usr/share/dictd)
+ *     npm run eval -- --embedder simulated the test stand-in for a multilingual model (squeezed cosines)
+ *     npm run eval -- --embedder configured whatever .env configures (a real model), through bootstrap
+ *     npm run eval -- --verbose            also lists every miss
+ *     npm run eval -- --calibrate          how the relevance constants were set (dev split only)
  */
 async function main(): Promise<void> {
   const verbose = process.argv.includes("--verbose");
   if (process.argv.includes("--calibrate")) return calibrate();
-  const { core } = await bootstrap();
   const questions = readEvalSet();
-  const rows = await evaluate(core, questions);
-  const status = core.status();
+  const { rows, status } = await run(questions, option("--embedder") ?? "hashing", process.argv.includes("--dictionary"));
   const shared = sharesWordWith(articleText());
-  console.log(`Embedder: ${status.embedder.id}; threshold ${status.calibration.threshold.toFixed(3)} (calibrated on ${status.calibration.nullQuestions.count} off-topic questions)\n`);
+  console.log(`Embedder: ${status.embedder.id}; lexicon ${status.calibration.lexicon}; threshold ${status.calibration.threshold.toFixed(3)} (calibrated on ${status.calibration.nullQuestions.count} off-topic questions)\n`);
   for (const split of ["dev", "test", "all"] as const) {
     console.log(`### ${split}\n\n${metricsTable(groupMetrics(rows, split, shared))}\n`);
   }
@@ -27,7 +41,25 @@ async function main(): Promise<void> {
       console.log(`✗ ${question.id} [${question.split}/${question.language}/${question.kind}] want ${question.paragraph ?? "refusal"} got ${cited} (${answer.citations[0]?.score ?? "-"}) ${question.question}\n     → ${answer.text.slice(0, 160)}`);
     }
   }
-  await core.close();
+}
+
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
+async function run(questions: EvalQuestion[], embedderName: string, dictionary: boolean): Promise<{ rows: EvalRow[]; status: ReturnType<Core["status"]> }> {
+  if (embedderName === "configured") {
+    const { core } = await bootstrap();
+    try {
+      return { rows: await evaluate(core, questions), status: core.status() };
+    } finally {
+      await core.close();
+    }
+  }
+  const embedder = embedderName === "simulated" ? new SqueezedMultilingualEmbedder() : new HashingEmbedder();
+  const lexicon = dictionary ? createLexicon(loadCoreConfig().dictionaryDir, createLogger({ level: "warn" })) : namesOnly;
+  return withFreshCore(embedder, lexicon, relevanceModel, async (core) => ({ rows: await evaluate(core, questions), status: core.status() }));
 }
 
 /**
@@ -37,9 +69,6 @@ async function main(): Promise<void> {
  * not among them: every index measures its own (`src/calibration/`).
  */
 async function calibrate(): Promise<void> {
-  const { tune, scoreModel } = await import("./tune-relevance.js");
-  const { HashingEmbedder } = await import("../../embeddings/hashing-embeddings.js");
-  const { namesOnly } = await import("../../src/lexicon/lexicon.js");
   const questions = readEvalSet();
   const shared = sharesWordWith(articleText());
   const embedder = new HashingEmbedder();

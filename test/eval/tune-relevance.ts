@@ -35,15 +35,29 @@ export function objective(scores: Record<string, number>): number {
   return entries.reduce((sum, [name, score]) => sum + weight(name) * score, 0) / entries.reduce((sum, [name]) => sum + weight(name), 0);
 }
 
-export async function scoreModel(model: RelevanceModel, questions: EvalQuestion[], embedder: Embedder, lexicon: Lexicon, shared: SharedWords): Promise<Record<string, number>> {
-  const dir = await mkdtemp(path.join(tmpdir(), "nieuwsbot-tune-"));
+/**
+ * Runs `use` on a core over a private copy of the shipped corpus with an empty data folder, so the
+ * index and its calibration are built fresh — never a version saved by older code in `./data`.
+ */
+export async function withFreshCore<T>(embedder: Embedder, lexicon: Lexicon, model: RelevanceModel, use: (core: Core) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(path.join(tmpdir(), "nieuwsbot-eval-"));
   try {
     await cp(corpus, path.join(dir, "corpus"), { recursive: true });
     const base = loadCoreConfig({ DATA_DIR: path.join(dir, "data"), CORPUS_DIR: path.join(dir, "corpus"), LOG_LEVEL: "silent", INDEX_WATCH_INTERVAL_MS: "0" });
-    const config = { ...base, retrieval: { ...base.retrieval, relevance: model } };
-    const core = await Core.open({ config, embedder, lexicon });
-    const rows = await evaluate(core, questions);
-    await core.close();
+    const core = await Core.open({ config: { ...base, retrieval: { ...base.retrieval, relevance: model } }, embedder, lexicon });
+    try {
+      return await use(core);
+    } finally {
+      await core.close();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export async function scoreModel(model: RelevanceModel, questions: EvalQuestion[], embedder: Embedder, lexicon: Lexicon, shared: SharedWords): Promise<Record<string, number>> {
+  const rows = await withFreshCore(embedder, lexicon, model, (core) => evaluate(core, questions));
+  {
     const scores: Record<string, number> = {};
     for (const { name, select } of targetGroups) {
       if (name === "English, no word shared") continue;
@@ -51,8 +65,6 @@ export async function scoreModel(model: RelevanceModel, questions: EvalQuestion[
       scores[name] = metrics.answerable > 0 ? metrics.hitAt1 : metrics.abstentionRecall;
     }
     return scores;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
   }
 }
 

@@ -120,6 +120,7 @@ describe("webhook mode", () => {
 const stubCalibration = {
   threshold: 0.3,
   overridden: false,
+  lexicon: "cldr",
   nullQuestions: { version: 1, count: 100 },
   similarity: { mean: 0.07, sd: 0.04, p95: 0.14, max: 0.16 },
   nullRelevance: { p95: 0.25, max: 0.3 },
