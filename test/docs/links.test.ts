@@ -1,9 +1,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { repoRoot } from "../helpers/core-fixture.js";
 import { headingAnchors, markdownLinks, markdownTables } from "./markdown.js";
 
+// Resolved here rather than imported from the core fixture, so checking documents never loads the core.
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const docsDir = path.join(repoRoot, "docs");
 const documents = ["README.md", ...readdirSync(docsDir).filter((name) => name.endsWith(".md")).map((name) => `docs/${name}`)];
 const read = (file: string) => readFileSync(path.join(repoRoot, file), "utf8");
