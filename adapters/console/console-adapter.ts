@@ -1,9 +1,7 @@
 import { createInterface } from "node:readline";
-import { userErrorReply } from "../../src/answer/user-error-reply.js";
-import { messagesFor } from "../../src/answer/messages.js";
 import type { NieuwsbotCore } from "../../src/core/types.js";
 import type { Logger } from "../../src/logging/logger.js";
-import { detectLanguage } from "../../src/text/language.js";
+import { askFlow } from "../shared/ask-flow.js";
 import { renderConsoleAnswer } from "./render-console.js";
 
 export interface ConsoleOptions {
@@ -23,7 +21,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const input = options.input ?? process.stdin;
   const output = options.output ?? process.stdout;
   const interactive = options.interactive ?? Boolean(process.stdin.isTTY && process.stdout.isTTY);
-  const { core } = options;
+  const { core, logger } = options;
   const status = core.status();
   const write = (text: string) => output.write(text + "\n");
   if (interactive) {
@@ -33,15 +31,8 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   if (interactive) lines.prompt();
   for await (const line of lines) {
     if (line.trim()) {
-      try {
-        const answer = await core.ask(line, { platform: "console", userId: "console" });
-        write(renderConsoleAnswer(answer, interactive));
-      } catch (error) {
-        const language = detectLanguage(line);
-        const reply = userErrorReply(error, language);
-        if (!reply) options.logger.error("console question failed", { error });
-        write(reply ?? messagesFor(language).failed);
-      }
+      const outcome = await askFlow({ core, logger }, { question: line, platform: "console", userId: "console" });
+      write(outcome.kind === "answered" ? renderConsoleAnswer(outcome.answer, interactive) : outcome.text);
       write("");
     }
     if (interactive) lines.prompt();

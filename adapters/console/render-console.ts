@@ -1,5 +1,5 @@
 import { messagesFor } from "../../src/answer/messages.js";
-import { sourceLine, splitAroundSentence } from "../../src/answer/source-line.js";
+import { sourceLine, splitAroundSentence } from "../shared/source-line.js";
 import type { Answer } from "../../src/core/types.js";
 
 const bold = (text: string) => `\u001b[1m${text}\u001b[22m`;

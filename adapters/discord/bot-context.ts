@@ -1,7 +1,8 @@
 import { MessageFlags, type RepliableInteraction } from "discord.js";
-import type { AdapterDeps } from "../shared/adapter.js";
-import type { QuestionRateLimiter } from "../shared/rate-limiter.js";
+import type { FeedbackStore } from "../../src/feedback/feedback-store.js";
 import type { Logger } from "../../src/logging/logger.js";
+import type { AdapterDeps } from "../shared/adapter.js";
+import type { AskFlowDeps } from "../shared/ask-flow.js";
 import type { DiscordConfig } from "./discord-config.js";
 import { noPings, renderText, type DiscordPayload } from "./render-discord.js";
 
@@ -9,8 +10,8 @@ import { noPings, renderText, type DiscordPayload } from "./render-discord.js";
 export interface BotContext {
   deps: AdapterDeps;
   config: DiscordConfig;
-  /** Per-user question budget, keyed by Discord user id. */
-  limiter: QuestionRateLimiter;
+  /** What `askFlow` needs, with the per-user question budget keyed by Discord user id. */
+  ask: AskFlowDeps & { feedback: FeedbackStore };
   logger: Logger;
 }
 

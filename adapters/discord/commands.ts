@@ -30,83 +30,94 @@ const guildAndDm = [InteractionContextType.Guild, InteractionContextType.BotDM];
  * because server admins can override that default.
  */
 export function buildCommands(options: { maxQuestionLength: number }): CommandDefinition[] {
-  return [
-    {
-      name: commandNames.ask,
-      type: ApplicationCommandType.ChatInput,
-      description: "Ask a question about the news article",
-      description_localizations: { nl: "Stel een vraag over het nieuwsartikel" },
-      contexts: guildAndDm,
-      integration_types: [ApplicationIntegrationType.GuildInstall],
-      options: [
-        {
-          type: ApplicationCommandOptionType.String,
-          name: questionOption,
-          name_localizations: { "en-US": "question", "en-GB": "question" },
-          description: "Your question, in Dutch or English",
-          description_localizations: { nl: "Je vraag, in het Nederlands of het Engels" },
-          required: true,
-          // Discord enforces this in the client, so most oversized questions never reach the bot.
-          max_length: Math.min(options.maxQuestionLength, 6000),
-        },
-      ],
-    },
-    {
-      name: commandNames.status,
-      type: ApplicationCommandType.ChatInput,
-      description: "Corpus version, size and embedder",
-      description_localizations: { nl: "Versie en omvang van het corpus en de embedder" },
-      contexts: guildAndDm,
-      integration_types: [ApplicationIntegrationType.GuildInstall],
-    },
-    {
-      name: commandNames.refresh,
-      type: ApplicationCommandType.ChatInput,
-      description: "Re-read the corpus and rebuild the index (moderators)",
-      description_localizations: { nl: "Lees het corpus opnieuw in en bouw de index opnieuw (moderators)" },
-      default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
-      // Server permissions only exist in a server, so /refresh is not offered in DMs.
-      contexts: [InteractionContextType.Guild],
-      integration_types: [ApplicationIntegrationType.GuildInstall],
-      options: [
-        {
-          type: ApplicationCommandOptionType.String,
-          name: refreshOptions.action,
-          name_localizations: { "en-US": "action", "en-GB": "action" },
-          description: "Refresh (default) or go back one version",
-          description_localizations: { nl: "Verversen (standaard) of één versie terugzetten" },
-          required: false,
-          choices: [
-            { name: "verversen", name_localizations: { "en-US": "refresh", "en-GB": "refresh" }, value: "refresh" },
-            { name: "terugzetten", name_localizations: { "en-US": "rollback", "en-GB": "rollback" }, value: "rollback" },
-          ],
-        },
-        {
-          type: ApplicationCommandOptionType.String,
-          name: refreshOptions.url,
-          description: "An article URL to add",
-          description_localizations: { nl: "De link van een artikel om toe te voegen" },
-          required: false,
-        },
-        {
-          type: ApplicationCommandOptionType.Attachment,
-          name: refreshOptions.file,
-          name_localizations: { "en-US": "file", "en-GB": "file" },
-          description: "A .txt, .md or .html article to add",
-          description_localizations: { nl: "Een artikel als .txt, .md of .html om toe te voegen" },
-          required: false,
-        },
-      ],
-    },
-    {
-      name: commandNames.help,
-      type: ApplicationCommandType.ChatInput,
-      description: "How to use Nieuwsbot",
-      description_localizations: { nl: "Zo gebruik je Nieuwsbot" },
-      contexts: guildAndDm,
-      integration_types: [ApplicationIntegrationType.GuildInstall],
-    },
-  ];
+  return [askCommand(options.maxQuestionLength), statusCommand(), refreshCommand(), helpCommand()];
+}
+
+function askCommand(maxQuestionLength: number): CommandDefinition {
+  return {
+    name: commandNames.ask,
+    type: ApplicationCommandType.ChatInput,
+    description: "Ask a question about the news article",
+    description_localizations: { nl: "Stel een vraag over het nieuwsartikel" },
+    contexts: guildAndDm,
+    integration_types: [ApplicationIntegrationType.GuildInstall],
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: questionOption,
+        name_localizations: { "en-US": "question", "en-GB": "question" },
+        description: "Your question, in Dutch or English",
+        description_localizations: { nl: "Je vraag, in het Nederlands of het Engels" },
+        required: true,
+        // Discord enforces this in the client, so most oversized questions never reach the bot.
+        max_length: Math.min(maxQuestionLength, 6000),
+      },
+    ],
+  };
+}
+
+function statusCommand(): CommandDefinition {
+  return {
+    name: commandNames.status,
+    type: ApplicationCommandType.ChatInput,
+    description: "Corpus version, size and embedder",
+    description_localizations: { nl: "Versie en omvang van het corpus en de embedder" },
+    contexts: guildAndDm,
+    integration_types: [ApplicationIntegrationType.GuildInstall],
+  };
+}
+
+function refreshCommand(): CommandDefinition {
+  return {
+    name: commandNames.refresh,
+    type: ApplicationCommandType.ChatInput,
+    description: "Re-read the corpus and rebuild the index (moderators)",
+    description_localizations: { nl: "Lees het corpus opnieuw in en bouw de index opnieuw (moderators)" },
+    default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
+    // Server permissions only exist in a server, so /refresh is not offered in DMs.
+    contexts: [InteractionContextType.Guild],
+    integration_types: [ApplicationIntegrationType.GuildInstall],
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: refreshOptions.action,
+        name_localizations: { "en-US": "action", "en-GB": "action" },
+        description: "Refresh (default) or go back one version",
+        description_localizations: { nl: "Verversen (standaard) of één versie terugzetten" },
+        required: false,
+        choices: [
+          { name: "verversen", name_localizations: { "en-US": "refresh", "en-GB": "refresh" }, value: "refresh" },
+          { name: "terugzetten", name_localizations: { "en-US": "rollback", "en-GB": "rollback" }, value: "rollback" },
+        ],
+      },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: refreshOptions.url,
+        description: "An article URL to add",
+        description_localizations: { nl: "De link van een artikel om toe te voegen" },
+        required: false,
+      },
+      {
+        type: ApplicationCommandOptionType.Attachment,
+        name: refreshOptions.file,
+        name_localizations: { "en-US": "file", "en-GB": "file" },
+        description: "A .txt, .md or .html article to add",
+        description_localizations: { nl: "Een artikel als .txt, .md of .html om toe te voegen" },
+        required: false,
+      },
+    ],
+  };
+}
+
+function helpCommand(): CommandDefinition {
+  return {
+    name: commandNames.help,
+    type: ApplicationCommandType.ChatInput,
+    description: "How to use Nieuwsbot",
+    description_localizations: { nl: "Zo gebruik je Nieuwsbot" },
+    contexts: guildAndDm,
+    integration_types: [ApplicationIntegrationType.GuildInstall],
+  };
 }
 
 /**

@@ -51,12 +51,9 @@ export class DiscordBot {
   constructor(options: DiscordBotOptions) {
     const { deps, config } = options;
     this.client = createDiscordClient(options);
-    this.context = {
-      deps,
-      config,
-      logger: deps.logger.child("discord"),
-      limiter: new QuestionRateLimiter(deps.limits.questionsPerWindow, deps.limits.windowSeconds),
-    };
+    const logger = deps.logger.child("discord");
+    const limiter = new QuestionRateLimiter(deps.limits.questionsPerWindow, deps.limits.windowSeconds);
+    this.context = { deps, config, logger, ask: { core: deps.core, feedback: deps.feedback, logger, limiter } };
     this.attach();
   }
 

@@ -1,10 +1,10 @@
 import { MessageFlags, type ChatInputCommandInteraction } from "discord.js";
-import { messagesFor } from "../../src/answer/messages.js";
 import { refreshFailureText, refreshProgressText, refreshReportText } from "../../src/answer/refresh-messages.js";
 import type { Language, RefreshRequest } from "../../src/core/types.js";
 import { delayedProgress } from "../shared/delayed-progress.js";
 import { downloadUpload } from "../shared/download-upload.js";
-import { replyPrivately, sendPayloads, type BotContext } from "./bot-context.js";
+import { requireModerator } from "../shared/moderator-only.js";
+import { sendPayloads, type BotContext } from "./bot-context.js";
 import { refreshOptions } from "./commands.js";
 import { isModerator } from "./moderation.js";
 import { noPings, renderText } from "./render-discord.js";
@@ -18,8 +18,9 @@ export interface RefreshTiming {
 
 /**
  * `/refresh [actie] [url] [bestand]`: moderators only (Manage Server at run time, or a moderator
- * role); others get a private refusal and nothing is downloaded or refreshed. A refresh that takes
- * more than a couple of seconds shows progress by editing the private reply at most once a second.
+ * role); for others it throws `NOT_ALLOWED` before anything is downloaded or refreshed. A refresh
+ * that takes more than a couple of seconds shows progress by editing the private reply at most
+ * once a second.
  */
 export async function handleRefresh(
   context: BotContext,
@@ -27,10 +28,8 @@ export async function handleRefresh(
   language: Language,
   timing: RefreshTiming = { progressDelayMs: 2000, progressIntervalMs: 1000 },
 ): Promise<void> {
-  if (!isModerator(interaction, context.config.moderatorRoleIds)) {
-    context.logger.info("refresh refused: not a moderator", { user: interaction.user.id, guild: interaction.guildId });
-    return replyPrivately(interaction, messagesFor(language).notAllowed, context.logger);
-  }
+  // A refusal is thrown (NOT_ALLOWED) and answered privately by `handleInteraction`.
+  requireModerator(isModerator(interaction, context.config.moderatorRoleIds), "/refresh");
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const edit = (text: string) => interaction.editReply({ content: text, allowedMentions: noPings });
   const progress = delayedProgress(edit, {

@@ -52,14 +52,7 @@ export const discordTexts = {
 
 export type DiscordTexts = (typeof discordTexts)["nl"];
 
+/** The Discord-only texts in one language. */
 export function discordTextsFor(language: Language): DiscordTexts {
   return discordTexts[language];
-}
-
-/**
- * The bot's own language for a Discord locale (`nl`, `en-US`, `en-GB`, ...). Same rule as the
- * core's language hint: English locales get English, everyone else the article's Dutch.
- */
-export function languageFromLocale(locale: string | null | undefined): Language {
-  return locale?.toLowerCase().startsWith("en") ? "en" : "nl";
 }

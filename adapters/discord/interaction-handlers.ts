@@ -1,23 +1,17 @@
-import {
-  ApplicationCommandOptionType,
-  MessageFlags,
-  type ButtonInteraction,
-  type ChatInputCommandInteraction,
-  type Interaction,
-} from "discord.js";
-import { messagesFor } from "../../src/answer/messages.js";
-import { userErrorReply } from "../../src/answer/user-error-reply.js";
-import type { Language } from "../../src/core/types.js";
-import { detectLanguage } from "../../src/text/language.js";
+import { ApplicationCommandOptionType, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction } from "discord.js";
+import { askFlow } from "../shared/ask-flow.js";
+import { languageFromLocale } from "../shared/locale-language.js";
+import { errorReply } from "../shared/user-error-reply.js";
 import { replyPrivately, sendPayloads, type BotContext } from "./bot-context.js";
 import { handleRefresh } from "./discord-refresh.js";
 import { commandNames, questionOption } from "./commands.js";
-import { discordTextsFor, languageFromLocale } from "./discord-texts.js";
+import { discordTextsFor } from "./discord-texts.js";
 import { parseButtonId, renderAnswer, renderFullPassage, renderText } from "./render-discord.js";
 
 /**
- * Entry point for every interaction. Errors never escape: they are logged and the user gets a
- * private apology, so one failing command cannot take the client down.
+ * Entry point for every interaction. Errors never escape: a user error (a refused moderator command)
+ * gets its private reply, anything else is logged and the user gets a private apology, so one
+ * failing command cannot take the client down.
  */
 export async function handleInteraction(context: BotContext, interaction: Interaction): Promise<void> {
   if (!interaction.isRepliable()) return; // Autocomplete is not used by these commands.
@@ -28,11 +22,13 @@ export async function handleInteraction(context: BotContext, interaction: Intera
     // Other components and context-menu commands are not registered by this bot; still answer them.
     else await replyPrivately(interaction, discordTextsFor(language).unknownCommand, context.logger);
   } catch (error) {
-    context.logger.error("discord interaction failed; the user gets an apology", { error, interaction: describe(interaction) });
+    const reply = errorReply(error, language);
+    if (reply.code) context.logger.info("discord interaction refused", { code: reply.code, interaction: describe(interaction) });
+    else context.logger.error("discord interaction failed; the user gets an apology", { error, interaction: describe(interaction) });
     try {
-      await replyPrivately(interaction, messagesFor(language).failed, context.logger);
-    } catch (apologyError) {
-      context.logger.error("could not send the apology either", { error: apologyError, interaction: describe(interaction) });
+      await replyPrivately(interaction, reply.text, context.logger);
+    } catch (replyError) {
+      context.logger.error("could not send the reply to a failed interaction either", { error: replyError, interaction: describe(interaction) });
     }
   }
 }
@@ -56,33 +52,24 @@ async function handleCommand(context: BotContext, interaction: ChatInputCommandI
 }
 
 /**
- * `/ask`: deferred at once (Discord allows 3 seconds for the first response), then the placeholder
- * is replaced by the answer. Input errors and rate limits are answered privately.
+ * `/ask`: deferred as soon as the question is within the rate limit (Discord allows 3 seconds for
+ * the first response), then the placeholder is replaced by the answer. Refusals and apologies are private.
  */
 async function handleAsk(context: BotContext, interaction: ChatInputCommandInteraction): Promise<void> {
-  const { core, feedback } = context.deps;
-  const question = questionFrom(interaction);
-  const language = detectLanguage(question, interaction.locale);
-  const decision = await context.limiter.consume(interaction.user.id);
-  if (!decision.allowed) {
-    return replyPrivately(interaction, messagesFor(language).rateLimited(decision.retryAfterSeconds), context.logger);
-  }
-  await interaction.deferReply();
-  let answer;
-  try {
-    answer = await core.ask(question, {
-      platform: "discord",
-      userId: interaction.user.id,
-      conversationId: interaction.channelId ?? undefined,
-      languageHint: interaction.locale,
-    });
-  } catch (error) {
-    const reply = userErrorReply(error, language);
-    if (!reply) throw error;
-    return replyPrivately(interaction, reply, context.logger);
-  }
-  const payloads = renderAnswer(answer, { token: feedback.remember(answer, "discord") });
-  await sendPayloads(interaction, payloads);
+  const request = {
+    question: questionFrom(interaction),
+    platform: "discord" as const,
+    userId: interaction.user.id,
+    conversationId: interaction.channelId ?? undefined,
+    languageHint: interaction.locale,
+  };
+  const outcome = await askFlow(context.ask, request, {
+    startWorking: async () => {
+      await interaction.deferReply();
+    },
+  });
+  if (outcome.kind !== "answered") return replyPrivately(interaction, outcome.text, context.logger);
+  await sendPayloads(interaction, renderAnswer(outcome.answer, { token: outcome.token }));
 }
 
 /** The `vraag` option; any string option if a client sent another name (it should not). */

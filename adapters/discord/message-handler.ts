@@ -1,8 +1,7 @@
 import type { Message } from "discord.js";
-import { messagesFor } from "../../src/answer/messages.js";
-import { userErrorReply } from "../../src/answer/user-error-reply.js";
-import type { Logger } from "../../src/logging/logger.js";
-import { detectLanguage } from "../../src/text/language.js";
+import { askFlow, type AskOutcome } from "../shared/ask-flow.js";
+import { keepTyping } from "../shared/typing-indicator.js";
+import { errorReply } from "../shared/user-error-reply.js";
 import type { BotContext } from "./bot-context.js";
 import { noPings, renderAnswer, type DiscordPayload } from "./render-discord.js";
 
@@ -40,41 +39,41 @@ function botRoleIds(message: Message, botId: string): string[] {
 /**
  * Answers a mention, DM or follow-up in the same channel, as a reply to the question, with the
  * typing indicator shown while the core works. The core keeps no conversation memory, so a
- * follow-up is answered on its own. Errors are logged and answered with an apology.
+ * follow-up is answered on its own.
  */
 export async function handleMessage(context: BotContext, message: Message): Promise<void> {
   const botId = message.client.user.id;
   const trigger = messageTrigger(message, botId);
   if (!trigger) return;
   const question = stripBotMentions(message.content, botId, message.inGuild() ? botRoleIds(message, botId) : []);
-  const language = detectLanguage(question);
+  const channel = message.channel;
+  const outcome = await askFlow(
+    context.ask,
+    { question, platform: "discord", userId: message.author.id, conversationId: message.channelId },
+    {
+      startWorking: () => {
+        if (!channel.isSendable()) return;
+        const onError = (error: unknown) => context.logger.warn("typing indicator failed", { error, channel: channel.id });
+        return keepTyping(() => channel.sendTyping(), typingRenewMs, onError).stop;
+      },
+    },
+  );
+  await sendOutcome(context, message, outcome);
+}
+
+/** Sends the answer or the flow's text; an answer that cannot be sent is followed by an apology. */
+async function sendOutcome(context: BotContext, message: Message, outcome: AskOutcome<string>): Promise<void> {
+  const logError = (text: string, error: unknown) => context.logger.error(text, { error, message: message.id });
+  if (outcome.kind !== "answered") {
+    await message.reply({ content: outcome.text, allowedMentions: noPings }).catch((error: unknown) => logError("could not send the reply to a question", error));
+    return;
+  }
   try {
-    const decision = await context.limiter.consume(message.author.id);
-    if (!decision.allowed) {
-      await message.reply({ content: messagesFor(language).rateLimited(decision.retryAfterSeconds), allowedMentions: noPings });
-      return;
-    }
-    const stopTyping = keepTyping(message, context.logger);
-    let payloads: DiscordPayload[];
-    try {
-      const answer = await context.deps.core.ask(question, {
-        platform: "discord",
-        userId: message.author.id,
-        conversationId: message.channelId,
-      });
-      payloads = renderAnswer(answer, { token: context.deps.feedback.remember(answer, "discord") });
-    } finally {
-      stopTyping();
-    }
-    await sendReplies(message, payloads);
+    await sendReplies(message, renderAnswer(outcome.answer, { token: outcome.token }));
   } catch (error) {
-    const reply = userErrorReply(error, language);
-    if (!reply) context.logger.error("discord message failed; the user gets an apology", { error, message: message.id, trigger });
-    try {
-      await message.reply({ content: reply ?? messagesFor(language).failed, allowedMentions: noPings });
-    } catch (replyError) {
-      context.logger.error("could not send the reply to a failed question either", { error: replyError, message: message.id });
-    }
+    logError("discord answer could not be sent; the user gets an apology", error);
+    const apology = errorReply(error, outcome.answer.language).text;
+    await message.reply({ content: apology, allowedMentions: noPings }).catch((apologyError: unknown) => logError("could not send the apology either", apologyError));
   }
 }
 
@@ -87,17 +86,4 @@ async function sendReplies(message: Message, payloads: DiscordPayload[]): Promis
     if (message.channel.isSendable()) await message.channel.send(payload);
     else await message.reply(payload);
   }
-}
-
-/** Shows "Nieuwsbot is typing…" until the returned function is called. */
-function keepTyping(message: Message, logger: Logger): () => void {
-  const channel = message.channel;
-  if (!channel.isSendable()) return () => undefined;
-  const send = () => {
-    channel.sendTyping().catch((error: unknown) => logger.warn("typing indicator failed", { error, channel: channel.id }));
-  };
-  send();
-  const timer = setInterval(send, typingRenewMs);
-  timer.unref();
-  return () => clearInterval(timer);
 }

@@ -7,8 +7,9 @@ import {
   type MessageMentionOptions,
 } from "discord.js";
 import { messagesFor } from "../../src/answer/messages.js";
-import { sourceLine, splitAroundSentence } from "../../src/answer/source-line.js";
 import type { Answer, Citation, Language } from "../../src/core/types.js";
+import { defaultMaxQuoteLength, quoteExcerpt, type EllipsisMarks } from "../shared/excerpt.js";
+import { sourceLine, splitAroundSentence, type SentenceParts } from "../shared/source-line.js";
 import { discordLimits, renderChunks, type Run } from "./discord-markdown.js";
 import { discordTextsFor } from "./discord-texts.js";
 
@@ -33,7 +34,7 @@ export interface RenderAnswerOptions {
    * Passages longer than this many characters are shown as an excerpt around the supporting
    * sentence, marked with `…` and a note, plus a button that shows the whole paragraph.
    */
-  maxQuoteChars?: number;
+  maxQuoteLength?: number;
 }
 
 /** Custom ids the bot's buttons carry; parsed back by `parseButtonId`. */
@@ -41,7 +42,8 @@ export type ButtonAction = { kind: "feedback"; rating: "up" | "down"; token: str
 
 const answerColor = 0x2b6cb0;
 const abstainColor = 0x718096;
-const defaultMaxQuoteChars = 1200;
+/** Discord sets the marks apart from the text, so they never merge with markdown around them. */
+const spacedMarks: EllipsisMarks = { before: "… ", after: " …" };
 
 /**
  * Renders an answer as one or more Discord messages: an embed with the answer, each cited Dutch
@@ -50,7 +52,7 @@ const defaultMaxQuoteChars = 1200;
  * buttons (👍 / 👎, full paragraph, source link) go on the last message.
  */
 export function renderAnswer(answer: Answer, options: RenderAnswerOptions): DiscordPayload[] {
-  const maxQuoteChars = options.maxQuoteChars ?? defaultMaxQuoteChars;
+  const maxQuoteLength = options.maxQuoteLength ?? defaultMaxQuoteLength;
   const language = answer.language;
   const embeds: APIEmbed[] = [];
   const partial: number[] = [];
@@ -58,7 +60,7 @@ export function renderAnswer(answer: Answer, options: RenderAnswerOptions): Disc
     embeds.push(...sectionEmbeds([{ text: answer.text }], [], undefined, answer.abstained ? abstainColor : answerColor, language));
   }
   answer.citations.forEach((citation, index) => {
-    const excerpt = quoteRuns(citation, maxQuoteChars);
+    const excerpt = quoteRuns(citation, maxQuoteLength);
     if (excerpt.partial) partial.push(index);
     const lead = index === 0 ? [{ text: answer.text }] : [];
     const note = excerpt.partial ? discordTextsFor(language).excerptNote : undefined;
@@ -72,8 +74,7 @@ export function renderAnswer(answer: Answer, options: RenderAnswerOptions): Disc
 
 /** The whole paragraph of a citation, for the "show full paragraph" button (split when long). */
 export function renderFullPassage(citation: Citation, language: Language): DiscordPayload[] {
-  const { before, sentence, after } = splitAroundSentence(citation);
-  const runs: Run[] = [{ text: before }, { text: sentence, bold: true }, { text: after }];
+  const runs = sentenceRuns(splitAroundSentence(citation));
   const links = linkRow([citation], language);
   return packMessages(sectionEmbeds([], runs, citation, answerColor, language), links ? [links] : []);
 }
@@ -113,53 +114,16 @@ export function safeLinkUrl(source: string | undefined): string | undefined {
 }
 
 /**
- * The quote as runs with the supporting sentence bold; an excerpt around that sentence when the
- * paragraph is longer than `budget`. Cuts prefer sentence ends, then word boundaries, and are
- * always marked with `…`.
+ * The quote as runs with the supporting sentence bold; the shared excerpt around that sentence
+ * (never cutting it) when the paragraph is longer than `maxLength`, marked with `…`.
  */
-export function quoteRuns(citation: Citation, budget: number): { runs: Run[]; partial: boolean } {
-  const { before, sentence, after } = splitAroundSentence(citation);
-  if (citation.quote.length <= budget) return { runs: [{ text: before }, { text: sentence, bold: true }, { text: after }], partial: false };
-  if (!sentence) return { runs: [{ text: headOf(before, budget) }, { text: " …" }], partial: true };
-  if (sentence.length >= budget) {
-    return { runs: [{ text: before ? "… " : "" }, { text: headOf(sentence, budget), bold: true }, { text: " …" }], partial: true };
-  }
-  const remaining = budget - sentence.length;
-  const afterBudget = Math.min(after.length, Math.max(Math.floor(remaining / 2), remaining - before.length));
-  const beforeBudget = Math.min(before.length, remaining - afterBudget);
-  const head = tailOf(before, beforeBudget);
-  const tail = headOf(after, afterBudget);
-  return {
-    runs: [
-      { text: (head.length < before.length ? "… " : "") + head },
-      { text: sentence, bold: true },
-      { text: tail + (tail.length < after.length ? " …" : "") },
-    ],
-    partial: true,
-  };
+export function quoteRuns(citation: Citation, maxLength: number): { runs: Run[]; partial: boolean } {
+  const excerpt = quoteExcerpt(citation, maxLength, spacedMarks);
+  return { runs: sentenceRuns(excerpt), partial: excerpt.shortened };
 }
 
-/** The last at most `max` characters of `text`, starting at a sentence or word start. */
-function tailOf(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max <= 0) return "";
-  const slice = text.slice(text.length - max);
-  const sentenceStart = /[.!?…]["”’)]*\s+/.exec(slice);
-  if (sentenceStart && sentenceStart.index + sentenceStart[0].length < slice.length) return slice.slice(sentenceStart.index + sentenceStart[0].length);
-  const wordStart = slice.search(/\s/);
-  return wordStart >= 0 ? slice.slice(wordStart).trimStart() : slice;
-}
-
-/** The first at most `max` characters of `text`, ending at a sentence or word end. */
-function headOf(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max <= 0) return "";
-  const slice = text.slice(0, max);
-  const ends = [...slice.matchAll(/[.!?…]["”’)]*(?=\s)/g)];
-  const lastEnd = ends[ends.length - 1];
-  if (lastEnd && lastEnd.index > 0) return slice.slice(0, lastEnd.index + lastEnd[0].length);
-  const wordEnd = slice.search(/\s\S*$/);
-  return wordEnd > 0 ? slice.slice(0, wordEnd) : slice;
+function sentenceRuns({ before, sentence, after }: SentenceParts): Run[] {
+  return [{ text: before }, { text: sentence, bold: true }, { text: after }];
 }
 
 /**

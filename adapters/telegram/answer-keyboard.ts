@@ -1,7 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import type { Rating } from "../../src/feedback/feedback-store.js";
 import type { Answer } from "../../src/core/types.js";
-import { telegramMessagesFor } from "./telegram-messages.js";
+import { telegramTextsFor } from "./telegram-texts.js";
 
 /**
  * The buttons under an answer and the callback data they carry. Telegram allows 64 bytes of
@@ -22,7 +22,7 @@ export const fullPassagePattern = /^full:([A-Za-z0-9_-]{1,32}):(\d{1,2})$/;
 /** 👍 / 👎 for every answer, plus one "show full paragraph" button per passage that was shortened. */
 export function answerKeyboard(answer: Answer, token: string, shortened: readonly number[]): InlineKeyboard {
   const keyboard = new InlineKeyboard().text("👍", callbackData.feedback("up", token)).text("👎", callbackData.feedback("down", token));
-  const text = telegramMessagesFor(answer.language);
+  const text = telegramTextsFor(answer.language);
   for (const index of shortened) {
     const citation = answer.citations[index];
     if (citation) keyboard.row().text(text.fullParagraph(citation.paragraph), callbackData.fullPassage(token, index));

@@ -1,6 +1,7 @@
 import { messagesFor } from "../../src/answer/messages.js";
-import { sourceLine, splitAroundSentence } from "../../src/answer/source-line.js";
 import type { Answer, Citation, Language } from "../../src/core/types.js";
+import { defaultMaxQuoteLength, quoteExcerpt } from "../shared/excerpt.js";
+import { sourceLine, splitAroundSentence, type SentenceParts } from "../shared/source-line.js";
 import { splitHtml, tag, telegramMessageLimit, type HtmlRun } from "./telegram-html.js";
 
 /**
@@ -25,9 +26,6 @@ export interface RenderedAnswer {
   shortened: number[];
 }
 
-/** About a screenful on a phone: long enough for a typical news paragraph, short enough to read. */
-export const defaultMaxQuoteLength = 1200;
-
 /** Renders an answer (or an abstention, which is just its friendly text) as HTML messages. */
 export function renderTelegramAnswer(answer: Answer, options: RenderOptions = {}): RenderedAnswer {
   const maxQuote = options.maxQuoteLength ?? defaultMaxQuoteLength;
@@ -43,8 +41,7 @@ export function renderTelegramAnswer(answer: Answer, options: RenderOptions = {}
 
 /** The whole paragraph of one citation with its source line, for the "show full paragraph" button. */
 export function renderFullPassage(citation: Citation, language: Language, options: Pick<RenderOptions, "maxMessageLength"> = {}): string[] {
-  const whole = { ...splitAroundSentence(citation), shortened: false };
-  return splitHtml([...quoteRuns(whole), { text: "\n", tags: [] }, ...sourceRuns(citation, language)], options.maxMessageLength ?? telegramMessageLimit);
+  return splitHtml([...quoteRuns(splitAroundSentence(citation)), { text: "\n", tags: [] }, ...sourceRuns(citation, language)], options.maxMessageLength ?? telegramMessageLimit);
 }
 
 /** Plain text as one or more HTML messages (bot texts, error replies). */
@@ -52,37 +49,8 @@ export function renderPlainText(text: string, options: Pick<RenderOptions, "maxM
   return splitHtml([{ text, tags: [] }], options.maxMessageLength ?? telegramMessageLimit);
 }
 
-interface Excerpt {
-  before: string;
-  sentence: string;
-  after: string;
-  shortened: boolean;
-}
-
-/**
- * The passage, or when it is longer than `max`, the supporting sentence with as much context on
- * either side as fits, cut at word boundaries and marked with an ellipsis. The sentence itself is
- * never cut: it is the evidence for the answer.
- */
-export function quoteExcerpt(citation: Citation, max: number): Excerpt {
-  const parts = splitAroundSentence(citation);
-  if (citation.quote.length <= max) return { ...parts, shortened: false };
-  if (!parts.sentence) return { before: `${head(citation.quote, max)}…`, sentence: "", after: "", shortened: true };
-  const room = Math.max(0, max - parts.sentence.length);
-  const before = tail(parts.before, Math.floor(room / 2));
-  const after = head(parts.after, room - before.length);
-  const cutBefore = before.length < parts.before.length;
-  const cutAfter = after.length < parts.after.length;
-  return {
-    before: cutBefore ? `…${before.trimStart()}` : before,
-    sentence: parts.sentence,
-    after: cutAfter ? `${after.trimEnd()}…` : after,
-    // A sentence that is the whole paragraph is the whole paragraph, however long.
-    shortened: cutBefore || cutAfter,
-  };
-}
-
-function quoteRuns({ before, sentence, after }: Excerpt): HtmlRun[] {
+/** The quote in a blockquote, the supporting sentence bold. */
+function quoteRuns({ before, sentence, after }: SentenceParts): HtmlRun[] {
   const quote = tag.blockquote();
   return [
     { text: before, tags: [quote] },
@@ -113,32 +81,4 @@ function isWebUrl(value: string): boolean {
   } catch {
     return false; // Not a URL at all: shown as text, never as a link.
   }
-}
-
-/** At most `max` characters from the start of `text`, ending at a word boundary when there is one. */
-function head(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  const space = cut.search(/\s\S*$/);
-  return space > max / 2 ? cut.slice(0, space) : safeEnd(cut);
-}
-
-/** At most `max` characters from the end of `text`, starting at a word boundary when there is one. */
-function tail(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max <= 0) return "";
-  const cut = text.slice(text.length - max);
-  const space = cut.search(/\s/);
-  return space >= 0 && space < max / 2 ? cut.slice(space) : safeStart(cut);
-}
-
-/** Drops a dangling high surrogate so an emoji is never cut in half. */
-function safeEnd(text: string): string {
-  const code = text.charCodeAt(text.length - 1);
-  return code >= 0xd800 && code <= 0xdbff ? text.slice(0, -1) : text;
-}
-
-function safeStart(text: string): string {
-  const code = text.charCodeAt(0);
-  return code >= 0xdc00 && code <= 0xdfff ? text.slice(1) : text;
 }

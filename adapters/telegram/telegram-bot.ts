@@ -1,23 +1,19 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, type Context, type InlineKeyboard, type Transformer } from "grammy";
+import { Bot, type Context, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { messagesFor } from "../../src/answer/messages.js";
-import { userErrorReply } from "../../src/answer/user-error-reply.js";
-import { isNieuwsbotError, RefreshError } from "../../src/core/errors.js";
-import type { Answer, Language } from "../../src/core/types.js";
-import type { Rating } from "../../src/feedback/feedback-store.js";
+import type { Language } from "../../src/core/types.js";
 import type { Logger } from "../../src/logging/logger.js";
-import { detectLanguage } from "../../src/text/language.js";
 import type { AdapterDeps } from "../shared/adapter.js";
+import { languageFromLocale } from "../shared/locale-language.js";
 import { QuestionRateLimiter } from "../shared/rate-limiter.js";
-import { answerKeyboard, feedbackPattern, fullPassagePattern } from "./answer-keyboard.js";
+import { errorReply } from "../shared/user-error-reply.js";
 import { inferEntities } from "./infer-entities.js";
-import { questionFromMessage } from "./question-text.js";
-import { renderFullPassage, renderPlainText, renderTelegramAnswer, type RenderOptions } from "./render-telegram.js";
+import type { RenderOptions } from "./render-telegram.js";
 import type { TelegramConfig } from "./telegram-config.js";
-import { languageOf, telegramMessages, telegramMessagesFor } from "./telegram-messages.js";
-import { createRefreshHandler } from "./telegram-refresh.js";
+import { handleButtons, handleCommands, handleQuestions, telegramAnswerer } from "./telegram-handlers.js";
+import { sendText } from "./telegram-send.js";
+import { telegramTexts } from "./telegram-texts.js";
 import { UpdateTracker } from "./update-tracker.js";
 
 export interface TelegramBotOptions extends AdapterDeps {
@@ -37,9 +33,6 @@ export interface TelegramBot {
   idle(timeoutMs: number): Promise<boolean>;
 }
 
-/** Telegram's typing indicator lasts about five seconds; renew it a little sooner while working. */
-const typingRenewMs = 4500;
-
 /**
  * Builds the grammY bot with all Nieuwsbot behaviour, without starting it (see `start-telegram.ts`).
  *
@@ -48,27 +41,9 @@ const typingRenewMs = 4500;
  * edited messages, channel posts — passes through untouched.
  */
 export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
-  const { core, feedback, logger, config } = options;
-  const bot = new Bot(config.token, {
-    botInfo: options.botInfo,
-    client: { apiRoot: options.client?.apiRoot ?? config.apiRoot },
-  });
-  // Bounded: a 429 is retried after Telegram's retry_after (at most a minute), a 5xx with backoff,
-  // both at most three times. Network errors are not retried here: the runner retries polling and
-  // a failed reply is reported to bot.catch instead of being retried for hours.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true }));
-  bot.api.config.use(logPollingFailures(logger));
-
-  const limiter = new QuestionRateLimiter(options.limits.questionsPerWindow, options.limits.windowSeconds);
+  const bot = createBotClient(options);
   const tracker = new UpdateTracker();
-
-  bot.catch((error) => {
-    logger.error("telegram update failed; the bot keeps running", { updateId: error.ctx.update.update_id, error: error.error });
-  });
-  bot.use(tracker.middleware(bot));
-  // Updates of one chat are handled in order; different chats run concurrently.
-  bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
-
+  installMiddleware(bot, tracker, options.logger);
   // Only new messages and button presses are for us; edited messages, channel posts and the rest stop here.
   const updates = bot.on(["message", "callback_query"]);
   updates.on("message:text", (ctx, next) => {
@@ -78,140 +53,50 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     }
     return next();
   });
-
-  updates.command(["start", "help"], (ctx) => sendText(ctx, telegramMessagesFor(languageOf(ctx.from?.language_code)).help(ctx.me.username)));
-  updates.command("status", (ctx) => sendText(ctx, telegramMessagesFor(languageOf(ctx.from?.language_code)).status(core.status())));
-  const refresh = createRefreshHandler({
-    core,
-    logger,
-    moderatorIds: config.moderatorIds,
-    apiRoot: options.client?.apiRoot ?? config.apiRoot ?? "https://api.telegram.org",
-    token: config.token,
-  });
-  updates.command("refresh", refresh);
-  // A document whose caption is /refresh adds that file to the corpus.
-  updates.on("message:document").filter((ctx) => /^\/refresh(@\w+)?(\s|$)/i.test(ctx.message.caption ?? ""), refresh);
-  updates.command("ask", (ctx) => answerQuestion(ctx, ctx.match));
-
-  updates.callbackQuery(feedbackPattern, async (ctx) => {
-    const rating = ctx.match[1] as Rating;
-    const token = ctx.match[2]!;
-    const text = telegramMessagesFor(feedback.lookup(token)?.language ?? languageOf(ctx.from.language_code));
-    let reply: string;
-    try {
-      reply = (await feedback.record(token, rating, String(ctx.from.id))) ? text.feedbackThanks : text.feedbackExpired;
-    } catch (error) {
-      logger.error("feedback could not be stored", { error });
-      reply = text.feedbackFailed;
-    }
-    await ctx.answerCallbackQuery({ text: reply });
-  });
-
-  updates.callbackQuery(fullPassagePattern, async (ctx) => {
-    const answer = feedback.lookup(ctx.match[1]!);
-    const citation = answer?.citations[Number(ctx.match[2])];
-    if (!answer || !citation) {
-      await ctx.answerCallbackQuery({ text: telegramMessagesFor(languageOf(ctx.from.language_code)).fullParagraphExpired });
-      return;
-    }
-    await ctx.answerCallbackQuery();
-    await sendMessages(ctx, renderFullPassage(citation, answer.language, options.render), ctx.callbackQuery.message?.message_id);
-  });
-
-  // Buttons of an older version, or forged data: still answered, so the client stops its spinner.
-  updates.on("callback_query", (ctx) => ctx.answerCallbackQuery());
-
-  updates.on("message:text", async (ctx) => {
-    const question = questionFromMessage(ctx.message, ctx.me);
-    if (question !== undefined) return answerQuestion(ctx, question);
-    // An unknown command in a private chat gets the help text; in groups it may be for another bot.
-    if (ctx.chat.type === "private" && ctx.message.text.startsWith("/")) {
-      await sendText(ctx, telegramMessagesFor(languageOf(ctx.from.language_code)).help(ctx.me.username));
-    }
-  });
-
-  async function answerQuestion(ctx: Context, question: string): Promise<void> {
-    const from = ctx.from;
-    const chat = ctx.chat;
-    if (!from || !chat) return;
-    const messageId = ctx.msg?.message_id;
-    const decision = await limiter.consume(String(from.id));
-    if (!decision.allowed) {
-      logger.info("question rate-limited", { chatId: chat.id, retryAfterSeconds: decision.retryAfterSeconds });
-      await sendText(ctx, messagesFor(detectLanguage(question, from.language_code)).rateLimited(decision.retryAfterSeconds), messageId);
-      return;
-    }
-    const typing = keepTyping(ctx);
-    let answer: Answer;
-    try {
-      answer = await core.ask(question, {
-        platform: "telegram",
-        userId: String(from.id),
-        conversationId: String(chat.id),
-        languageHint: from.language_code,
-      });
-    } catch (error) {
-      const language = detectLanguage(question, from.language_code);
-      const reply = userErrorReply(error, language);
-      if (reply === undefined) logger.error("answering a question failed", { chatId: chat.id, error });
-      await typing.stop();
-      await sendText(ctx, reply ?? messagesFor(language).failed, messageId);
-      return;
-    }
-    await typing.stop();
-    const rendered = renderTelegramAnswer(answer, options.render);
-    const token = feedback.remember(answer, "telegram");
-    logger.debug("answered", { chatId: chat.id, abstained: answer.abstained, messages: rendered.messages.length });
-    await sendMessages(ctx, rendered.messages, messageId, answerKeyboard(answer, token, rendered.shortened));
-  }
-
-  /** Shows "typing…" until stopped; a failed indicator is logged and never fails the answer. */
-  function keepTyping(ctx: Context): { stop(): Promise<void> } {
-    let last: Promise<unknown> = Promise.resolve();
-    const send = () => {
-      last = ctx.replyWithChatAction("typing").catch((error: unknown) => logger.warn("typing indicator failed", { error }));
-    };
-    send();
-    const timer = setInterval(send, typingRenewMs);
-    return {
-      stop: async () => {
-        clearInterval(timer);
-        await last;
-      },
-    };
-  }
-
-  return {
-    bot,
-    idle: (timeoutMs) => tracker.idle(timeoutMs),
-    async registerCommands() {
-      const commands = (language: Language) =>
-        Object.entries(telegramMessages[language].commands).map(([command, description]) => ({ command, description }));
-      await bot.api.setMyCommands(commands("nl"));
-      await bot.api.setMyCommands(commands("en"), { language_code: "en" });
-    },
-  };
+  const limiter = new QuestionRateLimiter(options.limits.questionsPerWindow, options.limits.windowSeconds);
+  const answer = telegramAnswerer(options, limiter);
+  handleCommands(updates, options, answer);
+  handleButtons(updates, options);
+  handleQuestions(updates, answer);
+  return { bot, idle: (timeoutMs) => tracker.idle(timeoutMs), registerCommands: () => registerCommandMenu(bot) };
 }
 
-/** Sends bot text (escaped) as a reply. */
-function sendText(ctx: Context, text: string, replyTo = ctx.msg?.message_id): Promise<void> {
-  return sendMessages(ctx, renderPlainText(text), replyTo);
+/** The grammY client with bounded retries and polling failures in our own log. */
+function createBotClient(options: TelegramBotOptions): Bot {
+  const { config } = options;
+  const bot = new Bot(config.token, { botInfo: options.botInfo, client: { apiRoot: options.client?.apiRoot ?? config.apiRoot } });
+  // Bounded: a 429 is retried after Telegram's retry_after (at most a minute), a 5xx with backoff,
+  // both at most three times. Network errors are not retried here: the runner retries polling and
+  // a failed reply is reported to bot.catch instead of being retried for hours.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true }));
+  bot.api.config.use(logPollingFailures(options.logger));
+  return bot;
 }
 
 /**
- * Sends HTML messages in order, each replying to `replyTo`; the keyboard goes on the last one so
- * it sits under the whole answer.
+ * Middleware every update passes: the tracker (for a clean stop), one update at a time per chat,
+ * and the error handler. A user error a handler throws (a non-moderator's `/refresh`) is answered
+ * with its text; anything else is logged and the bot keeps running.
  */
-async function sendMessages(ctx: Context, messages: readonly string[], replyTo: number | undefined, keyboard?: InlineKeyboard): Promise<void> {
-  for (const [index, html] of messages.entries()) {
-    await ctx.reply(html, {
-      parse_mode: "HTML",
-      link_preview_options: { is_disabled: true },
-      // The question may be deleted while we work; the answer is still worth sending.
-      reply_parameters: replyTo === undefined ? undefined : { message_id: replyTo, allow_sending_without_reply: true },
-      reply_markup: index === messages.length - 1 ? keyboard : undefined,
-    });
-  }
+function installMiddleware(bot: Bot, tracker: UpdateTracker, logger: Logger): void {
+  bot.catch(async ({ ctx, error }) => {
+    const reply = errorReply(error, languageFromLocale(ctx.from?.language_code));
+    if (reply.code === undefined) {
+      logger.error("telegram update failed; the bot keeps running", { updateId: ctx.update.update_id, error });
+      return;
+    }
+    logger.info("telegram command refused", { code: reply.code, userId: ctx.from?.id });
+    await sendText(ctx, reply.text).catch((sendError: unknown) => logger.warn("could not send a refusal", { error: sendError }));
+  });
+  bot.use(tracker.middleware(bot));
+  // Updates of one chat are handled in order; different chats run concurrently.
+  bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
+}
+
+async function registerCommandMenu(bot: Bot): Promise<void> {
+  const commands = (language: Language) => Object.entries(telegramTexts[language].commands).map(([command, description]) => ({ command, description }));
+  await bot.api.setMyCommands(commands("nl"));
+  await bot.api.setMyCommands(commands("en"), { language_code: "en" });
 }
 
 /**

@@ -1,13 +1,14 @@
 import type { Context } from "grammy";
-import { messagesFor } from "../../src/answer/messages.js";
 import { refreshFailureText, refreshProgressText, refreshReportText } from "../../src/answer/refresh-messages.js";
 import type { NieuwsbotCore, RefreshRequest } from "../../src/core/types.js";
 import type { Logger } from "../../src/logging/logger.js";
 import { delayedProgress } from "../shared/delayed-progress.js";
 import { downloadUpload } from "../shared/download-upload.js";
+import { languageFromLocale } from "../shared/locale-language.js";
+import { requireModerator } from "../shared/moderator-only.js";
 import { parseRefreshArguments } from "../shared/refresh-arguments.js";
 import { escapeHtml } from "./telegram-html.js";
-import { languageOf } from "./telegram-messages.js";
+import { replyTo } from "./telegram-send.js";
 
 export interface TelegramRefreshOptions {
   core: NieuwsbotCore;
@@ -25,21 +26,18 @@ export interface TelegramRefreshOptions {
 /**
  * `/refresh` for moderators: `/refresh` re-reads the corpus, `/refresh rollback` goes back one
  * version, `/refresh https://…` adds articles, and a `.txt`/`.md`/`.html` document sent with
- * `/refresh` as its caption is added too. The decision is made on the numeric user id. A refresh
- * that takes more than a couple of seconds shows progress in one message, edited at most once a
- * second, which the result then replaces.
+ * `/refresh` as its caption is added too. The decision is made on the numeric user id; anyone else
+ * gets `NOT_ALLOWED` before anything is downloaded or refreshed. A refresh that takes more than a
+ * couple of seconds shows progress in one message, edited at most once a second, which the result
+ * then replaces.
  */
 export function createRefreshHandler(options: TelegramRefreshOptions): (ctx: Context) => Promise<void> {
   const { core, logger } = options;
   return async (ctx) => {
-    const from = ctx.from;
-    const message = ctx.message;
-    const language = languageOf(from?.language_code);
-    if (!from || !message || !options.moderatorIds.has(from.id)) {
-      logger.info("refresh refused: not a moderator", { userId: from?.id });
-      await ctx.reply(escapeHtml(messagesFor(language).notAllowed), { parse_mode: "HTML", reply_parameters: replyTo(message?.message_id) });
-      return;
-    }
+    const { from, message } = ctx;
+    // A refusal is thrown (NOT_ALLOWED) and answered by the bot's error handler.
+    requireModerator(from !== undefined && message !== undefined && options.moderatorIds.has(from.id), "/refresh");
+    const language = languageFromLocale(from.language_code);
     const commandText = (message.text ?? message.caption ?? "").replace(/^\/refresh(@\w+)?/i, "");
     const args = parseRefreshArguments(commandText);
     const reply = (text: string) => ctx.reply(escapeHtml(text), { parse_mode: "HTML", reply_parameters: replyTo(message.message_id) });
@@ -84,8 +82,4 @@ export function createRefreshHandler(options: TelegramRefreshOptions): (ctx: Con
 function download(ctx: Context, options: TelegramRefreshOptions, document: { file_name?: string; file_size?: number }): Promise<{ fileName: string; bytes: Uint8Array }> {
   const url = async () => `${options.apiRoot}/file/bot${options.token}/${(await ctx.getFile()).file_path}`;
   return downloadUpload(url, document.file_name ?? "upload.txt", document.file_size);
-}
-
-function replyTo(messageId: number | undefined) {
-  return messageId === undefined ? undefined : { message_id: messageId, allow_sending_without_reply: true };
 }

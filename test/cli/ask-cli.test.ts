@@ -6,7 +6,7 @@ const cli = useCliEnvironment();
 
 describe("npm run ask", () => {
   it("--json prints exactly one JSON object on stdout, logs on stderr", async () => {
-    const result = await runScript("src/cli/ask.ts", ["--json", "Welk luchtafweersysteem levert Duitsland?"], { env: cli.env });
+    const result = await runScript("adapters/cli/ask.ts", ["--json", "Welk luchtafweersysteem levert Duitsland?"], { env: cli.env });
     expect(result.code).toBe(0);
     const answer = JSON.parse(result.stdout);
     expect(answer).toMatchObject({ abstained: false, language: "nl" });
@@ -18,7 +18,7 @@ describe("npm run ask", () => {
 
   it("--jsonl answers each stdin line in order in one process", async () => {
     const questions = ["Wie is de Duitse minister van Defensie?", "How do I bake bread?", "   ", "Hoeveel Nasams-batterijen stuurde Washington?"];
-    const result = await runScript("src/cli/ask.ts", ["--jsonl"], { env: cli.env, input: questions.join("\n") + "\n" });
+    const result = await runScript("adapters/cli/ask.ts", ["--jsonl"], { env: cli.env, input: questions.join("\n") + "\n" });
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split("\n").map((line) => JSON.parse(line));
     expect(lines.map((line) => line.question)).toEqual([questions[0], questions[1], questions[3]]);
@@ -28,13 +28,13 @@ describe("npm run ask", () => {
   });
 
   it("reports a question that is too long as a JSON error, not a crash", async () => {
-    const result = await runScript("src/cli/ask.ts", ["--json", "waarom ".repeat(200)], { env: cli.env });
+    const result = await runScript("adapters/cli/ask.ts", ["--json", "waarom ".repeat(200)], { env: cli.env });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ error: "QUESTION_TOO_LONG", abstained: true });
   });
 
   it("names the wrong variable when the configuration is invalid", async () => {
-    const result = await runScript("src/cli/ask.ts", ["--json", "x"], { env: { ...cli.env, EMBEDDINGS_PROVIDER: "magic", HNSW_M: "-3" } });
+    const result = await runScript("adapters/cli/ask.ts", ["--json", "x"], { env: { ...cli.env, EMBEDDINGS_PROVIDER: "magic", HNSW_M: "-3" } });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("EMBEDDINGS_PROVIDER");
     expect(result.stderr).toContain("HNSW_M");
@@ -54,7 +54,7 @@ describe("npm start without tokens", () => {
 
 describe("npm run ingest", () => {
   it("builds a new version and prints the summary line", async () => {
-    const result = await runScript("src/cli/ingest.ts", [], { env: cli.env });
+    const result = await runScript("adapters/cli/ingest.ts", [], { env: cli.env });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
       /^Corpus v\d+: 1 document, 4 passages — 0 nieuw, 4 ongewijzigd, 0 verwijderd \(\d+ ms\)\nDrempel om te antwoorden: 0\.\d\d, gemeten op 100 vragen buiten het onderwerp \(95 % daarvan scoort onder 0\.\d\d\)\.\n$/,

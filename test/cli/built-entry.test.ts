@@ -14,7 +14,7 @@ const cli = useCliEnvironment();
 describe("the built entry points", () => {
   it("exist (npm ci / npm test build them)", () => {
     expect(existsSync(path.join(repoRoot, "dist/adapters/start.js"))).toBe(true);
-    expect(existsSync(path.join(repoRoot, "dist/src/cli/ask.js"))).toBe(true);
+    expect(existsSync(path.join(repoRoot, "dist/adapters/cli/ask.js"))).toBe(true);
   });
 
   it("npm start answers a question on stdin in the console and exits at EOF", async () => {
@@ -25,7 +25,7 @@ describe("the built entry points", () => {
   });
 
   it("npm run ask -- --json prints one JSON object citing paragraph 3", async () => {
-    const result = await runScript("src/cli/ask.ts", ["--json", "Welk luchtafweersysteem levert Duitsland?"], { env: cli.env, built: true });
+    const result = await runScript("adapters/cli/ask.ts", ["--json", "Welk luchtafweersysteem levert Duitsland?"], { env: cli.env, built: true });
     expect(result.code).toBe(0);
     const answer = JSON.parse(result.stdout);
     expect(answer.citations[0]).toMatchObject({ paragraph: 3 });

@@ -24,7 +24,7 @@ afterAll(async () => fixture.cleanup());
 function ingestKilledAfter(delayMs: number): Promise<void> {
   return new Promise((resolve) => {
     // `node --import tsx` (not the tsx CLI, which forks a child) so the kill hits the process doing the work.
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(repoRoot, "src/cli/ingest.ts")], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: "ignore" });
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(repoRoot, "adapters/cli/ingest.ts")], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: "ignore" });
     const timer = setTimeout(() => child.kill("SIGKILL"), delayMs);
     child.on("exit", () => {
       clearTimeout(timer);
@@ -71,7 +71,7 @@ describe("a second process", () => {
     try {
       const core = await watched.open();
       const before = core.status().corpusVersion;
-      const result = await runScript("src/cli/ingest.ts", [], {
+      const result = await runScript("adapters/cli/ingest.ts", [], {
         env: { DATA_DIR: watched.dataDir, CORPUS_DIR: watched.corpusDir, EMBEDDINGS_PROVIDER: "hashing", LOG_LEVEL: "warn", INDEX_WATCH_INTERVAL_MS: "0" },
       });
       expect(result.code).toBe(0);

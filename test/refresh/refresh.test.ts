@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Core } from "../../src/core/nieuwsbot-core.js";
 import { IndexRepository } from "../../src/index/index-repository.js";
-import { refreshSummary } from "../../src/cli/refresh-summary.js";
+import { refreshSummary } from "../../adapters/cli/refresh-summary.js";
 import { CountingEmbedder, coreFixture, type CoreFixture } from "../helpers/core-fixture.js";
 import { startNewsSite, type NewsSite } from "../fakes/news-site.js";
 

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderAnswer, renderText } from "../../adapters/discord/render-discord.js";
 import { renderPlainText, renderTelegramAnswer } from "../../adapters/telegram/render-telegram.js";
-import { userErrorReply } from "../../src/answer/user-error-reply.js";
+import { userErrorReply } from "../../adapters/shared/user-error-reply.js";
 import type { Core } from "../../src/core/nieuwsbot-core.js";
 import { UserInputError } from "../../src/core/errors.js";
 import type { Answer } from "../../src/core/types.js";

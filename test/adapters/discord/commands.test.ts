@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildCommands, diffCommands } from "../../../adapters/discord/commands.js";
 import { loadDiscordConfig, normalizeApiUrl } from "../../../adapters/discord/discord-config.js";
 import { redactToken } from "../../../adapters/discord/discord-bot.js";
-import { languageFromLocale } from "../../../adapters/discord/discord-texts.js";
+import { languageFromLocale } from "../../../adapters/shared/locale-language.js";
 import { inviteUrl } from "../../../adapters/discord/invite-url.js";
 import { stripBotMentions } from "../../../adapters/discord/message-handler.js";
 import { ConfigError } from "../../../src/core/errors.js";

@@ -131,7 +131,7 @@ describe("renderAnswer", () => {
     const words = Array.from({ length: 1500 }, (_, index) => `woord${index}`);
     const sentence = `${words.join(" ")}.`;
     const huge = citation({ quote: sentence, sentence });
-    const payloads = renderAnswer(answer({ citations: [huge, citation({ paragraph: 4 })] }), { token: "tok", maxQuoteChars: 100_000 });
+    const payloads = renderAnswer(answer({ citations: [huge, citation({ paragraph: 4 })] }), { token: "tok", maxQuoteLength: 100_000 });
     expect(payloads.length).toBeGreaterThan(1);
     expectWithinLimits(payloads);
     const text = plain(payloads);
@@ -202,10 +202,12 @@ describe("renderChunks and quoteRuns", () => {
     expect(quoteRuns(citation(), 1200).partial).toBe(false);
   });
 
-  it("marks an excerpt whose sentence alone exceeds the budget", () => {
+  it("marks an excerpt whose sentence alone exceeds the budget, and keeps that sentence whole", () => {
     const sentence = "lang ".repeat(500).trim() + ".";
     const { runs, partial } = quoteRuns(citation({ quote: `Begin. ${sentence}`, sentence }), 200);
     expect(partial).toBe(true);
-    expect(runs.map((run) => run.text).join("")).toMatch(/^… lang .* …$/);
+    // The left-out context is marked; the supporting sentence is the evidence and is never cut.
+    expect(runs.map((run) => run.text).join("")).toMatch(/^… lang .* lang\.$/);
+    expect(runs.find((run) => run.bold)?.text).toBe(sentence);
   });
 });

@@ -1,5 +1,5 @@
-import { refreshReportText } from "../answer/refresh-messages.js";
-import type { RefreshReport } from "../core/types.js";
+import { refreshReportText } from "../../src/answer/refresh-messages.js";
+import type { RefreshReport } from "../../src/core/types.js";
 
 /** The summary line `npm run ingest` prints: the same Dutch line moderators see in chat. */
 export function refreshSummary(report: RefreshReport): string {

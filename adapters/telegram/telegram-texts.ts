@@ -6,7 +6,7 @@ import type { CoreStatus, Language } from "../../src/core/types.js";
  * other platforms (answers, abstentions, error replies) comes from `src/answer/messages.ts`.
  * These are plain text; the adapter escapes them before sending.
  */
-export const telegramMessages = {
+export const telegramTexts = {
   nl: {
     help: (username: string) =>
       [
@@ -75,14 +75,9 @@ export const telegramMessages = {
   },
 } satisfies Record<Language, unknown>;
 
-export type TelegramMessages = (typeof telegramMessages)["nl"];
-
-/** The user's interface language: English for Telegram users whose app is in English, else Dutch. */
-export function languageOf(languageCode: string | undefined): Language {
-  return languageCode?.toLowerCase().startsWith("en") ? "en" : "nl";
-}
+export type TelegramTexts = (typeof telegramTexts)["nl"];
 
 /** The Telegram-only texts in one language. */
-export function telegramMessagesFor(language: Language): TelegramMessages {
-  return telegramMessages[language];
+export function telegramTextsFor(language: Language): TelegramTexts {
+  return telegramTexts[language];
 }

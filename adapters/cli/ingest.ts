@@ -1,9 +1,9 @@
 import { parseArgs } from "node:util";
 import { SingleBar, Presets } from "cli-progress";
-import { bootstrap } from "../bootstrap.js";
-import { isNieuwsbotError } from "../core/errors.js";
-import type { RefreshProgress } from "../core/types.js";
-import { messages } from "../answer/messages.js";
+import { bootstrap } from "../../src/bootstrap.js";
+import { isNieuwsbotError } from "../../src/core/errors.js";
+import type { RefreshProgress } from "../../src/core/types.js";
+import { messages } from "../../src/answer/messages.js";
 import { refreshSummary } from "./refresh-summary.js";
 
 /**
