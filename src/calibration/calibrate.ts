@@ -7,6 +7,7 @@ import type { Embedder } from "../../embeddings/embedder.js";
 import { analyzeQuery, type Query } from "../retrieval/query.js";
 import type { Lexicon } from "../lexicon/lexicon.js";
 import { detectLanguage } from "../text/language.js";
+import { yieldToEventLoop } from "../util/cooperative.js";
 import { nullQuestions, nullQuestionsVersion } from "./null-questions.js";
 
 /**
@@ -20,7 +21,12 @@ export async function calibrateIndex(index: UncalibratedIndex, embedder: Embedde
   const queries = nullQuestions.map((question) => analyzeQuery(question, detectLanguage(question), lexicon));
   const vectors = await nullQuestionVectors(embedder, lexicon, queries);
   const best: number[] = [];
-  for (const vector of vectors) best.push((await searchVectors(index.vectors, vector, 1))[0]?.similarity ?? 0);
+  // Each question is a full search of the new version (milliseconds on 100k passages); yielding
+  // between them keeps the live version answering while a refresh calibrates.
+  for (const vector of vectors) {
+    best.push((await searchVectors(index.vectors, vector, 1))[0]?.similarity ?? 0);
+    await yieldToEventLoop();
+  }
   const mean = best.reduce((sum, value) => sum + value, 0) / (best.length || 1);
   const sd = Math.sqrt(best.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (best.length || 1));
   const similarity = { mean, sd, p95: quantile(best, 0.95), max: Math.max(...best, 0) };
@@ -29,6 +35,7 @@ export async function calibrateIndex(index: UncalibratedIndex, embedder: Embedde
   for (const [at, query] of queries.entries()) {
     const top = (await retrieve(provisional, query, vectors[at]!, settings))[0];
     relevances.push(top?.relevance ?? 0);
+    await yieldToEventLoop();
   }
   return {
     lexicon: lexicon.id,

@@ -6,7 +6,8 @@
 
 export const defaultSliceMs = 15;
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Lets pending I/O and timers run before the caller continues (an awaited resolved promise does not). */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Maps `items` with `fn`, yielding whenever a slice has run for `budgetMs`. */
 export async function mapCooperatively<T, R>(items: readonly T[], fn: (item: T, index: number) => R, budgetMs = defaultSliceMs): Promise<R[]> {
