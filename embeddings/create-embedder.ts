@@ -3,6 +3,7 @@ import type { Logger } from "../src/logging/logger.js";
 import { silentLogger } from "../src/logging/logger.js";
 import { loadLlmConfig, type LlmConfig } from "../src/config/llm-config.js";
 import type { Embedder } from "./embedder.js";
+import { firstLineWithCause } from "./embedder-support.js";
 import { HashingEmbedder } from "./hashing-embeddings.js";
 import { isModelAvailableLocally, TransformersEmbedder } from "./transformers-embeddings.js";
 
@@ -68,7 +69,7 @@ export async function createEmbedder(
   } catch (error) {
     // A download failure is told by its root cause; load's own message repeats the model and folders this line names.
     const silence = timeoutOf(error);
-    const why = silence ? ` (${silence.message})` : `: ${firstLine(local ? error : rootCause(error))}`;
+    const why = silence ? ` (${silence.message})` : `: ${firstLineWithCause(local ? error : rootCause(error))}`;
     logger.info(
       `embeddings: hashing (offline, lexical) — ${config.model} could not be ${local ? "loaded" : "downloaded"}${why}; set EMBEDDINGS_PROVIDER=hashing to skip this attempt`,
     );
@@ -98,11 +99,4 @@ async function createHostedEmbedder(
   if (provider === "openai" && openai) return (await import("./openai-embedder.js")).OpenAiEmbedder.create({ model, timeoutMs, maxRetries, apiKey: openai.apiKey, baseUrl: openai.baseUrl });
   if (provider === "ollama" && ollama) return (await import("./ollama-embedder.js")).OllamaEmbedder.create({ model, timeoutMs, maxRetries, baseUrl: ollama.baseUrl });
   throw new Error(`EMBEDDINGS_PROVIDER=${provider} but no ${provider} endpoint is configured`);
-}
-
-function firstLine(error: unknown): string {
-  const cause = (error as { cause?: unknown }).cause;
-  const message = error instanceof Error ? error.message : String(error);
-  const detail = cause instanceof Error ? ` (${cause.message})` : "";
-  return (message + detail).split("\n")[0]!.slice(0, 300);
 }

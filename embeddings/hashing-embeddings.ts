@@ -1,5 +1,6 @@
 import { Embeddings } from "@langchain/core/embeddings";
 import { isStopword, stem, words } from "../src/text/tokenize.js";
+import { BoundedMap } from "../src/util/bounded-map.js";
 import { mapCooperatively } from "../src/util/cooperative.js";
 import type { Embedder } from "./embedder.js";
 
@@ -17,7 +18,7 @@ const recipeVersion = 1;
  */
 export class HashingEmbedder extends Embeddings implements Embedder {
   readonly id: string;
-  private readonly memo = new Map<string, WordFeatures>();
+  private readonly memo = new BoundedMap<string, WordFeatures>(memoCapacity);
 
   constructor(readonly dimensions = 512) {
     super({});
@@ -48,8 +49,11 @@ export class HashingEmbedder extends Embeddings implements Embedder {
    * words, and stemming and hashing dominate the cost of embedding.
    */
   private wordFeatures(word: string): WordFeatures {
-    const cached = this.memo.get(word);
-    if (cached) return cached;
+    return this.memo.remember(word, this.computeWordFeatures);
+  }
+
+  // An arrow function, bound once: a fresh closure per word would cost on the hot path.
+  private readonly computeWordFeatures = (word: string): WordFeatures => {
     const slots: number[] = [];
     const weights: number[] = [];
     const add = (feature: string, weight: number) => {
@@ -64,11 +68,8 @@ export class HashingEmbedder extends Embeddings implements Embedder {
       const weight = 1 / Math.sqrt(grams.length);
       for (const gram of grams) add(`g:${gram}`, weight);
     }
-    const features = { slots: Int32Array.from(slots), weights: Float64Array.from(weights) };
-    this.memo.set(word, features);
-    if (this.memo.size > memoCapacity) this.memo.delete(this.memo.keys().next().value!);
-    return features;
-  }
+    return { slots: Int32Array.from(slots), weights: Float64Array.from(weights) };
+  };
 }
 
 interface WordFeatures {

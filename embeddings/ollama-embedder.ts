@@ -1,8 +1,9 @@
 import { Embeddings } from "@langchain/core/embeddings";
 import { OllamaEmbeddings } from "@langchain/ollama";
-import { fetchWithTimeout } from "../src/generative/deadline.js";
+import { inBatches } from "../src/util/batches.js";
+import { fetchWithTimeout } from "../src/util/fetch-with-timeout.js";
 import type { Embedder } from "./embedder.js";
-import { checked, firstLine } from "./openai-embedder.js";
+import { checkedVectors, firstLine } from "./embedder-support.js";
 
 /** Options of {@link OllamaEmbedder.create}. */
 export interface OllamaEmbedderOptions {
@@ -55,14 +56,11 @@ export class OllamaEmbedder extends Embeddings implements Embedder {
   }
 
   async embedDocuments(texts: string[]): Promise<number[][]> {
-    const vectors: number[][] = [];
-    for (let start = 0; start < texts.length; start += this.batchSize) {
-      vectors.push(...(await this.inner.embedDocuments(texts.slice(start, start + this.batchSize))));
-    }
-    return checked(this, vectors, texts.length);
+    const vectors = await inBatches(texts, this.batchSize, (batch) => this.inner.embedDocuments(batch));
+    return checkedVectors(this, vectors, texts.length);
   }
 
   async embedQuery(text: string): Promise<number[]> {
-    return checked(this, [await this.inner.embedQuery(text)], 1)[0]!;
+    return checkedVectors(this, [await this.inner.embedQuery(text)], 1)[0]!;
   }
 }

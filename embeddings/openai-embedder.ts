@@ -1,6 +1,7 @@
 import { Embeddings } from "@langchain/core/embeddings";
 import { OpenAIEmbeddings } from "@langchain/openai";
 import type { Embedder } from "./embedder.js";
+import { checkedVectors, firstLine } from "./embedder-support.js";
 
 /** Options of {@link OpenAiEmbedder.create}. */
 export interface OpenAiEmbedderOptions {
@@ -55,26 +56,10 @@ export class OpenAiEmbedder extends Embeddings implements Embedder {
   }
 
   async embedDocuments(texts: string[]): Promise<number[][]> {
-    return checked(this, await this.inner.embedDocuments(texts), texts.length);
+    return checkedVectors(this, await this.inner.embedDocuments(texts), texts.length);
   }
 
   async embedQuery(text: string): Promise<number[]> {
-    return checked(this, [await this.inner.embedQuery(text)], 1)[0]!;
+    return checkedVectors(this, [await this.inner.embedQuery(text)], 1)[0]!;
   }
-}
-
-/** Vectors of another size would corrupt the HNSW index: refuse them here with a clear message. */
-export function checked(embedder: { id: string; dimensions: number }, vectors: number[][], expected: number): number[][] {
-  if (vectors.length !== expected) throw new Error(`${embedder.id} returned ${vectors.length} vectors for ${expected} texts`);
-  for (const vector of vectors) {
-    if (vector?.length !== embedder.dimensions) {
-      throw new Error(`${embedder.id} returned a vector of ${vector?.length ?? 0} dimensions, expected ${embedder.dimensions}`);
-    }
-  }
-  return vectors;
-}
-
-export function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split("\n")[0]!.slice(0, 300);
 }

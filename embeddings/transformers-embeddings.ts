@@ -3,6 +3,7 @@ import path from "node:path";
 import { Embeddings } from "@langchain/core/embeddings";
 // Type-only: erased at runtime, so importing this module never loads onnxruntime.
 import type { DataType, FeatureExtractionPipeline } from "@huggingface/transformers";
+import { inBatches } from "../src/util/batches.js";
 import type { Embedder } from "./embedder.js";
 
 /** ONNX weight variants transformers.js can load, mapped to the file suffix it requests (`onnx/model<suffix>.onnx`). */
@@ -254,12 +255,8 @@ export class TransformersEmbedder extends Embeddings implements Embedder {
 
   /** Embeds passages with the `"passage: "` prefix, `batchSize` texts per inference call, preserving order. */
   async embedDocuments(texts: string[]): Promise<number[][]> {
-    const vectors: number[][] = [];
-    for (let start = 0; start < texts.length; start += this.batchSize) {
-      const batch = texts.slice(start, start + this.batchSize).map((text) => `passage: ${text}`);
-      vectors.push(...(await this.caller.call(embedBatch, this.pipe, batch)));
-    }
-    return vectors;
+    const embedPassages = (batch: string[]) => this.caller.call(embedBatch, this.pipe, batch.map((text) => `passage: ${text}`));
+    return inBatches(texts, this.batchSize, embedPassages);
   }
 
   /** Embeds a question with the `"query: "` prefix. */

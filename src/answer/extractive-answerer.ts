@@ -58,9 +58,10 @@ export const extractiveAnswerer: Answerer = {
   answer: async (request) => answerExtractively(request),
 };
 
+/** What the bot answers questions about, for a refusal: `het artikel “Luchtafweer voor Oekraïne …”`; at most three titles are named. */
 export function describeTitles(titles: string[], language: Language): string {
+  const text = messagesFor(language);
   const quoted = titles.slice(0, 3).map((title) => `“${title}”`);
-  const more = titles.length > 3 ? (language === "nl" ? ` en ${titles.length - 3} andere` : ` and ${titles.length - 3} more`) : "";
-  const article = language === "nl" ? (titles.length > 1 ? "de artikelen" : "het artikel") : titles.length > 1 ? "the articles" : "the article";
-  return `${article} ${quoted.join(", ")}${more}`;
+  const more = titles.length > 3 ? ` ${text.moreTitles(titles.length - 3)}` : "";
+  return `${text.articles(titles.length)} ${quoted.join(", ")}${more}`;
 }

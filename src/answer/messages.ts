@@ -12,6 +12,9 @@ export const messages = {
       `Daar geeft het artikel geen antwoord op, dus ik ga niet gokken. Ik beantwoord alleen vragen over ${titles}.`,
     unsaid: (unsaid: Unsaid) => unsaidText.nl[unsaid.kind](unsaid.text),
     nearest: (paragraph: number) => `Het dichtst erbij komt alinea ${paragraph}:`,
+    /** What the titles in `abstain` are: `het artikel “…”`, `de artikelen “…”, “…”`. */
+    articles: (count: number): string => (count > 1 ? "de artikelen" : "het artikel"),
+    moreTitles: (count: number) => `en ${count} andere`,
     emptyQuestion: "Stel een vraag over het artikel, bijvoorbeeld: Welk luchtafweersysteem levert Duitsland?",
     questionTooLong: (max: number) => `Die vraag is te lang. Houd het onder de ${max} tekens.`,
     rateLimited: (seconds: number) => `Even rustig aan: je stelt veel vragen tegelijk. Probeer het over ${seconds} seconden opnieuw.`,
@@ -30,6 +33,8 @@ export const messages = {
       `The article doesn't answer that, so I won't guess. I only answer questions about ${titles}.`,
     unsaid: (unsaid: Unsaid) => unsaidText.en[unsaid.kind](unsaid.text),
     nearest: (paragraph: number) => `The closest it comes is paragraph ${paragraph} (in Dutch):`,
+    articles: (count: number): string => (count > 1 ? "the articles" : "the article"),
+    moreTitles: (count: number) => `and ${count} more`,
     emptyQuestion: "Ask a question about the article, for example: Which air defence system is Germany sending?",
     questionTooLong: (max: number) => `That question is too long. Please keep it under ${max} characters.`,
     rateLimited: (seconds: number) => `Easy there: you're asking a lot at once. Try again in ${seconds} seconds.`,

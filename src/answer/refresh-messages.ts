@@ -1,89 +1,111 @@
 import { isNieuwsbotError, type ErrorCode } from "../core/errors.js";
 import type { Language, RefreshProgress, RefreshReport } from "../core/types.js";
 
+/** The words of one language for everything a moderator reads about a refresh. */
+export interface RefreshMessages {
+  /** The summary line, given the report and its duration in whole milliseconds. */
+  report: (report: RefreshReport, ms: number) => string;
+  working: string;
+  phases: Record<RefreshProgress["phase"], string>;
+  /** Why a refresh failed, by error code; a code without a line gets `seeLog`. */
+  reasons: Partial<Record<ErrorCode, string>>;
+  seeLog: string;
+  /** Said after every failure: a failed refresh never changes what the bot answers from. */
+  nothingChanged: string;
+}
+
 /**
  * What moderators read about a refresh, on every platform and the CLI: the summary line, progress,
  * and — when it fails — the reason in plain words. Failure reasons are chosen by error code, never
  * by parsing messages; an unknown error gets a generic line (details go to the log).
  */
-const reasons: Record<Language, Partial<Record<ErrorCode, string>>> = {
+export const refreshMessages = {
   nl: {
-    REFRESH_RUNNING: "Er loopt al een verversing; probeer het zo opnieuw.",
-    NOTHING_TO_ROLL_BACK: "Er is geen oudere versie om naar terug te gaan.",
-    SOURCE_BAD_URL: "Dat is geen geldige http- of https-link.",
-    SOURCE_BLOCKED: "Die link wijst naar een intern of lokaal adres; dat mag niet.",
-    SOURCE_UNREACHABLE: "De website is niet bereikbaar.",
-    SOURCE_TIMEOUT: "De website antwoordde niet op tijd.",
-    SOURCE_HTTP_ERROR: "De website gaf een foutmelding.",
-    SOURCE_BAD_TYPE: "De link is geen webpagina of tekstbestand.",
-    SOURCE_TOO_LARGE: "De pagina of het bestand is te groot.",
-    SOURCE_NOT_ARTICLE: "Op die pagina staat geen artikel.",
-    SOURCE_BAD_UPLOAD: "Alleen .txt-, .md- en .html-bestanden kunnen worden toegevoegd.",
-    FILE_EMPTY: "Het bestand is leeg.",
-    FILE_BINARY: "Het bestand is geen tekst.",
-    FILE_UNDECODABLE: "Het bestand is geen UTF-8-tekst.",
-    FILE_TOO_LARGE: "Het bestand is te groot.",
-    FRONT_MATTER_INVALID: "De kop (front matter) van een document klopt niet.",
-    NO_PARAGRAPHS: "Een document bevat geen alinea's tekst.",
-    CORPUS_EMPTY: "Het corpus bevat geen documenten.",
-    CORPUS_MISSING: "De corpusmap is niet leesbaar.",
-    EMBEDDING_FAILED: "Het embeddingmodel gaf een fout.",
-    INDEX_WRITE_FAILED: "De index kon niet worden opgeslagen (schijf vol of niet schrijfbaar?).",
+    report: (report, ms) =>
+      `${report.action === "rollback" ? `Teruggezet naar corpus v${report.newVersion}` : `Corpus v${report.newVersion}`}: ` +
+      `${report.documents} ${report.documents === 1 ? "document" : "documenten"}, ${report.passages} passages — ` +
+      `${report.added} nieuw, ${report.unchanged} ongewijzigd, ${report.removed} verwijderd (${ms} ms)`,
+    working: "Bezig",
+    phases: { fetching: "bronnen ophalen", embedding: "passages embedden", indexing: "index bouwen", saving: "opslaan" },
+    reasons: {
+      REFRESH_RUNNING: "Er loopt al een verversing; probeer het zo opnieuw.",
+      NOTHING_TO_ROLL_BACK: "Er is geen oudere versie om naar terug te gaan.",
+      SOURCE_BAD_URL: "Dat is geen geldige http- of https-link.",
+      SOURCE_BLOCKED: "Die link wijst naar een intern of lokaal adres; dat mag niet.",
+      SOURCE_UNREACHABLE: "De website is niet bereikbaar.",
+      SOURCE_TIMEOUT: "De website antwoordde niet op tijd.",
+      SOURCE_HTTP_ERROR: "De website gaf een foutmelding.",
+      SOURCE_BAD_TYPE: "De link is geen webpagina of tekstbestand.",
+      SOURCE_TOO_LARGE: "De pagina of het bestand is te groot.",
+      SOURCE_NOT_ARTICLE: "Op die pagina staat geen artikel.",
+      SOURCE_BAD_UPLOAD: "Alleen .txt-, .md- en .html-bestanden kunnen worden toegevoegd.",
+      FILE_EMPTY: "Het bestand is leeg.",
+      FILE_BINARY: "Het bestand is geen tekst.",
+      FILE_UNDECODABLE: "Het bestand is geen UTF-8-tekst.",
+      FILE_TOO_LARGE: "Het bestand is te groot.",
+      FRONT_MATTER_INVALID: "De kop (front matter) van een document klopt niet.",
+      NO_PARAGRAPHS: "Een document bevat geen alinea's tekst.",
+      CORPUS_EMPTY: "Het corpus bevat geen documenten.",
+      CORPUS_MISSING: "De corpusmap is niet leesbaar.",
+      EMBEDDING_FAILED: "Het embeddingmodel gaf een fout.",
+      INDEX_WRITE_FAILED: "De index kon niet worden opgeslagen (schijf vol of niet schrijfbaar?).",
+    },
+    seeLog: "Details staan in het log.",
+    nothingChanged: "Er is niets veranderd; de vorige versie blijft in gebruik.",
   },
   en: {
-    REFRESH_RUNNING: "A refresh is already running; try again in a moment.",
-    NOTHING_TO_ROLL_BACK: "There is no older version to go back to.",
-    SOURCE_BAD_URL: "That is not a valid http or https link.",
-    SOURCE_BLOCKED: "That link points to an internal or local address, which is not allowed.",
-    SOURCE_UNREACHABLE: "The website cannot be reached.",
-    SOURCE_TIMEOUT: "The website did not answer in time.",
-    SOURCE_HTTP_ERROR: "The website answered with an error.",
-    SOURCE_BAD_TYPE: "The link is not a web page or text file.",
-    SOURCE_TOO_LARGE: "The page or file is too large.",
-    SOURCE_NOT_ARTICLE: "That page does not contain an article.",
-    SOURCE_BAD_UPLOAD: "Only .txt, .md and .html files can be added.",
-    FILE_EMPTY: "The file is empty.",
-    FILE_BINARY: "The file is not text.",
-    FILE_UNDECODABLE: "The file is not UTF-8 text.",
-    FILE_TOO_LARGE: "The file is too large.",
-    FRONT_MATTER_INVALID: "A document's header (front matter) is invalid.",
-    NO_PARAGRAPHS: "A document has no paragraphs of text.",
-    CORPUS_EMPTY: "The corpus has no documents.",
-    CORPUS_MISSING: "The corpus folder cannot be read.",
-    EMBEDDING_FAILED: "The embedding model failed.",
-    INDEX_WRITE_FAILED: "The index could not be saved (disk full or not writable?).",
+    report: (report, ms) =>
+      `${report.action === "rollback" ? `Rolled back to corpus v${report.newVersion}` : `Corpus v${report.newVersion}`}: ` +
+      `${report.documents} document${report.documents === 1 ? "" : "s"}, ${report.passages} passages — ` +
+      `${report.added} new, ${report.unchanged} unchanged, ${report.removed} removed (${ms} ms)`,
+    working: "Working",
+    phases: { fetching: "fetching sources", embedding: "embedding passages", indexing: "building the index", saving: "saving" },
+    reasons: {
+      REFRESH_RUNNING: "A refresh is already running; try again in a moment.",
+      NOTHING_TO_ROLL_BACK: "There is no older version to go back to.",
+      SOURCE_BAD_URL: "That is not a valid http or https link.",
+      SOURCE_BLOCKED: "That link points to an internal or local address, which is not allowed.",
+      SOURCE_UNREACHABLE: "The website cannot be reached.",
+      SOURCE_TIMEOUT: "The website did not answer in time.",
+      SOURCE_HTTP_ERROR: "The website answered with an error.",
+      SOURCE_BAD_TYPE: "The link is not a web page or text file.",
+      SOURCE_TOO_LARGE: "The page or file is too large.",
+      SOURCE_NOT_ARTICLE: "That page does not contain an article.",
+      SOURCE_BAD_UPLOAD: "Only .txt, .md and .html files can be added.",
+      FILE_EMPTY: "The file is empty.",
+      FILE_BINARY: "The file is not text.",
+      FILE_UNDECODABLE: "The file is not UTF-8 text.",
+      FILE_TOO_LARGE: "The file is too large.",
+      FRONT_MATTER_INVALID: "A document's header (front matter) is invalid.",
+      NO_PARAGRAPHS: "A document has no paragraphs of text.",
+      CORPUS_EMPTY: "The corpus has no documents.",
+      CORPUS_MISSING: "The corpus folder cannot be read.",
+      EMBEDDING_FAILED: "The embedding model failed.",
+      INDEX_WRITE_FAILED: "The index could not be saved (disk full or not writable?).",
+    },
+    seeLog: "The log has the details.",
+    nothingChanged: "Nothing changed; the previous version stays in use.",
   },
-};
-
-const phases: Record<Language, Record<RefreshProgress["phase"], string>> = {
-  nl: { fetching: "bronnen ophalen", embedding: "passages embedden", indexing: "index bouwen", saving: "opslaan" },
-  en: { fetching: "fetching sources", embedding: "embedding passages", indexing: "building the index", saving: "saving" },
-};
+} satisfies Record<Language, RefreshMessages>;
 
 /** `Corpus v8: 2 documenten, 9 passages — 5 nieuw, 4 ongewijzigd, 0 verwijderd (140 ms)` (or in English). */
 export function refreshReportText(report: RefreshReport, language: Language): string {
-  const ms = Math.round(report.durationMs);
-  const rollback = report.action === "rollback";
-  if (language === "en") {
-    const head = rollback ? `Rolled back to corpus v${report.newVersion}` : `Corpus v${report.newVersion}`;
-    return `${head}: ${report.documents} document${report.documents === 1 ? "" : "s"}, ${report.passages} passages — ${report.added} new, ${report.unchanged} unchanged, ${report.removed} removed (${ms} ms)`;
-  }
-  const head = rollback ? `Teruggezet naar corpus v${report.newVersion}` : `Corpus v${report.newVersion}`;
-  return `${head}: ${report.documents} ${report.documents === 1 ? "document" : "documenten"}, ${report.passages} passages — ${report.added} nieuw, ${report.unchanged} ongewijzigd, ${report.removed} verwijderd (${ms} ms)`;
+  return refreshMessages[language].report(report, Math.round(report.durationMs));
 }
 
+/** `Bezig: passages embedden 40 % (400/1000)` (or in English). */
 export function refreshProgressText(progress: RefreshProgress, language: Language): string {
+  const text = refreshMessages[language];
   const share = progress.total > 0 ? ` ${Math.floor((100 * progress.done) / progress.total)} %` : "";
-  return `${language === "nl" ? "Bezig" : "Working"}: ${phases[language][progress.phase]}${share} (${progress.done}/${progress.total})`;
+  return `${text.working}: ${text.phases[progress.phase]}${share} (${progress.done}/${progress.total})`;
 }
 
 /** Why a refresh failed, for the moderator. The previous version always stays in use. */
 export function refreshFailureText(error: unknown, language: Language): string {
-  const reason = isNieuwsbotError(error) ? reasons[language][error.code] : undefined;
+  const text: RefreshMessages = refreshMessages[language];
+  const reason = isNieuwsbotError(error) ? text.reasons[error.code] : undefined;
   const file = (error as { file?: string; source?: string }).file ?? (error as { source?: string }).source;
   const where = file ? ` (${file})` : "";
   if (isNieuwsbotError(error) && error.code === "REFRESH_RUNNING") return reason!;
-  const kept = language === "nl" ? "Er is niets veranderd; de vorige versie blijft in gebruik." : "Nothing changed; the previous version stays in use.";
-  const fallback = language === "nl" ? "Details staan in het log." : "The log has the details.";
-  return `${reason ? reason + where : fallback} ${kept}`;
+  return `${reason ? reason + where : text.seeLog} ${text.nothingChanged}`;
 }

@@ -13,14 +13,15 @@ import type { Calibration } from "../index/manifest.js";
 import { IndexRepository } from "../index/index-repository.js";
 import type { Logger } from "../logging/logger.js";
 import { silentLogger } from "../logging/logger.js";
-import { retrieveAll } from "../retrieval/hybrid-retriever.js";
+import { retrieveAll, type Candidate } from "../retrieval/hybrid-retriever.js";
+import { HybridRetriever } from "../retrieval/langchain-retriever.js";
 import { analyzeQuery } from "../retrieval/query.js";
 import { namesOnly, type Lexicon } from "../lexicon/lexicon.js";
 import { detectLanguage } from "../text/language.js";
 import type { Embedder } from "../../embeddings/embedder.js";
 import { isNieuwsbotError, RefreshError, type NieuwsbotError } from "./errors.js";
 import { cleanQuestion } from "./question.js";
-import type { Answer, AskContext, CoreStatus, NieuwsbotCore, RefreshProgress, RefreshReport, RefreshRequest } from "./types.js";
+import type { Answer, AskContext, CoreStatus, Language, NieuwsbotCore, RefreshProgress, RefreshReport, RefreshRequest } from "./types.js";
 
 export interface CoreOptions {
   config: CoreConfig;
@@ -79,8 +80,7 @@ export class Core implements NieuwsbotCore {
     const snapshot = this.index;
     const language = detectLanguage(question, context.languageHint);
     const texts = (await this.options.rewriter?.rewrite(question, language, context)) ?? [question];
-    const queries = [...new Set(texts)].map((text) => analyzeQuery(text, language, this.lexicon));
-    const candidates = await retrieveAll(snapshot, queries, (text) => this.embedQuery(text), config.retrieval);
+    const candidates = await this.search(snapshot, texts, language);
     return this.answerer.answer({
       question,
       language,
@@ -90,6 +90,26 @@ export class Core implements NieuwsbotCore {
       titles: documentTitles(snapshot),
       context,
     });
+  }
+
+  /**
+   * The core's retrieval as a LangChain `BaseRetriever`, for chains that expect one. Each query is
+   * cleaned, its language detected and analysed exactly as `ask` does it (the same lexicon and
+   * retrieval settings), and searched against the index version live at that moment; no answer is
+   * worded and no rewrite asked of a language model. Documents come best first (see `HybridRetriever`).
+   * An empty or oversized query rejects with `UserInputError`, as in `ask`.
+   */
+  retriever(): HybridRetriever {
+    return new HybridRetriever(async (rawQuery) => {
+      const query = cleanQuestion(rawQuery, this.options.config.maxQuestionLength);
+      return this.search(this.index, [query], detectLanguage(query));
+    });
+  }
+
+  /** Candidates for a question and its rewrites (`texts`), analysed with the core's lexicon, best first. */
+  private search(snapshot: CorpusIndex, texts: readonly string[], language: Language): Promise<Candidate[]> {
+    const queries = [...new Set(texts)].map((text) => analyzeQuery(text, language, this.lexicon));
+    return retrieveAll(snapshot, queries, (text) => this.embedQuery(text), this.options.config.retrieval);
   }
 
   /**

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { appendFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Answer, AskContext } from "../core/types.js";
+import { BoundedMap } from "../util/bounded-map.js";
 
 export type Rating = "up" | "down";
 
@@ -29,22 +30,22 @@ interface Remembered {
  * bounded: the oldest answers are forgotten first.
  */
 export class FeedbackStore {
-  private readonly recent = new Map<string, Remembered>();
+  private readonly recent: BoundedMap<string, Remembered>;
   private readonly file: string;
 
   constructor(
     dataDir: string,
-    private readonly capacity = 5000,
+    capacity = 5000,
     private readonly now: () => Date = () => new Date(),
   ) {
     this.file = path.join(dataDir, "feedback.jsonl");
+    this.recent = new BoundedMap(capacity);
   }
 
   /** Stores an answer and returns a short token (10 characters) for its buttons. */
   remember(answer: Answer, platform: AskContext["platform"]): string {
     const token = randomBytes(8).toString("base64url").slice(0, 10);
     this.recent.set(token, { answer, platform });
-    if (this.recent.size > this.capacity) this.recent.delete(this.recent.keys().next().value!);
     return token;
   }
 

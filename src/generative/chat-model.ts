@@ -2,7 +2,7 @@ import type { BaseChatModel } from "@langchain/core/language_models/chat_models"
 import { ChatOllama } from "@langchain/ollama";
 import { ChatOpenAI } from "@langchain/openai";
 import type { ChatModelSettings, ModelEndpoints } from "../config/llm-config.js";
-import { fetchWithTimeout } from "./deadline.js";
+import { fetchWithTimeout } from "../util/fetch-with-timeout.js";
 
 /**
  * Builds the LangChain chat model for `LLM_PROVIDER`. Keys and URLs are passed explicitly, never

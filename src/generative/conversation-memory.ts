@@ -1,3 +1,5 @@
+import { BoundedMap } from "../util/bounded-map.js";
+
 /** One exchange in a conversation, as the rewriter needs it. */
 export interface Turn {
   /** The question as asked. */
@@ -30,11 +32,12 @@ const maxAnswerChars = 400;
  * purpose (no chat logs on disk).
  */
 export class ConversationMemory {
-  private readonly byConversation = new Map<string, Turn[]>();
+  private readonly byConversation: BoundedMap<string, Turn[]>;
   private readonly now: () => number;
 
   constructor(private readonly options: ConversationMemoryOptions) {
     this.now = options.now ?? Date.now;
+    this.byConversation = new BoundedMap(options.conversations);
   }
 
   /** Recent turns of a conversation, oldest first. Marks the conversation as recently used. */
@@ -55,10 +58,6 @@ export class ConversationMemory {
     if (this.options.turns <= 0) return;
     const turns = [...this.recent(conversationId), { ...turn, at: this.now() }].slice(-this.options.turns);
     this.touch(conversationId, turns);
-    while (this.byConversation.size > this.options.conversations) {
-      const oldest = this.byConversation.keys().next().value as string;
-      this.byConversation.delete(oldest);
-    }
   }
 
   /** The standalone form recorded for `question` if it is the conversation's latest turn. */
@@ -78,8 +77,8 @@ export class ConversationMemory {
     return this.byConversation.size;
   }
 
+  /** Re-inserting moves the conversation to the "most recent" end; a new one beyond the bound drops the least recently used. */
   private touch(conversationId: string, turns: Turn[]): void {
-    // Map keeps insertion order: re-inserting moves the conversation to the "most recent" end.
     this.byConversation.delete(conversationId);
     this.byConversation.set(conversationId, turns);
   }

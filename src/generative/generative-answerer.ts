@@ -1,11 +1,12 @@
 import type { Answerer, AnswerRequest } from "../answer/answerer.js";
 import { answerExtractively, describeTitles } from "../answer/extractive-answerer.js";
 import { messagesFor } from "../answer/messages.js";
+import { controlCharacters } from "../core/question.js";
 import type { Answer, AskContext } from "../core/types.js";
 import type { Logger } from "../logging/logger.js";
 import { silentLogger } from "../logging/logger.js";
 import { answerability } from "../answer/answerable.js";
-import { isInOtherLanguage } from "./answer-language.js";
+import { isInOtherLanguage } from "../text/language.js";
 import { buildAnswerMessages } from "./answer-prompt.js";
 import type { GeneratedAnswer } from "./answer-schema.js";
 import type { CircuitBreaker } from "./circuit-breaker.js";
@@ -152,7 +153,7 @@ function fallback(request: AnswerRequest, note: keyof GenerativeMessages): Answe
 /** Trimmed, without control characters (they could break an adapter's markup), length-capped. */
 function cleanAnswer(text: string): string {
   const cleaned = text
-    .replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, (char) => (char === "\n" ? "\n" : " "))
+    .replace(controlCharacters, (char) => (char === "\n" ? "\n" : " "))
     .replace(/[ \t]+/g, " ")
     .replace(/\n{3,}/g, "\n\n")
     .trim();

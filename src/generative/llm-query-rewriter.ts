@@ -1,5 +1,6 @@
 import type { BaseMessage } from "@langchain/core/messages";
 import type { QueryRewriter } from "../answer/answerer.js";
+import { controlCharacters } from "../core/question.js";
 import type { AskContext, Language } from "../core/types.js";
 import type { Logger } from "../logging/logger.js";
 import { silentLogger } from "../logging/logger.js";
@@ -83,7 +84,7 @@ export class LlmQueryRewriter implements QueryRewriter {
   }
 
   private clean(text: string): string {
-    const cleaned = text.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, " ").replace(/\s+/gu, " ").trim();
+    const cleaned = text.replace(controlCharacters, " ").replace(/\s+/gu, " ").trim();
     return [...cleaned].slice(0, this.options.maxQueryLength).join("");
   }
 }

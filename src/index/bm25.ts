@@ -19,18 +19,41 @@ export interface Bm25Hit {
   score: number;
 }
 
-export function buildBm25(documents: string[][], k1 = 1.2, b = 0.75): Bm25Data {
-  const postings: Record<string, ArrayLike<number>> = Object.create(null);
-  const lengths = documents.map((terms, document) => addDocument(postings, terms, document));
-  return { k1, b, lengths, postings, averageLength: lengths.reduce((sum, length) => sum + length, 0) / (lengths.length || 1) };
+/** Builds the index of `documents` (document `i` is `documents[i]`) in one go; parameters as {@link Bm25Builder}. */
+export function buildBm25(documents: readonly (readonly string[])[], k1?: number, b?: number): Bm25Data {
+  const builder = new Bm25Builder(k1, b);
+  for (const terms of documents) builder.add(terms);
+  return builder.finish();
 }
 
-/** Adds one document's terms to the postings; returns its length. Exposed for incremental (sliced) builds. */
-export function addDocument(postings: Record<string, ArrayLike<number>>, terms: readonly string[], document: number): number {
-  const counts = new Map<string, number>();
-  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-  for (const [term, count] of counts) ((postings[term] ??= []) as number[]).push(document, count);
-  return terms.length;
+/**
+ * Builds an index one document at a time, so a caller can slice a 100k-passage build between other
+ * work (`buildIndex` adds from a cooperative loop); `buildBm25` is the same in one go. Documents are
+ * numbered in the order they are added. `finish` fixes the mean length and hands the index over
+ * (the builder is done then). The usual parameters: `k1` 1.2 (term-frequency saturation), `b` 0.75
+ * (length normalisation).
+ */
+export class Bm25Builder {
+  private readonly postings: Record<string, ArrayLike<number>> = Object.create(null);
+  private readonly lengths: number[] = [];
+
+  constructor(
+    private readonly k1 = 1.2,
+    private readonly b = 0.75,
+  ) {}
+
+  add(terms: readonly string[]): void {
+    const document = this.lengths.length;
+    const counts = new Map<string, number>();
+    for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+    for (const [term, count] of counts) ((this.postings[term] ??= []) as number[]).push(document, count);
+    this.lengths.push(terms.length);
+  }
+
+  finish(): Bm25Data {
+    const { k1, b, lengths, postings } = this;
+    return { k1, b, lengths, postings, averageLength: lengths.reduce((sum, length) => sum + length, 0) / (lengths.length || 1) };
+  }
 }
 
 /**

@@ -1,11 +1,12 @@
 import type { CorpusDocument } from "../corpus/document.js";
 import { corpusHash, paragraphsOf, toPassage } from "../corpus/passages.js";
-import { mapCooperatively } from "../util/cooperative.js";
+import { inBatches } from "../util/batches.js";
+import { forEachCooperatively, mapCooperatively } from "../util/cooperative.js";
 import { IndexError } from "../core/errors.js";
 import type { RefreshProgress } from "../core/types.js";
 import { contentTerms } from "../text/tokenize.js";
 import type { Embedder } from "../../embeddings/embedder.js";
-import { addDocument, type Bm25Data } from "./bm25.js";
+import { Bm25Builder } from "./bm25.js";
 import type { CorpusIndex, UncalibratedIndex } from "./corpus-index.js";
 import { indexFormatVersion, type Calibration } from "./manifest.js";
 import { planReuse } from "./reuse-plan.js";
@@ -41,14 +42,7 @@ const embedBatch = 64;
 
 /** Embeds in batches so progress can be reported and memory stays bounded. */
 export function embedInBatches(embedder: Embedder): EmbedPassages {
-  return async (texts, onProgress) => {
-    const vectors: number[][] = [];
-    for (let start = 0; start < texts.length; start += embedBatch) {
-      vectors.push(...(await embedder.embedDocuments(texts.slice(start, start + embedBatch))));
-      onProgress(vectors.length);
-    }
-    return vectors;
-  };
+  return (texts, onProgress) => inBatches(texts, embedBatch, (batch) => embedder.embedDocuments(batch), onProgress);
 }
 
 /** Builds a complete in-memory index version from validated documents. Nothing is written to disk. */
@@ -83,9 +77,9 @@ export async function buildIndex(options: BuildIndexOptions): Promise<CorpusInde
         options.hnsw,
       )
     : await buildVectorStore(options.embedder, vectors, options.hnsw);
-  const bm25: Bm25Data = { k1: 1.2, b: 0.75, lengths: [], postings: Object.create(null) as Bm25Data["postings"] };
-  bm25.lengths = await mapCooperatively(texts, (text, document) => addDocument(bm25.postings, contentTerms(text), document));
-  bm25.averageLength = bm25.lengths.reduce((sum, length) => sum + length, 0) / (bm25.lengths.length || 1);
+  const lexical = new Bm25Builder();
+  await forEachCooperatively(texts, (text) => lexical.add(contentTerms(text)));
+  const bm25 = lexical.finish();
   report({ phase: "indexing", done: passages.length, total: passages.length });
   const uncalibrated: UncalibratedIndex = {
     manifest: {

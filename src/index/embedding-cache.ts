@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { appendFile, mkdir, open, readFile, stat, truncate } from "node:fs/promises";
 import path from "node:path";
 import type { Embedder } from "../../embeddings/embedder.js";
+import { inBatches } from "../util/batches.js";
 import { forEachCooperatively, mapCooperatively } from "../util/cooperative.js";
 import type { EmbedPassages } from "./build-index.js";
 
@@ -118,18 +119,16 @@ export function cachedEmbedding(embedder: Embedder, cache: EmbeddingCache, batch
     const hashes = await mapCooperatively(texts, textHash);
     const vectors = await cache.getMany(hashes);
     const missing = [...new Set(hashes.filter((_, index) => vectors[index] === undefined))];
-    const computed = new Map<string, number[]>();
     const textOf = new Map(hashes.map((hash, index) => [hash, texts[index]!]));
     onProgress(texts.length - hashes.filter((_, index) => vectors[index] === undefined).length);
-    for (let start = 0; start < missing.length; start += batchSize) {
-      const batch = missing.slice(start, start + batchSize);
+    const embedMissing = async (batch: string[]) => {
       const result = await embedder.embedDocuments(batch.map((hash) => textOf.get(hash)!));
       const pairs = batch.map((hash, index) => [hash, result[index]!] as const);
       await cache.putMany(pairs);
-      for (const [hash, vector] of pairs) computed.set(hash, vector);
       stats.embedded += batch.length;
-      onProgress(texts.length - missing.length + Math.min(missing.length, start + batch.length));
-    }
+      return pairs;
+    };
+    const computed = new Map(await inBatches(missing, batchSize, embedMissing, (done) => onProgress(texts.length - missing.length + done)));
     return hashes.map((hash, index) => vectors[index] ?? computed.get(hash)!);
   };
   return { embed, stats };

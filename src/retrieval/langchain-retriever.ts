@@ -1,28 +1,26 @@
 import { Document } from "@langchain/core/documents";
 import { BaseRetriever } from "@langchain/core/retrievers";
-import type { CorpusIndex } from "../index/corpus-index.js";
-import { detectLanguage } from "../text/language.js";
-import { retrieve, type RetrievalSettings } from "./hybrid-retriever.js";
-import { analyzeQuery } from "./query.js";
+import type { Candidate } from "./hybrid-retriever.js";
+
+/** The documents' metadata: the passage as the core stores it, plus the signals that ranked it. */
+export type RetrievedMetadata = Candidate["passage"] & { scores: Pick<Candidate, "similarity" | "bm25" | "fused" | "relevance"> };
 
 /**
- * The same retrieval as a LangChain retriever, for chains that expect one. Each document carries
- * the passage and its scores in `metadata`.
+ * The core's hybrid retrieval as a LangChain retriever, for chains that expect one. Obtain it from
+ * `Core.retriever()`, which supplies `search`: the live index and the core's own query analysis.
+ * Documents come best first, one per passage, `pageContent` the Dutch paragraph verbatim and
+ * `metadata` a {@link RetrievedMetadata}. Only `_getRelevantDocuments` is implemented, as
+ * langchain-core's `BaseRetriever` intends.
  */
-export class HybridRetriever extends BaseRetriever {
+export class HybridRetriever extends BaseRetriever<RetrievedMetadata> {
   lc_namespace = ["nieuwsbot", "retrievers"];
 
-  constructor(
-    private readonly snapshot: () => CorpusIndex,
-    private readonly embedQuery: (question: string) => Promise<number[]>,
-    private readonly settings: RetrievalSettings,
-  ) {
+  constructor(private readonly search: (query: string) => Promise<Candidate[]>) {
     super();
   }
 
-  override async _getRelevantDocuments(query: string): Promise<Document[]> {
-    const analyzed = analyzeQuery(query, detectLanguage(query));
-    const candidates = await retrieve(this.snapshot(), analyzed, await this.embedQuery(analyzed.vectorText), this.settings);
+  override async _getRelevantDocuments(query: string): Promise<Document<RetrievedMetadata>[]> {
+    const candidates = await this.search(query);
     return candidates.map(
       (candidate) =>
         new Document({

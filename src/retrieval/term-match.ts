@@ -1,3 +1,4 @@
+import { BoundedMap } from "../util/bounded-map.js";
 import { isStopword, stem, words } from "../text/tokenize.js";
 
 /**
@@ -75,18 +76,16 @@ function nameStems(text: string): Set<string> {
  * every question, so results are memoised (bounded: the oldest entries are dropped first).
  */
 export function textTerms(text: string): TextTerms {
-  const cached = memo.get(text);
-  if (cached) return cached;
-  const list = words(text).filter((word) => word.length >= 2);
-  const wordStems = list.map((word) => (/^\p{N}/u.test(word) ? word : stem(word)));
-  const terms = { words: list, wordStems, stems: new Set(wordStems), names: nameStems(text) };
-  memo.set(text, terms);
-  if (memo.size > memoCapacity) memo.delete(memo.keys().next().value!);
-  return terms;
+  return textTermsMemo.remember(text, computeTextTerms);
 }
 
-const memo = new Map<string, TextTerms>();
-const memoCapacity = 1_000;
+const textTermsMemo = new BoundedMap<string, TextTerms>(1_000);
+
+function computeTextTerms(text: string): TextTerms {
+  const list = words(text).filter((word) => word.length >= 2);
+  const wordStems = list.map((word) => (/^\p{N}/u.test(word) ? word : stem(word)));
+  return { words: list, wordStems, stems: new Set(wordStems), names: nameStems(text) };
+}
 
 /** How strongly one query term, or the best of its alternative forms, is present in a text, in [0, 1]. */
 export function matchStrength(term: QueryTerm, text: TextTerms): number {
@@ -199,16 +198,15 @@ export function prefixSimilarity(query: string, word: string): number {
 let scratch = new Float64Array(64);
 
 function queryTrigrams(word: string): Float64Array {
-  let grams = trigramMemo.get(word);
-  if (grams) return grams;
-  const buffer = new Float64Array(word.length + 2);
-  grams = buffer.slice(0, distinctTrigrams(word, word.length, buffer));
-  trigramMemo.set(word, grams);
-  if (trigramMemo.size > memoCapacity) trigramMemo.delete(trigramMemo.keys().next().value!);
-  return grams;
+  return trigramMemo.remember(word, computeTrigrams);
 }
 
-const trigramMemo = new Map<string, Float64Array>();
+function computeTrigrams(word: string): Float64Array {
+  const buffer = new Float64Array(word.length + 2);
+  return buffer.slice(0, distinctTrigrams(word, word.length, buffer));
+}
+
+const trigramMemo = new BoundedMap<string, Float64Array>(1_000);
 
 /** Writes the distinct trigrams of `<` + the first `length` code units of `text` + `>` into `into`; returns their count. */
 function distinctTrigrams(text: string, length: number, into: Float64Array): number {

@@ -1,4 +1,5 @@
 import { foldText } from "./fold.js";
+import { BoundedMap } from "../util/bounded-map.js";
 
 /** A number found in running text. */
 export interface NumberMention {
@@ -94,15 +95,10 @@ function englishOrdinal(word: string): number | undefined {
 /** The value of one word, Dutch or English, cardinal or ordinal; `een` gets 1 here (callers decide). */
 function wordNumber(folded: string): WordNumber | undefined {
   // Words repeat across answers and evidence; the compound parse is the costly part of a scan.
-  if (wordMemo.has(folded)) return wordMemo.get(folded);
-  if (wordMemo.size >= memoCapacity) wordMemo.clear();
-  const value = parseWordNumber(folded);
-  wordMemo.set(folded, value);
-  return value;
+  return wordMemo.remember(folded, parseWordNumber);
 }
 
-const wordMemo = new Map<string, WordNumber | undefined>();
-const memoCapacity = 20_000;
+const wordMemo = new BoundedMap<string, WordNumber | undefined>(20_000);
 
 function parseWordNumber(folded: string): WordNumber | undefined {
   const cardinal = dutchCardinal(folded) ?? englishCardinal(folded) ?? dutchFractions.get(folded);

@@ -1,3 +1,5 @@
+import { BoundedMap } from "../util/bounded-map.js";
+
 /**
  * Dutch-aware sentence splitting. ICU's sentence segmenter (built into Node) does the heavy lifting;
  * two Dutch repairs are applied on top:
@@ -69,8 +71,7 @@ function repairUnclosedQuotes(merged: string[], raw: string[]): string[] {
   return [...head, ...tail];
 }
 
-const sentencesByText = new Map<string, string[]>();
-const memoCapacity = 1_000;
+const sentencesByText = new BoundedMap<string, string[]>(1_000);
 
 /**
  * The sentences of a passage, split when first needed and remembered (bounded). Splitting at
@@ -78,11 +79,5 @@ const memoCapacity = 1_000;
  * cited passages are ever split.
  */
 export function sentencesOf(passage: { text: string }): string[] {
-  let sentences = sentencesByText.get(passage.text);
-  if (!sentences) {
-    sentences = splitSentences(passage.text);
-    sentencesByText.set(passage.text, sentences);
-    if (sentencesByText.size > memoCapacity) sentencesByText.delete(sentencesByText.keys().next().value!);
-  }
-  return sentences;
+  return sentencesByText.remember(passage.text, splitSentences);
 }

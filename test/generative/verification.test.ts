@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Passage } from "../../src/core/types.js";
-import { isInOtherLanguage } from "../../src/generative/answer-language.js";
+import { isInOtherLanguage } from "../../src/text/language.js";
 import { locateSentence } from "../../src/generative/locate-sentence.js";
 import { verifyCitations } from "../../src/generative/verify-citations.js";
 import type { Candidate } from "../../src/retrieval/hybrid-retriever.js";
