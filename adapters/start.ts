@@ -1,5 +1,5 @@
-import { bootstrap, type App } from "../src/bootstrap.js";
-import { isNieuwsbotError } from "../src/core/errors.js";
+import { bootstrap, type App } from "../src/app/bootstrap.js";
+import { isNieuwsbotError } from "../src/port/errors.js";
 import { runConsole } from "./console/console-adapter.js";
 import { loadDiscordConfig } from "./discord/discord-config.js";
 import { loadTelegramConfig } from "./telegram/telegram-config.js";

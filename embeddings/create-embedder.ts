@@ -2,7 +2,7 @@ import type { CoreConfig } from "../src/config/core-config.js";
 import type { Logger } from "../src/logging/logger.js";
 import { silentLogger } from "../src/logging/logger.js";
 import { loadLlmConfig, type LlmConfig } from "../src/config/llm-config.js";
-import type { Embedder } from "./embedder.js";
+import type { Embedder } from "../src/port/embedder.js";
 import { firstLineWithCause } from "./embedder-support.js";
 import { HashingEmbedder } from "./hashing-embeddings.js";
 import { isModelAvailableLocally, TransformersEmbedder } from "./transformers-embeddings.js";

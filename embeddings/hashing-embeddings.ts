@@ -2,7 +2,7 @@ import { Embeddings } from "@langchain/core/embeddings";
 import { isStopword, stem, words } from "../src/text/tokenize.js";
 import { BoundedMap } from "../src/util/bounded-map.js";
 import { mapCooperatively } from "../src/util/cooperative.js";
-import type { Embedder } from "./embedder.js";
+import type { Embedder } from "../src/port/embedder.js";
 
 /** Bump when the feature recipe changes: the id goes into the index manifest and forces a rebuild. */
 const recipeVersion = 1;

@@ -2,7 +2,7 @@ import { Embeddings } from "@langchain/core/embeddings";
 import { OllamaEmbeddings } from "@langchain/ollama";
 import { inBatches } from "../src/util/batches.js";
 import { fetchWithTimeout } from "../src/util/fetch-with-timeout.js";
-import type { Embedder } from "./embedder.js";
+import type { Embedder } from "../src/port/embedder.js";
 import { checkedVectors, firstLine } from "./embedder-support.js";
 
 /** Options of {@link OllamaEmbedder.create}. */

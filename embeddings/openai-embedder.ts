@@ -1,6 +1,6 @@
 import { Embeddings } from "@langchain/core/embeddings";
 import { OpenAIEmbeddings } from "@langchain/openai";
-import type { Embedder } from "./embedder.js";
+import type { Embedder } from "../src/port/embedder.js";
 import { checkedVectors, firstLine } from "./embedder-support.js";
 
 /** Options of {@link OpenAiEmbedder.create}. */

@@ -4,7 +4,7 @@ import { Embeddings } from "@langchain/core/embeddings";
 // Type-only: erased at runtime, so importing this module never loads onnxruntime.
 import type { DataType, FeatureExtractionPipeline } from "@huggingface/transformers";
 import { inBatches } from "../src/util/batches.js";
-import type { Embedder } from "./embedder.js";
+import type { Embedder } from "../src/port/embedder.js";
 
 /** ONNX weight variants transformers.js can load, mapped to the file suffix it requests (`onnx/model<suffix>.onnx`). */
 const DTYPE_FILE_SUFFIX = {

@@ -1,4 +1,4 @@
-import type { Answer } from "../../src/core/types.js";
+import type { Answer } from "../../src/port/types.js";
 
 /** The stable JSON shape of `npm run ask -- --json`: one object per question. */
 export function answerToJson(answer: Answer): Record<string, unknown> {

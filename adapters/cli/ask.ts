@@ -1,8 +1,8 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { messagesFor } from "../../src/answer/messages.js";
-import { bootstrap, type App } from "../../src/bootstrap.js";
-import { isNieuwsbotError } from "../../src/core/errors.js";
+import { bootstrap, type App } from "../../src/app/bootstrap.js";
+import { isNieuwsbotError } from "../../src/port/errors.js";
 import { renderConsoleAnswer } from "../console/render-console.js";
 import { askFlow, type AskOutcome } from "../shared/ask-flow.js";
 import { answerToJson, errorToJson } from "./answer-json.js";

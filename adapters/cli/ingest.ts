@@ -1,8 +1,8 @@
 import { parseArgs } from "node:util";
 import { SingleBar, Presets } from "cli-progress";
-import { bootstrap } from "../../src/bootstrap.js";
-import { isNieuwsbotError } from "../../src/core/errors.js";
-import type { RefreshProgress } from "../../src/core/types.js";
+import { bootstrap } from "../../src/app/bootstrap.js";
+import { isNieuwsbotError } from "../../src/port/errors.js";
+import type { RefreshProgress } from "../../src/port/types.js";
 import { messages } from "../../src/answer/messages.js";
 import { refreshSummary } from "./refresh-summary.js";
 

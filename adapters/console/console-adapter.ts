@@ -1,5 +1,5 @@
 import { createInterface } from "node:readline";
-import type { NieuwsbotCore } from "../../src/core/types.js";
+import type { NieuwsbotCore } from "../../src/port/types.js";
 import type { Logger } from "../../src/logging/logger.js";
 import { askFlow } from "../shared/ask-flow.js";
 import { renderConsoleAnswer } from "./render-console.js";

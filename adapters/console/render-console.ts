@@ -1,6 +1,6 @@
 import { messagesFor } from "../../src/answer/messages.js";
 import { sourceLine, splitAroundSentence } from "../shared/source-line.js";
-import type { Answer } from "../../src/core/types.js";
+import type { Answer } from "../../src/port/types.js";
 
 const bold = (text: string) => `\u001b[1m${text}\u001b[22m`;
 const dim = (text: string) => `\u001b[2m${text}\u001b[22m`;

@@ -1,6 +1,6 @@
 import { MessageFlags, type ChatInputCommandInteraction } from "discord.js";
 import { refreshFailureText, refreshProgressText, refreshReportText } from "../../src/answer/refresh-messages.js";
-import type { Language, RefreshRequest } from "../../src/core/types.js";
+import type { Language, RefreshRequest } from "../../src/port/types.js";
 import { delayedProgress } from "../shared/delayed-progress.js";
 import { downloadUpload } from "../shared/download-upload.js";
 import { requireModerator } from "../shared/moderator-only.js";

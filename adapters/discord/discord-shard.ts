@@ -1,5 +1,5 @@
-import { bootstrap } from "../../src/bootstrap.js";
-import { isNieuwsbotError } from "../../src/core/errors.js";
+import { bootstrap } from "../../src/app/bootstrap.js";
+import { isNieuwsbotError } from "../../src/port/errors.js";
 import { adapterDeps, loadSharedAdapterEnv, platformSecrets, stopOnSignals } from "../shared/process-runtime.js";
 import { startDiscord } from "./start-discord.js";
 

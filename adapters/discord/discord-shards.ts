@@ -2,7 +2,7 @@ import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DiscordAPIError, REST, Routes, ShardingManager, type RESTGetAPIGatewayBotResult, type Shard } from "discord.js";
-import { ConfigError } from "../../src/core/errors.js";
+import { ConfigError } from "../../src/port/errors.js";
 import type { Logger } from "../../src/logging/logger.js";
 import type { RunningAdapter } from "../shared/adapter.js";
 import type { DiscordConfig } from "./discord-config.js";

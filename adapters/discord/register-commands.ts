@@ -2,7 +2,7 @@ import "dotenv/config";
 import { pathToFileURL } from "node:url";
 import { REST, Routes, type RESTGetCurrentApplicationResult } from "discord.js";
 import { loadCoreConfig } from "../../src/config/core-config.js";
-import { isNieuwsbotError } from "../../src/core/errors.js";
+import { isNieuwsbotError } from "../../src/port/errors.js";
 import { buildCommands, syncCommands, type SyncResult } from "./commands.js";
 import { loadDiscordConfig } from "./discord-config.js";
 import { inviteUrl } from "./invite-url.js";

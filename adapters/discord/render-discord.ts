@@ -7,7 +7,7 @@ import {
   type MessageMentionOptions,
 } from "discord.js";
 import { messagesFor } from "../../src/answer/messages.js";
-import type { Answer, Citation, Language } from "../../src/core/types.js";
+import type { Answer, Citation, Language } from "../../src/port/types.js";
 import { defaultMaxQuoteLength, quoteExcerpt, type EllipsisMarks } from "../shared/excerpt.js";
 import { sourceLine, splitAroundSentence, type SentenceParts } from "../shared/source-line.js";
 import { discordLimits, renderChunks, type Run } from "./discord-markdown.js";

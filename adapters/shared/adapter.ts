@@ -1,4 +1,4 @@
-import type { NieuwsbotCore } from "../../src/core/types.js";
+import type { NieuwsbotCore } from "../../src/port/types.js";
 import type { FeedbackStore } from "../../src/feedback/feedback-store.js";
 import type { Logger } from "../../src/logging/logger.js";
 

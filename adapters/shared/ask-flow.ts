@@ -1,5 +1,5 @@
-import type { Answer, AskContext, NieuwsbotCore } from "../../src/core/types.js";
-import { UserInputError, type UserInputCode } from "../../src/core/errors.js";
+import type { Answer, AskContext, NieuwsbotCore } from "../../src/port/types.js";
+import { UserInputError, type UserInputCode } from "../../src/port/errors.js";
 import type { FeedbackStore } from "../../src/feedback/feedback-store.js";
 import type { Logger } from "../../src/logging/logger.js";
 import { detectLanguage } from "../../src/text/language.js";

@@ -1,4 +1,4 @@
-import { SourceError } from "../../src/core/errors.js";
+import { SourceError } from "../../src/port/errors.js";
 
 /** Uploads larger than this are refused, before download when the platform tells the size (the corpus limit). */
 export const maxUploadBytes = 2 * 1024 * 1024;

@@ -1,4 +1,4 @@
-import type { Citation } from "../../src/core/types.js";
+import type { Citation } from "../../src/port/types.js";
 import { splitAroundSentence, type SentenceParts } from "./source-line.js";
 
 /**

@@ -1,4 +1,4 @@
-import type { Language } from "../../src/core/types.js";
+import type { Language } from "../../src/port/types.js";
 
 /**
  * The bot's own interface language for a platform locale (Telegram's `language_code`, Discord's

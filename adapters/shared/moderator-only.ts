@@ -1,4 +1,4 @@
-import { UserInputError } from "../../src/core/errors.js";
+import { UserInputError } from "../../src/port/errors.js";
 
 /**
  * The permission check of every moderator command. Throws `UserInputError` with code `NOT_ALLOWED`

@@ -1,4 +1,4 @@
-import type { App } from "../../src/bootstrap.js";
+import type { App } from "../../src/app/bootstrap.js";
 import { parseEnv } from "../../src/config/parse-env.js";
 import { FeedbackStore } from "../../src/feedback/feedback-store.js";
 import type { Logger } from "../../src/logging/logger.js";

@@ -1,5 +1,5 @@
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import { UserInputError } from "../../src/core/errors.js";
+import { UserInputError } from "../../src/port/errors.js";
 
 /**
  * Per-user question budget: `points` questions per `durationSeconds`, in memory (per process).

@@ -1,5 +1,5 @@
 import { messagesFor } from "../../src/answer/messages.js";
-import type { Citation, Language } from "../../src/core/types.js";
+import type { Citation, Language } from "../../src/port/types.js";
 
 /** `Titel — alinea 3 — 2022-10`, the plain-text source line every renderer shows under a quote. */
 export function sourceLine(citation: Citation, language: Language): string {

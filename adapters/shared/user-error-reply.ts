@@ -1,6 +1,6 @@
 import { messagesFor } from "../../src/answer/messages.js";
-import { isNieuwsbotError, UserInputError, type UserInputCode } from "../../src/core/errors.js";
-import type { Language } from "../../src/core/types.js";
+import { isNieuwsbotError, UserInputError, type UserInputCode } from "../../src/port/errors.js";
+import type { Language } from "../../src/port/types.js";
 
 /**
  * The one place where errors become the user's text, for every front end: a `UserInputError`

@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import type { Rating } from "../../src/feedback/feedback-store.js";
-import type { Answer } from "../../src/core/types.js";
+import type { Answer } from "../../src/port/types.js";
 import { telegramTextsFor } from "./telegram-texts.js";
 
 /**

@@ -1,5 +1,5 @@
 import { messagesFor } from "../../src/answer/messages.js";
-import type { Answer, Citation, Language } from "../../src/core/types.js";
+import type { Answer, Citation, Language } from "../../src/port/types.js";
 import { defaultMaxQuoteLength, quoteExcerpt } from "../shared/excerpt.js";
 import { sourceLine, splitAroundSentence, type SentenceParts } from "../shared/source-line.js";
 import { splitHtml, tag, telegramMessageLimit, type HtmlRun } from "./telegram-html.js";

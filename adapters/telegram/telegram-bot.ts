@@ -1,29 +1,19 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type Context, type Transformer } from "grammy";
-import type { UserFromGetMe } from "grammy/types";
-import type { Language } from "../../src/core/types.js";
+import type { Language } from "../../src/port/types.js";
 import type { Logger } from "../../src/logging/logger.js";
-import type { AdapterDeps } from "../shared/adapter.js";
 import { languageFromLocale } from "../shared/locale-language.js";
 import { QuestionRateLimiter } from "../shared/rate-limiter.js";
 import { errorReply } from "../shared/user-error-reply.js";
 import { inferEntities } from "./infer-entities.js";
-import type { RenderOptions } from "./render-telegram.js";
-import type { TelegramConfig } from "./telegram-config.js";
+import type { TelegramBotOptions } from "./telegram-bot-options.js";
 import { handleButtons, handleCommands, handleQuestions, telegramAnswerer } from "./telegram-handlers.js";
 import { sendText } from "./telegram-send.js";
 import { telegramTexts } from "./telegram-texts.js";
 import { UpdateTracker } from "./update-tracker.js";
 
-export interface TelegramBotOptions extends AdapterDeps {
-  config: TelegramConfig;
-  /** Overrides `config.apiRoot` (tests point this at a fake Bot API server). */
-  client?: { apiRoot?: string };
-  /** Known bot identity; when absent, `bot.init()` asks Telegram (`getMe`). */
-  botInfo?: UserFromGetMe;
-  render?: RenderOptions;
-}
+export type { TelegramBotOptions };
 
 export interface TelegramBot {
   bot: Bot;

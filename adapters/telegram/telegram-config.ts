@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ConfigError } from "../../src/core/errors.js";
+import { ConfigError } from "../../src/port/errors.js";
 import { envField, parseEnv } from "../../src/config/parse-env.js";
 
 /** Environment variables of the Telegram adapter. `TELEGRAM_BOT_TOKEN` being set is what turns it on. */

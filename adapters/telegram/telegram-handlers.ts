@@ -7,7 +7,7 @@ import { keepTyping } from "../shared/typing-indicator.js";
 import { answerKeyboard, feedbackPattern, fullPassagePattern } from "./answer-keyboard.js";
 import { questionFromMessage } from "./question-text.js";
 import { renderFullPassage, renderTelegramAnswer } from "./render-telegram.js";
-import type { TelegramBotOptions } from "./telegram-bot.js";
+import type { TelegramBotOptions } from "./telegram-bot-options.js";
 import { createRefreshHandler } from "./telegram-refresh.js";
 import { sendMessages, sendText } from "./telegram-send.js";
 import { telegramTextsFor } from "./telegram-texts.js";

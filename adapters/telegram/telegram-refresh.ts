@@ -1,6 +1,6 @@
 import type { Context } from "grammy";
 import { refreshFailureText, refreshProgressText, refreshReportText } from "../../src/answer/refresh-messages.js";
-import type { NieuwsbotCore, RefreshRequest } from "../../src/core/types.js";
+import type { NieuwsbotCore, RefreshRequest } from "../../src/port/types.js";
 import type { Logger } from "../../src/logging/logger.js";
 import { delayedProgress } from "../shared/delayed-progress.js";
 import { downloadUpload } from "../shared/download-upload.js";

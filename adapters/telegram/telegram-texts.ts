@@ -1,5 +1,5 @@
 import { messages } from "../../src/answer/messages.js";
-import type { CoreStatus, Language } from "../../src/core/types.js";
+import type { CoreStatus, Language } from "../../src/port/types.js";
 
 /**
  * Texts only the Telegram adapter says (help, status, moderation, buttons). Everything shared with

@@ -1,4 +1,4 @@
-import type { Answer, AskContext, Language } from "../core/types.js";
+import type { Answer, AskContext, Language } from "../port/types.js";
 import type { Candidate } from "../retrieval/hybrid-retriever.js";
 
 /** Everything an answerer needs; computed once per question against one index version. */

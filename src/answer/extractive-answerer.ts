@@ -1,4 +1,4 @@
-import type { Answer, Citation, Language } from "../core/types.js";
+import type { Answer, Citation, Language } from "../port/types.js";
 import type { Answerer, AnswerRequest } from "./answerer.js";
 import type { Candidate } from "../retrieval/hybrid-retriever.js";
 import { answerability } from "./answerable.js";

@@ -1,4 +1,4 @@
-import type { CoreStatus, Language } from "../core/types.js";
+import type { CoreStatus, Language } from "../port/types.js";
 import type { Unsaid } from "./unsaid.js";
 
 /**

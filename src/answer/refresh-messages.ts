@@ -1,5 +1,5 @@
-import { isNieuwsbotError, type ErrorCode } from "../core/errors.js";
-import type { Language, RefreshProgress, RefreshReport } from "../core/types.js";
+import { isNieuwsbotError, type ErrorCode } from "../port/errors.js";
+import type { Language, RefreshProgress, RefreshReport } from "../port/types.js";
 
 /** The words of one language for everything a moderator reads about a refresh. */
 export interface RefreshMessages {

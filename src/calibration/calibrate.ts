@@ -3,7 +3,7 @@ import type { Calibration } from "../index/manifest.js";
 import { searchVectors } from "../index/vector-store.js";
 import { retrieve, type RetrievalSettings } from "../retrieval/hybrid-retriever.js";
 import { quantile, relevanceModel, thresholdFromNull } from "../retrieval/relevance.js";
-import type { Embedder } from "../../embeddings/embedder.js";
+import type { Embedder } from "../port/embedder.js";
 import { analyzeQuery, type Query } from "../retrieval/query.js";
 import type { Lexicon } from "../lexicon/lexicon.js";
 import { detectLanguage } from "../text/language.js";

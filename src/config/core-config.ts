@@ -2,7 +2,7 @@ import path from "node:path";
 import type { LogLevel } from "../logging/logger.js";
 import { envField, parseEnv } from "./parse-env.js";
 import { z } from "zod";
-import type { RelevanceModel } from "../retrieval/relevance.js";
+import type { RelevanceModel } from "./relevance-model.js";
 
 /** Environment variables of the retrieval core, with defaults that work offline. */
 export const coreEnvShape = {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ConfigError } from "../core/errors.js";
+import { ConfigError } from "../port/errors.js";
 import { envField, parseEnv } from "./parse-env.js";
 
 /**

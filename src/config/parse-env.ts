@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ConfigError } from "../core/errors.js";
+import { ConfigError } from "../port/errors.js";
 
 /**
  * Validates environment variables against a zod object schema. On failure it throws one

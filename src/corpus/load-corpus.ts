@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { CorpusError } from "../core/errors.js";
+import { CorpusError } from "../port/errors.js";
 import type { CorpusDocument } from "./document.js";
 import { sourcesFileName } from "../sources/sources-file.js";
 import { splitFrontMatter } from "./front-matter.js";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Passage } from "../core/types.js";
+import type { Passage } from "../port/types.js";
 import type { CorpusDocument } from "./document.js";
 
 /** Stable passage id: the document id plus a hash of the paragraph text. */

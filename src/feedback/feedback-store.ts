@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { appendFile, mkdir } from "node:fs/promises";
 import path from "node:path";
-import type { Answer, AskContext } from "../core/types.js";
+import type { Answer, AskContext } from "../port/types.js";
 import { BoundedMap } from "../util/bounded-map.js";
 
 export type Rating = "up" | "down";

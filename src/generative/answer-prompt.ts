@@ -1,5 +1,5 @@
 import { HumanMessage, SystemMessage, type BaseMessage } from "@langchain/core/messages";
-import type { Language } from "../core/types.js";
+import type { Language } from "../port/types.js";
 import type { Candidate } from "../retrieval/hybrid-retriever.js";
 import { createFence } from "./prompt-fence.js";
 

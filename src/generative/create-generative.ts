@@ -1,7 +1,7 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { Answerer, QueryRewriter } from "../answer/answerer.js";
 import type { LlmConfig } from "../config/llm-config.js";
-import { ConfigError } from "../core/errors.js";
+import { ConfigError } from "../port/errors.js";
 import type { Logger } from "../logging/logger.js";
 import { silentLogger } from "../logging/logger.js";
 import { generatedAnswerName, generatedAnswerSchema } from "./answer-schema.js";

@@ -1,8 +1,8 @@
 import type { Answerer, AnswerRequest } from "../answer/answerer.js";
 import { answerExtractively, describeTitles } from "../answer/extractive-answerer.js";
 import { messagesFor } from "../answer/messages.js";
-import { controlCharacters } from "../core/question.js";
-import type { Answer, AskContext } from "../core/types.js";
+import { controlCharacters } from "../port/question.js";
+import type { Answer, AskContext } from "../port/types.js";
 import type { Logger } from "../logging/logger.js";
 import { silentLogger } from "../logging/logger.js";
 import { answerability } from "../answer/answerable.js";

@@ -1,4 +1,4 @@
-import type { Language } from "../core/types.js";
+import type { Language } from "../port/types.js";
 
 /**
  * The bot's own words about the language model, per language. Appended to an extractive fallback so

@@ -1,6 +1,7 @@
 import { eng, nld } from "stopword";
 import { foldText, normalizeForComparison } from "../text/fold.js";
-import { foldWord, isNumberWord, numbersIn } from "../text/numbers.js";
+import { foldWord } from "../text/fold.js";
+import { isNumberWord, numbersIn } from "../text/numbers.js";
 import { calendarNames } from "../text/calendar-words.js";
 import { isStopword, stem, words } from "../text/tokenize.js";
 

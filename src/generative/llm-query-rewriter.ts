@@ -1,7 +1,7 @@
 import type { BaseMessage } from "@langchain/core/messages";
 import type { QueryRewriter } from "../answer/answerer.js";
-import { controlCharacters } from "../core/question.js";
-import type { AskContext, Language } from "../core/types.js";
+import { controlCharacters } from "../port/question.js";
+import type { AskContext, Language } from "../port/types.js";
 import type { Logger } from "../logging/logger.js";
 import { silentLogger } from "../logging/logger.js";
 import type { CircuitBreaker } from "./circuit-breaker.js";

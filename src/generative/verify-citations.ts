@@ -1,5 +1,5 @@
 import { sentencesOf } from "../text/sentences.js";
-import type { Citation } from "../core/types.js";
+import type { Citation } from "../port/types.js";
 import type { Candidate } from "../retrieval/hybrid-retriever.js";
 import type { GeneratedAnswer } from "./answer-schema.js";
 import { locateSentence } from "./locate-sentence.js";

@@ -1,5 +1,5 @@
 import type { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
-import type { Passage } from "../core/types.js";
+import type { Passage } from "../port/types.js";
 import type { Bm25Data } from "./bm25.js";
 import type { IndexManifest } from "./manifest.js";
 

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { appendFile, mkdir, open, readFile, stat, truncate } from "node:fs/promises";
 import path from "node:path";
-import type { Embedder } from "../../embeddings/embedder.js";
+import type { Embedder } from "../port/embedder.js";
 import { inBatches } from "../util/batches.js";
 import { forEachCooperatively, mapCooperatively } from "../util/cooperative.js";
 import type { EmbedPassages } from "./build-index.js";

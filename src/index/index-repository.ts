@@ -1,8 +1,8 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Embeddings } from "@langchain/core/embeddings";
-import { IndexError } from "../core/errors.js";
-import type { Passage } from "../core/types.js";
+import { IndexError } from "../port/errors.js";
+import type { Passage } from "../port/types.js";
 import type { Logger } from "../logging/logger.js";
 import { silentLogger } from "../logging/logger.js";
 import { fsyncDirectory, writeFileAtomic } from "./atomic-files.js";

@@ -1,6 +1,6 @@
 import { open, readFile, rm, mkdir } from "node:fs/promises";
 import path from "node:path";
-import { RefreshError } from "../core/errors.js";
+import { RefreshError } from "../port/errors.js";
 
 /**
  * A lock file that lets one refresh run at a time across processes (the bot and `npm run ingest`

@@ -1,4 +1,4 @@
-import type { Passage } from "../core/types.js";
+import type { Passage } from "../port/types.js";
 import type { CorpusIndex } from "./corpus-index.js";
 import type { HnswSettings } from "./vector-store.js";
 import { PositionDocstore } from "./vector-store.js";

@@ -8,7 +8,7 @@
  * Both directions serve both lookups: English → Dutch uses `eng-nld` entries and, after them,
  * `nld-eng` entries read backwards, and the other way round.
  */
-import { foldText } from "../text/fold.js";
+import { foldWord } from "../text/fold.js";
 import { DictdError } from "./dictd-error.js";
 import { readDictd } from "./dictd.js";
 import { parseFreedictEntry } from "./freedict-entry.js";
@@ -56,14 +56,13 @@ export interface BilingualDictionary {
   readonly stats: DictionaryStats;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
 
 const SPACING = /[\s-]/;
 
 /** The key words are compared by: folded, hyphens as spaces (`air-defence` is `air defence`), single spaces. */
 function key(word: string): string {
   // Most dictionary words are ASCII; they need no Unicode normalisation (a third of the load time).
-  const folded = NON_ASCII.test(word) ? foldText(word) : word.toLowerCase();
+  const folded = foldWord(word);
   return SPACING.test(folded) ? folded.replace(/[\s-]+/g, " ").trim() : folded;
 }
 

@@ -11,6 +11,7 @@
  * The first line is the headword and its pronunciation between slashes; every other line holds
  * comma-separated translations, numbered when there are several senses. Pure.
  */
+import { isAscii } from "../text/fold.js";
 
 /** A headword with its translations, both lower case, accents kept, in the order given. */
 export interface FreedictEntry {
@@ -18,7 +19,6 @@ export interface FreedictEntry {
   readonly translations: readonly string[];
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
 const PLAIN_WORD = /^[a-z]+$/;
 
 /** Translations longer than this many words are explanations, not words to match. */
@@ -36,7 +36,7 @@ export function cleanTerm(raw: string): string | undefined {
   if (PLAIN_WORD.test(trimmed)) return trimmed;
   if (raw.includes("...") || raw.includes("…")) return undefined;
   // Most terms are ASCII and need no normalisation, which dominates the load time otherwise.
-  const term = (NON_ASCII.test(raw) ? raw.normalize("NFKC").replace(/[\u2010\u2011]/g, "-") : raw)
+  const term = (!isAscii(raw) ? raw.normalize("NFKC").replace(/[\u2010\u2011]/g, "-") : raw)
     .replace(/\([^)]*\)/g, " ")
     .replace(/\s+/g, " ")
     .trim()

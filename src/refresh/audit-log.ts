@@ -1,6 +1,6 @@
 import { appendFile, mkdir } from "node:fs/promises";
 import path from "node:path";
-import type { RefreshRequest } from "../core/types.js";
+import type { RefreshRequest } from "../port/types.js";
 
 /** One line of `<DATA_DIR>/audit.jsonl`: who changed the bot's knowledge, when, from what, and how it went. */
 export interface AuditEntry {

@@ -1,4 +1,4 @@
-import type { RefreshRequest } from "../core/types.js";
+import type { RefreshRequest } from "../port/types.js";
 import { readSourcesFile } from "../sources/sources-file.js";
 import type { StagedDocument } from "../sources/staged-document.js";
 import type { FetchPolicy } from "../sources/safe-fetch.js";

@@ -1,8 +1,8 @@
 import type { CoreConfig } from "../config/core-config.js";
 import type { CorpusDocument } from "../corpus/document.js";
 import { loadCorpus, parseCorpusFile } from "../corpus/load-corpus.js";
-import { IndexError, RefreshError } from "../core/errors.js";
-import type { RefreshProgress, RefreshRequest } from "../core/types.js";
+import { IndexError, RefreshError } from "../port/errors.js";
+import type { RefreshProgress, RefreshRequest } from "../port/types.js";
 import { buildIndex } from "../index/build-index.js";
 import { calibrateIndex, calibrationBasis } from "../calibration/calibrate.js";
 import type { Lexicon } from "../lexicon/lexicon.js";
@@ -10,7 +10,7 @@ import type { CorpusIndex } from "../index/corpus-index.js";
 import { cachedEmbedding, EmbeddingCache } from "../index/embedding-cache.js";
 import type { IndexRepository } from "../index/index-repository.js";
 import type { Logger } from "../logging/logger.js";
-import type { Embedder } from "../../embeddings/embedder.js";
+import type { Embedder } from "../port/embedder.js";
 import { collectSources } from "./collect-sources.js";
 import { CorpusWriter, restoreCorpus } from "./corpus-writer.js";
 

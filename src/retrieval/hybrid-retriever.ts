@@ -1,4 +1,4 @@
-import type { Passage } from "../core/types.js";
+import type { Passage } from "../port/types.js";
 import type { CorpusIndex } from "../index/corpus-index.js";
 import { searchBm25 } from "../index/bm25.js";
 import { searchVectors } from "../index/vector-store.js";

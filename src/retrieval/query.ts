@@ -1,4 +1,4 @@
-import type { Language } from "../core/types.js";
+import type { Language } from "../port/types.js";
 import type { BilingualDictionary } from "../lexicon/bilingual-dictionary.js";
 import { countryOf, lookupNames, nameEntries, type NameEntry, type NameMatch } from "../lexicon/cldr-names.js";
 import { dutchCognates } from "../lexicon/cognates.js";

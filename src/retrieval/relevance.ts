@@ -1,3 +1,4 @@
+import type { RelevanceModel } from "../config/relevance-model.js";
 import type { Calibration } from "../index/manifest.js";
 
 /**
@@ -33,15 +34,7 @@ export const relevanceModel: RelevanceModel = {
   fullMass: 1.5,
 };
 
-export interface RelevanceModel {
-  lexicalWeight: number;
-  fullEvidenceZ: number;
-  margin: number;
-  nullQuantile: number;
-  unknownTermWeight: number;
-  nameTermWeight: number;
-  fullMass: number;
-}
+export type { RelevanceModel };
 
 export interface RelevanceInput {
   coverage: number;

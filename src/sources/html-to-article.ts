@@ -1,6 +1,6 @@
 import { isProbablyReaderable, Readability } from "@mozilla/readability";
 import { JSDOM, VirtualConsole } from "jsdom";
-import { SourceError } from "../core/errors.js";
+import { SourceError } from "../port/errors.js";
 
 export interface ExtractedArticle {
   title: string;

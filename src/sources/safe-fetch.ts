@@ -1,7 +1,7 @@
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import ipaddr from "ipaddr.js";
 import { Agent, fetch } from "undici";
-import { SourceError } from "../core/errors.js";
+import { SourceError } from "../port/errors.js";
 
 export interface FetchPolicy {
   /** Allow loopback, private, link-local and other non-public addresses (off by default; tests turn it on). */

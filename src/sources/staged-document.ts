@@ -1,5 +1,5 @@
 import path from "node:path";
-import { SourceError } from "../core/errors.js";
+import { SourceError } from "../port/errors.js";
 import { maxCorpusFileBytes, parseCorpusFile } from "../corpus/load-corpus.js";
 import { foldText } from "../text/fold.js";
 import { articleToMarkdown, htmlToArticle } from "./html-to-article.js";

@@ -1,6 +1,6 @@
 import { franc } from "franc-min";
 import { eng, nld } from "stopword";
-import type { Language } from "../core/types.js";
+import type { Language } from "../port/types.js";
 import { words } from "./tokenize.js";
 
 // The stopword lists are short (about a hundred words each); questions and answers need the common

@@ -1,4 +1,4 @@
-import { foldText } from "./fold.js";
+import { foldWord } from "./fold.js";
 import { BoundedMap } from "../util/bounded-map.js";
 
 /** A number found in running text. */
@@ -118,10 +118,6 @@ export function isNumberWord(word: string): boolean {
   return folded !== "een" && wordNumber(folded) !== undefined;
 }
 
-/** {@link foldText} for one word, skipping Unicode normalisation for plain ASCII (most words). */
-export function foldWord(word: string): string {
-  return /^[\x00-\x7f]*$/.test(word) ? word.toLowerCase() : foldText(word);
-}
 
 /** `één`, `eén`, `ÉÉN`: the spelling that marks Dutch `een` as the number. */
 function isAccentedOne(word: string): boolean {

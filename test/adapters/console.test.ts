@@ -17,7 +17,7 @@ describe("console adapter", () => {
     input.end(["Welk luchtafweersysteem levert Duitsland?", "?!", "Waarom levert Duitsland ".repeat(30), "How do I bake bread?"].join("\n") + "\n");
     await done;
     // The quote is wrapped at 96 columns behind a "│" gutter; unwrap it before comparing.
-    text = text.replace(/\n  │ /g, " ");
+    text = text.replace(/\n {2}│ /g, " ");
     expect(text).toContain("»Duitsland belooft om “binnen enkele dagen” gelijkaardige Iris-T SLM-luchtafweersystemen te leveren.«");
     expect(text).toContain("Bron: Luchtafweer voor Oekraïne na Russische vergeldingsaanvallen — alinea 3 — 2022-10");
     expect(text).toContain("Stel een vraag over het artikel");

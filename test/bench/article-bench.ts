@@ -7,7 +7,7 @@ import { MemoryVectorStore } from "@langchain/classic/vectorstores/memory";
 import { loadCoreConfig } from "../../src/config/core-config.js";
 import { loadCorpus } from "../../src/corpus/load-corpus.js";
 import { toPassages } from "../../src/corpus/passages.js";
-import { Core } from "../../src/core/nieuwsbot-core.js";
+import { Core } from "../../src/app/nieuwsbot-core.js";
 import { buildIndex } from "../../src/index/build-index.js";
 import { calibrateIndex } from "../../src/calibration/calibrate.js";
 import { namesOnly } from "../../src/lexicon/lexicon.js";

@@ -9,7 +9,7 @@
  */
 import { MemoryVectorStore } from "@langchain/classic/vectorstores/memory";
 import { loadCoreConfig } from "../../src/config/core-config.js";
-import { Core } from "../../src/core/nieuwsbot-core.js";
+import { Core } from "../../src/app/nieuwsbot-core.js";
 import { loadCorpus } from "../../src/corpus/load-corpus.js";
 import { paragraphsOf } from "../../src/corpus/passages.js";
 import { searchVectors } from "../../src/index/vector-store.js";

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { Core } from "../../src/core/nieuwsbot-core.js";
+import { Core } from "../../src/app/nieuwsbot-core.js";
 import { relevanceModel, semanticEvidence } from "../../src/retrieval/relevance.js";
 import { HashingEmbedder } from "../../embeddings/hashing-embeddings.js";
 import { coreFixture, type CoreFixture } from "../helpers/core-fixture.js";

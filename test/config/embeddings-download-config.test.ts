@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadCoreConfig } from "../../src/config/core-config.js";
-import { ConfigError } from "../../src/core/errors.js";
+import { ConfigError } from "../../src/port/errors.js";
 
 describe("model download settings", () => {
   it("default to a 20 s time-out and the Hugging Face Hub", () => {

@@ -6,7 +6,7 @@ import { sharedAdapterEnvShape } from "../../adapters/shared/adapter-config.js";
 import { telegramEnvShape } from "../../adapters/telegram/telegram-config.js";
 import { coreEnvShape, loadCoreConfig } from "../../src/config/core-config.js";
 import { llmEnvShape } from "../../src/config/llm-config.js";
-import { ConfigError } from "../../src/core/errors.js";
+import { ConfigError } from "../../src/port/errors.js";
 import { repoRoot } from "../helpers/core-fixture.js";
 import { markdownTables, type MarkdownTable } from "../docs/markdown.js";
 

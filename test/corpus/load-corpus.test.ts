@@ -3,7 +3,7 @@ import { mkdtemp, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CorpusError } from "../../src/core/errors.js";
+import { CorpusError } from "../../src/port/errors.js";
 import { corpusFingerprint, loadCorpus, parseCorpusFile } from "../../src/corpus/load-corpus.js";
 import { corpusHash, passageId, toPassages } from "../../src/corpus/passages.js";
 import { repoRoot, shippedCorpus } from "../helpers/core-fixture.js";

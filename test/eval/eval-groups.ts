@@ -1,4 +1,4 @@
-import type { NieuwsbotCore } from "../../src/core/types.js";
+import type { NieuwsbotCore } from "../../src/port/types.js";
 import { contentTerms } from "../../src/text/tokenize.js";
 import type { EvalQuestion } from "./eval-set.js";
 import { computeMetrics, type EvalMetrics, type EvalRow } from "./metrics.js";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Core } from "../../src/core/nieuwsbot-core.js";
+import type { Core } from "../../src/app/nieuwsbot-core.js";
 import { coreFixture, type CoreFixture } from "../helpers/core-fixture.js";
 import { articleText } from "./article-text.js";
 import { readEvalSet } from "./eval-set.js";

@@ -1,6 +1,6 @@
 import { foldText } from "../../src/text/fold.js";
 import { detectLanguage } from "../../src/text/language.js";
-import type { Answer } from "../../src/core/types.js";
+import type { Answer } from "../../src/port/types.js";
 import type { EvalQuestion } from "./eval-set.js";
 
 export interface EvalRow {

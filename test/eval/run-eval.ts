@@ -1,6 +1,6 @@
-import { bootstrap } from "../../src/bootstrap.js";
+import { bootstrap } from "../../src/app/bootstrap.js";
 import { loadCoreConfig } from "../../src/config/core-config.js";
-import type { Core } from "../../src/core/nieuwsbot-core.js";
+import type { Core } from "../../src/app/nieuwsbot-core.js";
 import { createLexicon, namesOnly } from "../../src/lexicon/lexicon.js";
 import { createLogger } from "../../src/logging/logger.js";
 import { relevanceModel } from "../../src/retrieval/relevance.js";

@@ -121,7 +121,7 @@ async function startFake(provider: "openai" | "ollama", dimensions: number): Pro
       timers.add(timer);
     });
 
-  const server = http.createServer(async (req, res) => {
+  const respond = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     try {
       const body = JSON.parse((await readBody(req)) || "{}") as Record<string, unknown>;
       const route = `${req.method} ${req.url}`;
@@ -148,7 +148,9 @@ async function startFake(provider: "openai" | "ollama", dimensions: number): Pro
     } catch (error) {
       if (!res.headersSent && !res.destroyed) sendJson(res, 500, { error: `fake server crashed: ${(error as Error).message}` });
     }
-  });
+  };
+  // `respond` catches everything itself; the server only starts it.
+  const server = http.createServer((req, res) => void respond(req, res));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   fake.origin = `http://127.0.0.1:${port}`;

@@ -1,6 +1,6 @@
 import { HashingEmbedder } from "../../embeddings/hashing-embeddings.js";
 import { loadLlmConfig } from "../../src/config/llm-config.js";
-import { Core } from "../../src/core/nieuwsbot-core.js";
+import { Core } from "../../src/app/nieuwsbot-core.js";
 import { createGenerative, type GenerativeParts } from "../../src/generative/create-generative.js";
 import type { ModelCallEvent } from "../../src/generative/structured-call.js";
 import { createLogger } from "../../src/logging/logger.js";

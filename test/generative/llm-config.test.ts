@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { bootstrap, type App } from "../../src/bootstrap.js";
-import { ConfigError } from "../../src/core/errors.js";
+import { bootstrap, type App } from "../../src/app/bootstrap.js";
+import { ConfigError } from "../../src/port/errors.js";
 import { loadLlmConfig } from "../../src/config/llm-config.js";
 import { createGenerative } from "../../src/generative/create-generative.js";
 import { coreFixture, type CoreFixture } from "../helpers/core-fixture.js";

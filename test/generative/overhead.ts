@@ -1,4 +1,4 @@
-import type { Answer } from "../../src/core/types.js";
+import type { Answer } from "../../src/port/types.js";
 import { coreFixture } from "../helpers/core-fixture.js";
 import { echoModel, type FakeLlmServer } from "../fakes/llm-servers.js";
 import { openGenerativeCore } from "./generative-fixture.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Passage } from "../../src/core/types.js";
+import type { Passage } from "../../src/port/types.js";
 import { isInOtherLanguage } from "../../src/text/language.js";
 import { locateSentence } from "../../src/generative/locate-sentence.js";
 import { verifyCitations } from "../../src/generative/verify-citations.js";

@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadCoreConfig, type CoreConfig } from "../../src/config/core-config.js";
-import { Core, type CoreOptions } from "../../src/core/nieuwsbot-core.js";
+import { Core, type CoreOptions } from "../../src/app/nieuwsbot-core.js";
 import { HashingEmbedder } from "../../embeddings/hashing-embeddings.js";
-import type { Embedder } from "../../embeddings/embedder.js";
+import type { Embedder } from "../../src/port/embedder.js";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const shippedCorpus = path.join(repoRoot, "corpus");

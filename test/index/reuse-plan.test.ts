@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Passage } from "../../src/core/types.js";
+import type { Passage } from "../../src/port/types.js";
 import type { CorpusIndex } from "../../src/index/corpus-index.js";
 import { planReuse } from "../../src/index/reuse-plan.js";
 import { PositionDocstore } from "../../src/index/vector-store.js";

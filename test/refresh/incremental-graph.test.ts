@@ -3,7 +3,7 @@ import { readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Core } from "../../src/core/nieuwsbot-core.js";
+import type { Core } from "../../src/app/nieuwsbot-core.js";
 import { IndexRepository } from "../../src/index/index-repository.js";
 import { PositionDocstore, searchVectors } from "../../src/index/vector-store.js";
 import type { CorpusIndex } from "../../src/index/corpus-index.js";

@@ -1,7 +1,7 @@
 import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Core } from "../../src/core/nieuwsbot-core.js";
+import type { Core } from "../../src/app/nieuwsbot-core.js";
 import { IndexRepository } from "../../src/index/index-repository.js";
 import { refreshSummary } from "../../adapters/cli/refresh-summary.js";
 import { CountingEmbedder, coreFixture, type CoreFixture } from "../helpers/core-fixture.js";

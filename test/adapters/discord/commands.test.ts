@@ -5,7 +5,7 @@ import { redactToken } from "../../../adapters/discord/discord-bot.js";
 import { languageFromLocale } from "../../../adapters/shared/locale-language.js";
 import { inviteUrl } from "../../../adapters/discord/invite-url.js";
 import { stripBotMentions } from "../../../adapters/discord/message-handler.js";
-import { ConfigError } from "../../../src/core/errors.js";
+import { ConfigError } from "../../../src/port/errors.js";
 
 const definitions = buildCommands({ maxQuestionLength: 500 });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Core } from "../../../src/core/nieuwsbot-core.js";
-import type { NieuwsbotCore } from "../../../src/core/types.js";
+import type { Core } from "../../../src/app/nieuwsbot-core.js";
+import type { NieuwsbotCore } from "../../../src/port/types.js";
 import { messageCreate, slashCommand, snowflake, user } from "../../fakes/discord-payloads.js";
 import { askSlash, eventually, inGuild, interact, requestsFor, startHarness, type Harness } from "./discord-harness.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { discordLimits, escapeDiscord, renderChunks } from "../../../adapters/discord/discord-markdown.js";
 import { embedLength, parseButtonId, quoteRuns, renderAnswer, renderFullPassage, renderText, safeLinkUrl, type DiscordPayload } from "../../../adapters/discord/render-discord.js";
-import type { Answer, Citation } from "../../../src/core/types.js";
+import type { Answer, Citation } from "../../../src/port/types.js";
 
 function citation(overrides: Partial<Citation> = {}): Citation {
   const quote = overrides.quote ?? "Niet alleen de Amerikanen schieten Kiev te hulp. Duitsland belooft Iris-T te leveren. De rest volgt later.";

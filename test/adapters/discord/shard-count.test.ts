@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadDiscordConfig } from "../../../adapters/discord/discord-config.js";
 import { resolveShardCount } from "../../../adapters/discord/discord-shards.js";
-import { ConfigError } from "../../../src/core/errors.js";
+import { ConfigError } from "../../../src/port/errors.js";
 import { FakeDiscord } from "../../fakes/discord-server.js";
 import { testToken } from "./discord-harness.js";
 

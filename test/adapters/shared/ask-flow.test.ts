@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { UserInputError } from "../../../src/core/errors.js";
-import type { Answer, AskContext, NieuwsbotCore } from "../../../src/core/types.js";
+import { UserInputError } from "../../../src/port/errors.js";
+import type { Answer, AskContext, NieuwsbotCore } from "../../../src/port/types.js";
 import { FeedbackStore } from "../../../src/feedback/feedback-store.js";
 import { createLogger } from "../../../src/logging/logger.js";
 import { askFlow } from "../../../adapters/shared/ask-flow.js";

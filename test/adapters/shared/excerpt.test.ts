@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultMaxQuoteLength, quoteExcerpt } from "../../../adapters/shared/excerpt.js";
-import type { Citation } from "../../../src/core/types.js";
+import type { Citation } from "../../../src/port/types.js";
 
 function citation(quote: string, sentence: string): Citation {
   return { passageId: "doc#1", documentId: "doc", quote, sentence, paragraph: 3, title: "Artikel", score: 1 };

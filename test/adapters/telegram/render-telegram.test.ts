@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { quoteExcerpt } from "../../../adapters/shared/excerpt.js";
 import { renderFullPassage, renderPlainText, renderTelegramAnswer } from "../../../adapters/telegram/render-telegram.js";
 import { emitHtml, escapeAttribute, escapeHtml, splitHtml, tag } from "../../../adapters/telegram/telegram-html.js";
-import type { Answer, Citation } from "../../../src/core/types.js";
+import type { Answer, Citation } from "../../../src/port/types.js";
 import { parseTelegramHtml } from "../../fakes/telegram-bot-api.js";
 
 function citation(overrides: Partial<Citation> = {}): Citation {

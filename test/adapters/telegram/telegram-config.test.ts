@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { loadTelegramConfig } from "../../../adapters/telegram/telegram-config.js";
-import { ConfigError } from "../../../src/core/errors.js";
+import { ConfigError } from "../../../src/port/errors.js";
 
 const token = "123456789:AAFakeTokenForTestsOnly_abcdefghijkl";
 

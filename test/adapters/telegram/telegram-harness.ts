@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { startTelegram, type StartTelegramOptions } from "../../../adapters/telegram/start-telegram.js";
 import type { AdapterDeps, RunningAdapter } from "../../../adapters/shared/adapter.js";
 import { loadCoreConfig } from "../../../src/config/core-config.js";
-import { Core } from "../../../src/core/nieuwsbot-core.js";
+import { Core } from "../../../src/app/nieuwsbot-core.js";
 import { FeedbackStore } from "../../../src/feedback/feedback-store.js";
 import { createLogger, type Logger } from "../../../src/logging/logger.js";
 import { HashingEmbedder } from "../../../embeddings/hashing-embeddings.js";

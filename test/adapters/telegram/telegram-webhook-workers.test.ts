@@ -7,7 +7,7 @@ import { describe, expect, test } from "vitest";
 import type { AdapterDeps, RunningAdapter } from "../../../adapters/shared/adapter.js";
 import { startTelegram } from "../../../adapters/telegram/start-telegram.js";
 import { loadCoreConfig } from "../../../src/config/core-config.js";
-import { Core } from "../../../src/core/nieuwsbot-core.js";
+import { Core } from "../../../src/app/nieuwsbot-core.js";
 import { FeedbackStore } from "../../../src/feedback/feedback-store.js";
 import { silentLogger } from "../../../src/logging/logger.js";
 import { HashingEmbedder } from "../../../embeddings/hashing-embeddings.js";

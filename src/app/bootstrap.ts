@@ -1,11 +1,11 @@
 import "dotenv/config";
-import { loadCoreConfig, type CoreConfig } from "./config/core-config.js";
-import { Core } from "./core/nieuwsbot-core.js";
-import type { BuildProgress } from "./index/build-index.js";
-import { createLogger, type Logger } from "./logging/logger.js";
-import { createEmbedder } from "../embeddings/create-embedder.js";
-import { loadLlmConfig } from "./config/llm-config.js";
-import { createLexicon } from "./lexicon/lexicon.js";
+import { loadCoreConfig, type CoreConfig } from "../config/core-config.js";
+import { Core } from "./nieuwsbot-core.js";
+import type { BuildProgress } from "../index/build-index.js";
+import { createLogger, type Logger } from "../logging/logger.js";
+import { createEmbedder } from "../../embeddings/create-embedder.js";
+import { loadLlmConfig } from "../config/llm-config.js";
+import { createLexicon } from "../lexicon/lexicon.js";
 
 export interface App {
   config: CoreConfig;
@@ -37,7 +37,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<App> {
   const lexicon = createLexicon(config.dictionaryDir, logger);
   // LangChain's model clients take a second to import: load them only when a model is configured.
   const generative = llm.chat
-    ? (await import("./generative/create-generative.js")).createGenerative(llm, { logger: logger.child("llm"), maxQueryLength: config.maxQuestionLength })
+    ? (await import("../generative/create-generative.js")).createGenerative(llm, { logger: logger.child("llm"), maxQueryLength: config.maxQuestionLength })
     : undefined;
   if (generative) logger.info(`answers: generative with ${generative.label} (extractive fallback)`);
   const core = await Core.open({

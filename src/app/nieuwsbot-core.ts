@@ -18,10 +18,10 @@ import { HybridRetriever } from "../retrieval/langchain-retriever.js";
 import { analyzeQuery } from "../retrieval/query.js";
 import { namesOnly, type Lexicon } from "../lexicon/lexicon.js";
 import { detectLanguage } from "../text/language.js";
-import type { Embedder } from "../../embeddings/embedder.js";
-import { isNieuwsbotError, RefreshError, type NieuwsbotError } from "./errors.js";
-import { cleanQuestion } from "./question.js";
-import type { Answer, AskContext, CoreStatus, Language, NieuwsbotCore, RefreshProgress, RefreshReport, RefreshRequest } from "./types.js";
+import type { Embedder } from "../port/embedder.js";
+import { isNieuwsbotError, RefreshError, type NieuwsbotError } from "../port/errors.js";
+import { cleanQuestion } from "../port/question.js";
+import type { Answer, AskContext, CoreStatus, Language, NieuwsbotCore, RefreshProgress, RefreshReport, RefreshRequest } from "../port/types.js";
 
 export interface CoreOptions {
   config: CoreConfig;
@@ -74,7 +74,7 @@ export class Core implements NieuwsbotCore {
   }
 
   async ask(rawQuestion: string, context: AskContext): Promise<Answer> {
-    const { config, embedder } = this.options;
+    const { config } = this.options;
     const question = cleanQuestion(rawQuestion, config.maxQuestionLength);
     // One snapshot for the whole answer: a refresh swapping the index meanwhile does not mix versions.
     const snapshot = this.index;
@@ -266,7 +266,7 @@ export class Core implements NieuwsbotCore {
   }
 
   private async loadOrBuild(): Promise<CorpusIndex> {
-    const { config, embedder } = this.options;
+    const { config } = this.options;
     const [saved, fingerprint] = await Promise.all([this.loadSaved(), corpusFingerprint(config.corpusDir).catch(() => undefined)]);
     if (saved && fingerprint === saved.manifest.corpusHash) {
       this.logger.info("loaded saved index", { version: saved.manifest.version, passages: saved.manifest.passages });
