@@ -18,7 +18,13 @@ const parts = "^src/(corpus|sources|index|retrieval|calibration|answer|generativ
 module.exports = {
   forbidden: [
     { name: "no-cycles", severity: "error", comment: "Modules that import each other cannot be understood or tested apart.", from: {}, to: { circular: true } },
-    { name: "src-not-to-adapters", severity: "error", comment: "The core knows nothing of chat platforms or the CLI.", from: { path: "^src/" }, to: { path: "^adapters/" } },
+    {
+      name: "src-not-to-adapters",
+      severity: "error",
+      comment: "The core knows nothing of chat platforms or the CLI.",
+      from: { path: "^src/" },
+      to: { path: "^adapters/" },
+    },
     {
       name: "port-at-the-bottom",
       severity: "error",

@@ -57,6 +57,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // Configuration and corpus errors carry a message that tells the operator what to fix.
-  process.stderr.write(`${isNieuwsbotError(error) ? error.message : (error as Error).stack ?? String(error)}\n`);
+  process.stderr.write(`${isNieuwsbotError(error) ? error.message : ((error as Error).stack ?? String(error))}\n`);
   process.exit(1);
 });

@@ -88,15 +88,13 @@ function rootCause(error: unknown): unknown {
   return cause instanceof Error ? cause : error;
 }
 
-async function createHostedEmbedder(
-  provider: "openai" | "ollama",
-  model: string,
-  hosted: Pick<LlmConfig, "endpoints" | "embeddings">,
-): Promise<Embedder> {
+async function createHostedEmbedder(provider: "openai" | "ollama", model: string, hosted: Pick<LlmConfig, "endpoints" | "embeddings">): Promise<Embedder> {
   const { timeoutMs, maxRetries } = hosted.embeddings;
   const { openai, ollama } = hosted.endpoints;
   // Imported on demand: the hosted clients are slow to load and most installs never use them.
-  if (provider === "openai" && openai) return (await import("./openai-embedder.js")).OpenAiEmbedder.create({ model, timeoutMs, maxRetries, apiKey: openai.apiKey, baseUrl: openai.baseUrl });
-  if (provider === "ollama" && ollama) return (await import("./ollama-embedder.js")).OllamaEmbedder.create({ model, timeoutMs, maxRetries, baseUrl: ollama.baseUrl });
+  if (provider === "openai" && openai)
+    return (await import("./openai-embedder.js")).OpenAiEmbedder.create({ model, timeoutMs, maxRetries, apiKey: openai.apiKey, baseUrl: openai.baseUrl });
+  if (provider === "ollama" && ollama)
+    return (await import("./ollama-embedder.js")).OllamaEmbedder.create({ model, timeoutMs, maxRetries, baseUrl: ollama.baseUrl });
   throw new Error(`EMBEDDINGS_PROVIDER=${provider} but no ${provider} endpoint is configured`);
 }

@@ -255,7 +255,12 @@ export class TransformersEmbedder extends Embeddings implements Embedder {
 
   /** Embeds passages with the `"passage: "` prefix, `batchSize` texts per inference call, preserving order. */
   async embedDocuments(texts: string[]): Promise<number[][]> {
-    const embedPassages = (batch: string[]) => this.caller.call(embedBatch, this.pipe, batch.map((text) => `passage: ${text}`));
+    const embedPassages = (batch: string[]) =>
+      this.caller.call(
+        embedBatch,
+        this.pipe,
+        batch.map((text) => `passage: ${text}`),
+      );
     return inBatches(texts, this.batchSize, embedPassages);
   }
 

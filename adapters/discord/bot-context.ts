@@ -41,11 +41,7 @@ export async function replyPrivately(interaction: RepliableInteraction, text: st
 }
 
 /** Sends rendered payloads as the interaction's reply: the first replaces the deferred placeholder, the rest follow up. */
-export async function sendPayloads(
-  interaction: RepliableInteraction,
-  payloads: DiscordPayload[],
-  options: { ephemeral?: boolean } = {},
-): Promise<void> {
+export async function sendPayloads(interaction: RepliableInteraction, payloads: DiscordPayload[], options: { ephemeral?: boolean } = {}): Promise<void> {
   const flags = options.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {};
   const [first, ...rest] = payloads;
   if (!first) return;

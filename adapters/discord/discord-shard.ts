@@ -21,6 +21,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${isNieuwsbotError(error) ? error.message : (error as Error).stack ?? String(error)}\n`);
+  process.stderr.write(`${isNieuwsbotError(error) ? error.message : ((error as Error).stack ?? String(error))}\n`);
   process.exit(1);
 });

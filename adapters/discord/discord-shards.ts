@@ -21,9 +21,14 @@ export async function resolveShardCount(config: DiscordConfig): Promise<number> 
     return Math.max(1, gateway.shards);
   } catch (error) {
     if (error instanceof DiscordAPIError && error.status === 401) {
-      throw new ConfigError("Discord rejected DISCORD_TOKEN (401 Unauthorized): copy the bot token again from the developer portal (Bot → Reset Token).", ["DISCORD_TOKEN"]);
+      throw new ConfigError("Discord rejected DISCORD_TOKEN (401 Unauthorized): copy the bot token again from the developer portal (Bot → Reset Token).", [
+        "DISCORD_TOKEN",
+      ]);
     }
-    throw new Error(`could not ask Discord for the recommended shard count (GET /gateway/bot): ${(error as Error).message}. Set DISCORD_SHARDS to a number to skip this question.`, { cause: error });
+    throw new Error(
+      `could not ask Discord for the recommended shard count (GET /gateway/bot): ${(error as Error).message}. Set DISCORD_SHARDS to a number to skip this question.`,
+      { cause: error },
+    );
   }
 }
 
@@ -42,7 +47,12 @@ export interface StartShardsOptions {
  * which this process has already built — and serves the guilds Discord routes to its shard. A
  * shard that crashes is started again by the manager. `stop` stops every shard gracefully.
  */
-export async function startDiscordShards(config: DiscordConfig, shardCount: number, parentLogger: Logger, options: StartShardsOptions = {}): Promise<RunningAdapter> {
+export async function startDiscordShards(
+  config: DiscordConfig,
+  shardCount: number,
+  parentLogger: Logger,
+  options: StartShardsOptions = {},
+): Promise<RunningAdapter> {
   const logger = parentLogger.child("discord-shards");
   const manager = new ShardingManager(options.entry ?? defaultEntry(), {
     totalShards: shardCount,

@@ -28,7 +28,10 @@ export function messageTrigger(message: Message, botId: string): MessageTrigger 
 /** The question without the bot's mentions. */
 export function stripBotMentions(content: string, botId: string, roleIds: readonly string[] = []): string {
   const ids = [botId, ...roleIds].join("|");
-  return content.replace(new RegExp(`<@[!&]?(?:${ids})>`, "g"), " ").replace(/\s+/g, " ").trim();
+  return content
+    .replace(new RegExp(`<@[!&]?(?:${ids})>`, "g"), " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** Ids of the bot's own managed role(s) mentioned in the message (users often pick the role). */
@@ -65,7 +68,9 @@ export async function handleMessage(context: BotContext, message: Message): Prom
 async function sendOutcome(context: BotContext, message: Message, outcome: AskOutcome<string>): Promise<void> {
   const logError = (text: string, error: unknown) => context.logger.error(text, { error, message: message.id });
   if (outcome.kind !== "answered") {
-    await message.reply({ content: outcome.text, allowedMentions: noPings }).catch((error: unknown) => logError("could not send the reply to a question", error));
+    await message
+      .reply({ content: outcome.text, allowedMentions: noPings })
+      .catch((error: unknown) => logError("could not send the reply to a question", error));
     return;
   }
   try {
@@ -73,7 +78,9 @@ async function sendOutcome(context: BotContext, message: Message, outcome: AskOu
   } catch (error) {
     logError("discord answer could not be sent; the user gets an apology", error);
     const apology = errorReply(error, outcome.answer.language).text;
-    await message.reply({ content: apology, allowedMentions: noPings }).catch((apologyError: unknown) => logError("could not send the apology either", apologyError));
+    await message
+      .reply({ content: apology, allowedMentions: noPings })
+      .catch((apologyError: unknown) => logError("could not send the apology either", apologyError));
   }
 }
 

@@ -1,11 +1,4 @@
-import {
-  ButtonStyle,
-  ComponentType,
-  type APIActionRowComponent,
-  type APIButtonComponent,
-  type APIEmbed,
-  type MessageMentionOptions,
-} from "discord.js";
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type MessageMentionOptions } from "discord.js";
 import { messagesFor } from "../../src/answer/messages.js";
 import type { Answer, Citation, Language } from "../../src/port/types.js";
 import { defaultMaxQuoteLength, quoteExcerpt, type EllipsisMarks } from "../shared/excerpt.js";
@@ -131,14 +124,7 @@ function sentenceRuns({ before, sentence, after }: SentenceParts): Run[] {
  * source line) goes on the section's last embed. Descriptions are sized so that one embed plus its
  * footer always fits Discord's 6000-character message budget.
  */
-function sectionEmbeds(
-  lead: Run[],
-  quote: Run[],
-  citation: Citation | undefined,
-  color: number,
-  language: Language,
-  note?: string,
-): APIEmbed[] {
+function sectionEmbeds(lead: Run[], quote: Run[], citation: Citation | undefined, color: number, language: Language, note?: string): APIEmbed[] {
   let footer = citation ? sourceLine(citation, language) : undefined;
   const extra: Run[] = [];
   if (footer && footer.length > discordLimits.embedFooter) {

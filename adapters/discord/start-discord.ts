@@ -50,8 +50,14 @@ export async function startDiscord(deps: AdapterDeps, env: NodeJS.ProcessEnv = p
   const applicationId = client.application?.id ?? config.applicationId ?? client.user!.id;
   const primary = options.primary ?? true;
   const commands = primary ? await syncSlashCommands(client, applicationId, config, deps, logger) : undefined;
-  logger.info(`Discord bot ready as ${client.user!.tag}`, { application: applicationId, guilds: client.guilds.cache.size, shards: client.options.shards, shardCount: client.options.shardCount });
-  if (primary) logger.info(`invite URL (scopes bot applications.commands; permissions ${requiredPermissions.toArray().join(", ")}): ${inviteUrl(applicationId)}`);
+  logger.info(`Discord bot ready as ${client.user!.tag}`, {
+    application: applicationId,
+    guilds: client.guilds.cache.size,
+    shards: client.options.shards,
+    shardCount: client.options.shardCount,
+  });
+  if (primary)
+    logger.info(`invite URL (scopes bot applications.commands; permissions ${requiredPermissions.toArray().join(", ")}): ${inviteUrl(applicationId)}`);
   return {
     name: "discord",
     client,
@@ -61,7 +67,13 @@ export async function startDiscord(deps: AdapterDeps, env: NodeJS.ProcessEnv = p
 }
 
 /** Makes the registered slash commands match the definitions; undefined (logged) when that fails. */
-async function syncSlashCommands(client: Client, applicationId: string, config: DiscordConfig, deps: AdapterDeps, logger: Logger): Promise<SyncResult | undefined> {
+async function syncSlashCommands(
+  client: Client,
+  applicationId: string,
+  config: DiscordConfig,
+  deps: AdapterDeps,
+  logger: Logger,
+): Promise<SyncResult | undefined> {
   try {
     const commands = await syncCommands(client.rest, applicationId, config.guildId, buildCommands({ maxQuestionLength: deps.limits.maxQuestionLength }));
     logger.info(commands.changed ? "slash commands registered" : "slash commands already up to date", {

@@ -41,7 +41,10 @@ export function renderTelegramAnswer(answer: Answer, options: RenderOptions = {}
 
 /** The whole paragraph of one citation with its source line, for the "show full paragraph" button. */
 export function renderFullPassage(citation: Citation, language: Language, options: Pick<RenderOptions, "maxMessageLength"> = {}): string[] {
-  return splitHtml([...quoteRuns(splitAroundSentence(citation)), { text: "\n", tags: [] }, ...sourceRuns(citation, language)], options.maxMessageLength ?? telegramMessageLimit);
+  return splitHtml(
+    [...quoteRuns(splitAroundSentence(citation)), { text: "\n", tags: [] }, ...sourceRuns(citation, language)],
+    options.maxMessageLength ?? telegramMessageLimit,
+  );
 }
 
 /** Plain text as one or more HTML messages (bot texts, error replies). */

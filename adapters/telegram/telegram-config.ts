@@ -6,7 +6,10 @@ import { envField, parseEnv } from "../../src/config/parse-env.js";
 export const telegramEnvShape = {
   TELEGRAM_BOT_TOKEN: z
     .string({ required_error: "required: the bot token from @BotFather" })
-    .regex(/^\d+:[A-Za-z0-9_-]{30,}$/, "expected the token @BotFather gave you, shaped like 123456789:AAE… (digits, a colon, then 30 or more letters, digits, - or _)"),
+    .regex(
+      /^\d+:[A-Za-z0-9_-]{30,}$/,
+      "expected the token @BotFather gave you, shaped like 123456789:AAE… (digits, a colon, then 30 or more letters, digits, - or _)",
+    ),
   TELEGRAM_API_ROOT: envField.url(),
   TELEGRAM_MODERATOR_IDS: envField.idList(/^\d+$/, "numeric Telegram user ids such as 12345678,87654321 (usernames are not accepted)"),
   TELEGRAM_WEBHOOK_URL: envField.url(),

@@ -79,7 +79,11 @@ export function createRefreshHandler(options: TelegramRefreshOptions): (ctx: Con
   };
 }
 
-function download(ctx: Context, options: TelegramRefreshOptions, document: { file_name?: string; file_size?: number }): Promise<{ fileName: string; bytes: Uint8Array }> {
+function download(
+  ctx: Context,
+  options: TelegramRefreshOptions,
+  document: { file_name?: string; file_size?: number },
+): Promise<{ fileName: string; bytes: Uint8Array }> {
   const url = async () => `${options.apiRoot}/file/bot${options.token}/${(await ctx.getFile()).file_path}`;
   return downloadUpload(url, document.file_name ?? "upload.txt", document.file_size);
 }

@@ -13,15 +13,92 @@ export type AnswerKind = "person" | "time" | "number" | "place" | "reason" | "sp
 
 /** Dutch question words that open an open question; a question opening with anything else is yes/no. */
 const openers = new Set([
-  "wie", "wat", "welk", "welke", "waar", "waarom", "wanneer", "hoe", "hoeveel", "hoelang", "wiens", "waarmee", "waarover",
-  "waartegen", "waardoor", "waarvoor", "waarop", "waaraan", "waaruit", "waarheen", "waarbij", "waartoe", "waarnaar", "waarin",
-  "who", "whom", "whose", "what", "which", "where", "why", "when", "how",
+  "wie",
+  "wat",
+  "welk",
+  "welke",
+  "waar",
+  "waarom",
+  "wanneer",
+  "hoe",
+  "hoeveel",
+  "hoelang",
+  "wiens",
+  "waarmee",
+  "waarover",
+  "waartegen",
+  "waardoor",
+  "waarvoor",
+  "waarop",
+  "waaraan",
+  "waaruit",
+  "waarheen",
+  "waarbij",
+  "waartoe",
+  "waarnaar",
+  "waarin",
+  "who",
+  "whom",
+  "whose",
+  "what",
+  "which",
+  "where",
+  "why",
+  "when",
+  "how",
   // Prepositions open a question too: "Met wie…", "In welke maand…", "Naar aanleiding waarvan…".
-  "met", "in", "op", "van", "voor", "naar", "tegen", "bij", "door", "uit", "aan", "over", "sinds", "tot", "binnen", "via",
-  "with", "to", "from", "for", "by", "since", "until", "within", "on", "at", "of", "about", "against",
+  "met",
+  "in",
+  "op",
+  "van",
+  "voor",
+  "naar",
+  "tegen",
+  "bij",
+  "door",
+  "uit",
+  "aan",
+  "over",
+  "sinds",
+  "tot",
+  "binnen",
+  "via",
+  "with",
+  "to",
+  "from",
+  "for",
+  "by",
+  "since",
+  "until",
+  "within",
+  "on",
+  "at",
+  "of",
+  "about",
+  "against",
 ]);
 /** Finite verbs that open a yes/no question in either language. */
-const englishAuxiliaries = new Set(["is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could", "will", "would", "should", "may", "might", "must", "shall"]);
+const englishAuxiliaries = new Set([
+  "is",
+  "are",
+  "was",
+  "were",
+  "do",
+  "does",
+  "did",
+  "has",
+  "have",
+  "had",
+  "can",
+  "could",
+  "will",
+  "would",
+  "should",
+  "may",
+  "might",
+  "must",
+  "shall",
+]);
 /** Dutch R-pronoun questions ("Waar … om/voor/mee?") ask for a thing, not a place. */
 const rPronounParticles = new Set(["om", "voor", "mee", "over", "naar", "aan", "op", "in", "door", "van", "tegen", "bij", "uit", "toe", "af"]);
 const roles =
@@ -33,12 +110,18 @@ export function answerKind(question: string): AnswerKind {
   const first = list[0] ?? "";
   if (/ (hoe snel|how fast|how quickly|how soon|hoe vlug)/u.test(text)) return "speed";
   if (/ (waarom|why|hoe komt het|om welke reden|what prompted|what caused|naar aanleiding waarvan|waardoor) /u.test(text)) return "reason";
-  if (/ (wanneer|when|hoe laat|what time|hoelang|how long|sinds wanneer|tot wanneer|welke (maand|dag|datum|jaar|tijd)|which (month|day|date|year)|op welk moment|at what)/u.test(text)) return "time";
+  if (
+    / (wanneer|when|hoe laat|what time|hoelang|how long|sinds wanneer|tot wanneer|welke (maand|dag|datum|jaar|tijd)|which (month|day|date|year)|op welk moment|at what)/u.test(
+      text,
+    )
+  )
+    return "time";
   if (/ (hoeveel|how many|how much|welk aantal)/u.test(text)) return "number";
   if (/ (wie|who|whom|whose|met wie|wiens) /u.test(text) || (/ (welke?|which|what) /u.test(text) && roles.test(text))) return "person";
   if (first === "waar" && !rPronounParticles.has(list.at(-1) ?? "")) return "place";
   if (/ (where|welk land|welke stad|which country|which city|what country|what city) /u.test(text)) return "place";
-  if (first && !openers.has(first) && (englishAuxiliaries.has(first) || !list.some((word) => openers.has(word) && !rPronounParticles.has(word)))) return "yes-no";
+  if (first && !openers.has(first) && (englishAuxiliaries.has(first) || !list.some((word) => openers.has(word) && !rPronounParticles.has(word))))
+    return "yes-no";
   return "other";
 }
 
@@ -68,7 +151,8 @@ export function holdsAnswer(kind: AnswerKind, sentence: string, question: string
   }
 }
 
-const reasonPattern = /\b(omdat|want|doordat|vanwege|dankzij|daardoor|daarom|zodat|naar aanleiding van|na de|na het|because|due to|since|after|so that|therefore)\b/u;
+const reasonPattern =
+  /\b(omdat|want|doordat|vanwege|dankzij|daardoor|daarom|zodat|naar aanleiding van|na de|na het|because|due to|since|after|so that|therefore)\b/u;
 const speedPattern = /\b(snel|sneller|snelst|vlug|meteen|direct|onmiddellijk|spoedig|binnen|fast|faster|quickly|soon|within|immediately)\b/u;
 const polarityPattern = /\b(niet|geen|nooit|niets|nog|ook|al|wel|genoeg|voldoende|alleen|slechts|not|no|never|also|already|enough|only)\b/u;
 

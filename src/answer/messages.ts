@@ -8,8 +8,7 @@ import type { Unsaid } from "./unsaid.js";
 export const messages = {
   nl: {
     answerLead: (paragraph: number) => `Volgens het artikel (alinea ${paragraph}):`,
-    abstain: (titles: string) =>
-      `Daar geeft het artikel geen antwoord op, dus ik ga niet gokken. Ik beantwoord alleen vragen over ${titles}.`,
+    abstain: (titles: string) => `Daar geeft het artikel geen antwoord op, dus ik ga niet gokken. Ik beantwoord alleen vragen over ${titles}.`,
     unsaid: (unsaid: Unsaid) => unsaidText.nl[unsaid.kind](unsaid.text),
     nearest: (paragraph: number) => `Het dichtst erbij komt alinea ${paragraph}:`,
     /** What the titles in `abstain` are: `het artikel “…”`, `de artikelen “…”, “…”`. */
@@ -29,8 +28,7 @@ export const messages = {
   },
   en: {
     answerLead: (paragraph: number) => `According to the article (paragraph ${paragraph}, quoted in Dutch):`,
-    abstain: (titles: string) =>
-      `The article doesn't answer that, so I won't guess. I only answer questions about ${titles}.`,
+    abstain: (titles: string) => `The article doesn't answer that, so I won't guess. I only answer questions about ${titles}.`,
     unsaid: (unsaid: Unsaid) => unsaidText.en[unsaid.kind](unsaid.text),
     nearest: (paragraph: number) => `The closest it comes is paragraph ${paragraph} (in Dutch):`,
     articles: (count: number): string => (count > 1 ? "the articles" : "the article"),

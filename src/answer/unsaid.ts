@@ -108,8 +108,33 @@ function sharesNameStem(parts: readonly string[], text: TextTerms): boolean {
 
 /** Words that ask what something cost, in Dutch and English. */
 const costWords = new Set([
-  "kost", "kosten", "kostte", "kostten", "prijs", "prijzen", "prijskaartje", "betaald", "betaalde", "betalen", "betaalt", "bedrag", "geld", "waarde",
-  "cost", "costs", "costed", "price", "prices", "priced", "paid", "pay", "pays", "spend", "spent", "money", "worth",
+  "kost",
+  "kosten",
+  "kostte",
+  "kostten",
+  "prijs",
+  "prijzen",
+  "prijskaartje",
+  "betaald",
+  "betaalde",
+  "betalen",
+  "betaalt",
+  "bedrag",
+  "geld",
+  "waarde",
+  "cost",
+  "costs",
+  "costed",
+  "price",
+  "prices",
+  "priced",
+  "paid",
+  "pay",
+  "pays",
+  "spend",
+  "spent",
+  "money",
+  "worth",
 ]);
 
 function mentionsMoney(text: string): boolean {

@@ -242,7 +242,14 @@ export class Core implements NieuwsbotCore {
     this.index = next;
   }
 
-  private async audit(request: RefreshRequest, action: "refresh" | "rollback", sources: string[], oldVersion: number, newVersion: number, outcome: { report?: RefreshReport; error?: NieuwsbotError }): Promise<void> {
+  private async audit(
+    request: RefreshRequest,
+    action: "refresh" | "rollback",
+    sources: string[],
+    oldVersion: number,
+    newVersion: number,
+    outcome: { report?: RefreshReport; error?: NieuwsbotError },
+  ): Promise<void> {
     const { report, error } = outcome;
     await appendAudit(this.options.config.dataDir, {
       at: new Date().toISOString(),
@@ -254,7 +261,15 @@ export class Core implements NieuwsbotCore {
       oldVersion,
       newVersion,
       summary: report
-        ? { documents: report.documents, passages: report.passages, added: report.added, unchanged: report.unchanged, removed: report.removed, embedded: report.embedded, durationMs: report.durationMs }
+        ? {
+            documents: report.documents,
+            passages: report.passages,
+            added: report.added,
+            unchanged: report.unchanged,
+            removed: report.removed,
+            embedded: report.embedded,
+            durationMs: report.durationMs,
+          }
         : undefined,
     }).catch((auditError: unknown) => this.logger.error("could not write the audit log", { error: auditError }));
   }

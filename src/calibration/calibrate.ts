@@ -30,7 +30,13 @@ export async function calibrateIndex(index: UncalibratedIndex, embedder: Embedde
   const mean = best.reduce((sum, value) => sum + value, 0) / (best.length || 1);
   const sd = Math.sqrt(best.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (best.length || 1));
   const similarity = { mean, sd, p95: quantile(best, 0.95), max: Math.max(...best, 0) };
-  const provisional = { ...index, manifest: { ...index.manifest, calibration: { lexicon: lexicon.id, basis: "", nullQuestions: { version: 0, count: 0 }, similarity, nullRelevance: { p95: 0, max: 0 }, threshold: 0 } } };
+  const provisional = {
+    ...index,
+    manifest: {
+      ...index.manifest,
+      calibration: { lexicon: lexicon.id, basis: "", nullQuestions: { version: 0, count: 0 }, similarity, nullRelevance: { p95: 0, max: 0 }, threshold: 0 },
+    },
+  };
   const relevances: number[] = [];
   for (const [at, query] of queries.entries()) {
     const top = (await retrieve(provisional, query, vectors[at]!, settings))[0];
@@ -70,7 +76,10 @@ function nullQuestionVectors(embedder: Embedder, lexicon: Lexicon, queries: read
   if (!byLexicon) vectorsByEmbedder.set(embedder, (byLexicon = new Map()));
   let vectors = byLexicon.get(lexicon.id);
   if (!vectors) {
-    const pending = embedInGroups(embedder, queries.map((query) => query.vectorText));
+    const pending = embedInGroups(
+      embedder,
+      queries.map((query) => query.vectorText),
+    );
     // A failed attempt (a hosted embedder that was down) must not be remembered.
     pending.catch(() => byLexicon.delete(lexicon.id));
     byLexicon.set(lexicon.id, pending);

@@ -14,7 +14,11 @@ export const llmEnvShape = {
   OLLAMA_BASE_URL: envField.url(),
   LLM_TIMEOUT_MS: envField.integer(500, 600_000, 20_000),
   LLM_MAX_RETRIES: envField.integer(0, 5, 1),
-  LLM_TEMPERATURE: z.coerce.number({ invalid_type_error: "expected a number between 0 and 2" }).min(0, "expected a number between 0 and 2").max(2, "expected a number between 0 and 2").optional(),
+  LLM_TEMPERATURE: z.coerce
+    .number({ invalid_type_error: "expected a number between 0 and 2" })
+    .min(0, "expected a number between 0 and 2")
+    .max(2, "expected a number between 0 and 2")
+    .optional(),
   LLM_STRUCTURED_OUTPUT: envField.oneOf(["auto", "json_schema", "tool_calling", "json_mode"], "auto"),
   LLM_MAX_PASSAGES: envField.integer(1, 20, 5),
   LLM_COOLDOWN_MS: envField.integer(0, 3_600_000, 15_000),
@@ -78,37 +82,10 @@ export const keylessPlaceholder = "not-needed";
  */
 export function loadLlmConfig(env: NodeJS.ProcessEnv = process.env, embeddingsProvider?: string): LlmConfig {
   const parsed = parseEnv(llmEnvShape, env);
-  const problems: Array<[variable: string, message: string]> = [];
   const chatProvider = parsed.LLM_PROVIDER === "none" ? undefined : parsed.LLM_PROVIDER;
   const hostedEmbeddings = embeddingsProvider === "openai" || embeddingsProvider === "ollama" ? embeddingsProvider : undefined;
   const needs = new Set([chatProvider, hostedEmbeddings].filter((value): value is LlmProvider => value !== undefined));
-  const why = (provider: LlmProvider) =>
-    [chatProvider === provider ? `LLM_PROVIDER=${provider}` : "", hostedEmbeddings === provider ? `EMBEDDINGS_PROVIDER=${provider}` : ""]
-      .filter(Boolean)
-      .join(" and ");
-
-  if (needs.has("openai") && !parsed.OPENAI_API_KEY && !parsed.OPENAI_BASE_URL) {
-    problems.push(["OPENAI_API_KEY", `required by ${why("openai")} (or set OPENAI_BASE_URL to a self-hosted OpenAI-compatible server)`]);
-  }
-  if (needs.has("ollama") && !parsed.OLLAMA_BASE_URL) {
-    problems.push(["OLLAMA_BASE_URL", `required by ${why("ollama")}, e.g. http://127.0.0.1:11434`]);
-  }
-  if (chatProvider && !parsed.LLM_MODEL) {
-    problems.push(["LLM_MODEL", `required by LLM_PROVIDER=${chatProvider}, e.g. ${chatProvider === "openai" ? "gpt-4o-mini" : "llama3.1:8b"}`]);
-  }
-  if (hostedEmbeddings && !env.EMBEDDINGS_MODEL?.trim()) {
-    problems.push([
-      "EMBEDDINGS_MODEL",
-      `required by EMBEDDINGS_PROVIDER=${hostedEmbeddings}, e.g. ${hostedEmbeddings === "openai" ? "text-embedding-3-small" : "nomic-embed-text"}`,
-    ]);
-  }
-  if (problems.length > 0) {
-    throw new ConfigError(
-      `Invalid configuration:\n${problems.map(([variable, message]) => `  ${variable}: ${message}`).join("\n")}\n` +
-        "Fix these in your environment or .env file; .env.example documents every variable.",
-      problems.map(([variable]) => variable),
-    );
-  }
+  assertComplete(parsed, env, chatProvider, hostedEmbeddings, needs);
 
   const endpoints: ModelEndpoints = {};
   if (needs.has("openai")) {
@@ -137,4 +114,42 @@ export function loadLlmConfig(env: NodeJS.ProcessEnv = process.env, embeddingsPr
     embeddings: { timeoutMs: parsed.EMBEDDINGS_TIMEOUT_MS, maxRetries: parsed.LLM_MAX_RETRIES },
     secrets: parsed.OPENAI_API_KEY ? [parsed.OPENAI_API_KEY] : [],
   };
+}
+
+/** Every variable a configured provider still needs, reported at once with an example value. */
+function assertComplete(
+  parsed: z.infer<z.ZodObject<typeof llmEnvShape>>,
+  env: NodeJS.ProcessEnv,
+  chatProvider: LlmProvider | undefined,
+  hostedEmbeddings: LlmProvider | undefined,
+  needs: ReadonlySet<LlmProvider>,
+): void {
+  const problems: Array<[variable: string, message: string]> = [];
+  const why = (provider: LlmProvider) =>
+    [chatProvider === provider ? `LLM_PROVIDER=${provider}` : "", hostedEmbeddings === provider ? `EMBEDDINGS_PROVIDER=${provider}` : ""]
+      .filter(Boolean)
+      .join(" and ");
+
+  if (needs.has("openai") && !parsed.OPENAI_API_KEY && !parsed.OPENAI_BASE_URL) {
+    problems.push(["OPENAI_API_KEY", `required by ${why("openai")} (or set OPENAI_BASE_URL to a self-hosted OpenAI-compatible server)`]);
+  }
+  if (needs.has("ollama") && !parsed.OLLAMA_BASE_URL) {
+    problems.push(["OLLAMA_BASE_URL", `required by ${why("ollama")}, e.g. http://127.0.0.1:11434`]);
+  }
+  if (chatProvider && !parsed.LLM_MODEL) {
+    problems.push(["LLM_MODEL", `required by LLM_PROVIDER=${chatProvider}, e.g. ${chatProvider === "openai" ? "gpt-4o-mini" : "llama3.1:8b"}`]);
+  }
+  if (hostedEmbeddings && !env.EMBEDDINGS_MODEL?.trim()) {
+    problems.push([
+      "EMBEDDINGS_MODEL",
+      `required by EMBEDDINGS_PROVIDER=${hostedEmbeddings}, e.g. ${hostedEmbeddings === "openai" ? "text-embedding-3-small" : "nomic-embed-text"}`,
+    ]);
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(
+      `Invalid configuration:\n${problems.map(([variable, message]) => `  ${variable}: ${message}`).join("\n")}\n` +
+        "Fix these in your environment or .env file; .env.example documents every variable.",
+      problems.map(([variable]) => variable),
+    );
+  }
 }

@@ -6,10 +6,7 @@ import { ConfigError } from "../port/errors.js";
  * `ConfigError` listing every wrong variable with what was expected, so an operator fixes them all
  * in one go instead of one per start.
  */
-export function parseEnv<S extends z.ZodRawShape>(
-  shape: S,
-  env: NodeJS.ProcessEnv,
-): z.infer<z.ZodObject<S>> {
+export function parseEnv<S extends z.ZodRawShape>(shape: S, env: NodeJS.ProcessEnv): z.infer<z.ZodObject<S>> {
   // Empty strings in .env mean "not set": treat them as undefined so defaults apply.
   const cleaned: Record<string, string> = {};
   for (const key of Object.keys(shape)) {
@@ -58,18 +55,18 @@ export const envField = {
       .transform((value) => value === "true" || value === "1" || value === "yes")
       .default(fallback ? "true" : "false"),
   oneOf: <const T extends [string, ...string[]]>(values: T, fallback: T[number]) =>
-    z
-      .enum(values, { errorMap: () => ({ message: `expected one of: ${values.join(", ")}` }) })
-      .default(fallback as never),
+    z.enum(values, { errorMap: () => ({ message: `expected one of: ${values.join(", ")}` }) }).default(fallback as never),
   url: () => z.string().url("expected a full URL such as http://127.0.0.1:8080").optional(),
   /** Comma-separated list of ids, e.g. `123,456`. */
   idList: (pattern: RegExp, what: string) =>
     z
       .string()
-      .refine(
-        (value) => value.split(",").every((item) => pattern.test(item.trim())),
-        `expected a comma-separated list of ${what}`,
+      .refine((value) => value.split(",").every((item) => pattern.test(item.trim())), `expected a comma-separated list of ${what}`)
+      .transform((value) =>
+        value
+          .split(",")
+          .map((item) => item.trim())
+          .filter(Boolean),
       )
-      .transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean))
       .optional(),
 };

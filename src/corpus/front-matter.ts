@@ -5,12 +5,14 @@ const frontMatterSchema = z
   .object({
     title: z.string().min(1).optional(),
     // YAML reads `2022-10-11` as a Date; keep what the author wrote as text.
-    published: z.union([z.string(), z.number(), z.date()]).transform((value) =>
-      value instanceof Date ? value.toISOString().slice(0, 10) : String(value),
-    ).optional(),
-    date: z.union([z.string(), z.number(), z.date()]).transform((value) =>
-      value instanceof Date ? value.toISOString().slice(0, 10) : String(value),
-    ).optional(),
+    published: z
+      .union([z.string(), z.number(), z.date()])
+      .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value)))
+      .optional(),
+    date: z
+      .union([z.string(), z.number(), z.date()])
+      .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value)))
+      .optional(),
     source: z.string().url().optional(),
     language: z.string().min(2).max(8).default("nl"),
   })

@@ -23,7 +23,9 @@ export async function loadCorpus(corpusDir: string): Promise<CorpusDocument[]> {
   try {
     entries = await readdir(corpusDir);
   } catch (error) {
-    throw new CorpusError("CORPUS_MISSING", `Corpus folder ${corpusDir} cannot be read. Set CORPUS_DIR to a folder with .md or .txt articles.`, corpusDir, { cause: error });
+    throw new CorpusError("CORPUS_MISSING", `Corpus folder ${corpusDir} cannot be read. Set CORPUS_DIR to a folder with .md or .txt articles.`, corpusDir, {
+      cause: error,
+    });
   }
   const files = entries.filter(isCorpusDocumentName).sort();
   const documents: CorpusDocument[] = [];
@@ -33,7 +35,11 @@ export async function loadCorpus(corpusDir: string): Promise<CorpusDocument[]> {
     documents.push(parseCorpusFile(name, await readFile(file)));
   }
   if (documents.length === 0) {
-    throw new CorpusError("CORPUS_EMPTY", `Corpus folder ${corpusDir} has no .md or .txt documents. Add an article (see corpus/ in the repository for the format).`, corpusDir);
+    throw new CorpusError(
+      "CORPUS_EMPTY",
+      `Corpus folder ${corpusDir} has no .md or .txt documents. Add an article (see corpus/ in the repository for the format).`,
+      corpusDir,
+    );
   }
   return documents;
 }
@@ -84,7 +90,10 @@ export function parseCorpusFile(name: string, bytes: Uint8Array): CorpusDocument
     throw new CorpusError("FRONT_MATTER_INVALID", `${name}: ${(error as Error).message}. Fix the block between the --- lines.`, name, { cause: error });
   }
   const id = path.basename(name, path.extname(name));
-  const blocks = split.body.split(/\r?\n[ \t]*\r?\n/).map((block) => block.trim()).filter((block) => block.length > 0);
+  const blocks = split.body
+    .split(/\r?\n[ \t]*\r?\n/)
+    .map((block) => block.trim())
+    .filter((block) => block.length > 0);
   // A leading Markdown heading is the title, not a paragraph to cite.
   let title = split.meta.title;
   const paragraphs = blocks.filter((block) => {

@@ -15,6 +15,7 @@ import { generativeMessagesFor, type GenerativeMessages } from "./generative-mes
 import { checkGrounding, type SameName } from "./grounding.js";
 import { isAvailabilityFault, ModelError, toModelError } from "./model-error.js";
 import { verifyCitations } from "./verify-citations.js";
+import type { Candidate } from "../retrieval/hybrid-retriever.js";
 import type { BaseMessage } from "@langchain/core/messages";
 
 /** The one model call the answerer needs; `StructuredCall` in production, anything in tests. */
@@ -78,32 +79,48 @@ export class GenerativeAnswerer implements Answerer {
     // Off-topic or near-topic: refused exactly like the extractive mode, without a model call.
     const found = answerability(request.candidates, request.threshold);
     if (found.status !== "answerable") return this.remember(request.context, answerExtractively(request));
-    const { breaker } = this.options;
-    if (breaker.isOpen()) {
+    if (this.options.breaker.isOpen()) {
       this.logger.debug("language model skipped during cool-down; answering extractively", { model: this.options.label });
       return this.remember(request.context, fallback(request, "modelUnavailable"));
     }
     const shown = found.candidates.slice(0, this.options.maxPassages);
     const conversation = request.context.conversationId;
     const standalone = conversation ? this.options.memory?.standaloneFor(conversation, request.question) : undefined;
-
-    let output: GeneratedAnswer;
-    try {
-      output = await this.options.model.invoke(buildAnswerMessages({ question: standalone ?? request.question, language: request.language, passages: shown }));
-      breaker.recordSuccess();
-      if (output.answerable && cleanAnswer(output.answer) === "") throw new ModelError("MODEL_OUTPUT_INVALID", "the model returned an empty answer");
-    } catch (error) {
-      const fault = toModelError(error);
-      if (isAvailabilityFault(fault.code)) breaker.recordFailure();
-      this.logger.warn("language model failed; answering extractively", { model: this.options.label, code: fault.code, status: fault.status, reason: fault.message });
-      return this.remember(request.context, fallback(request, "modelUnavailable"));
-    }
-
+    const output = await this.generate(standalone ?? request.question, request, shown);
+    if (!output) return this.remember(request.context, fallback(request, "modelUnavailable"));
     if (!output.answerable) {
       this.logger.info("language model found no answer in the passages; abstaining", { model: this.options.label });
       const text = messagesFor(request.language).abstain(describeTitles(request.titles, request.language));
       return this.remember(request.context, { ...base(request), text, abstained: true, citations: [], mode: "generative" });
     }
+    // The asker's own words may name things (`Germany`, `Kyiv`); both forms of a follow-up count.
+    const question = standalone && standalone !== request.question ? `${request.question}\n${standalone}` : request.question;
+    return this.remember(request.context, this.verified(output, request, shown, question));
+  }
+
+  /** The model's structured answer, or undefined when the call failed (logged; the breaker counts it). */
+  private async generate(question: string, request: AnswerRequest, shown: readonly Candidate[]): Promise<GeneratedAnswer | undefined> {
+    const { breaker } = this.options;
+    try {
+      const output = await this.options.model.invoke(buildAnswerMessages({ question, language: request.language, passages: shown }));
+      breaker.recordSuccess();
+      if (output.answerable && cleanAnswer(output.answer) === "") throw new ModelError("MODEL_OUTPUT_INVALID", "the model returned an empty answer");
+      return output;
+    } catch (error) {
+      const fault = toModelError(error);
+      if (isAvailabilityFault(fault.code)) breaker.recordFailure();
+      this.logger.warn("language model failed; answering extractively", {
+        model: this.options.label,
+        code: fault.code,
+        status: fault.status,
+        reason: fault.message,
+      });
+      return undefined;
+    }
+  }
+
+  /** Decisions 4–6: the generated answer if its citations, language and claims check out, else the extractive one with a note. */
+  private verified(output: GeneratedAnswer, request: AnswerRequest, shown: readonly Candidate[], question: string): Answer {
     const { citations, rejected } = verifyCitations(output.citations, shown);
     if (rejected.length > 0) {
       this.logger.warn("dropped citations that failed verification", {
@@ -114,23 +131,21 @@ export class GenerativeAnswerer implements Answerer {
     const text = cleanAnswer(output.answer);
     if (citations.length === 0) {
       this.logger.warn("no citation survived verification; answering extractively", { model: this.options.label });
-      return this.remember(request.context, fallback(request, "modelUnverified"));
+      return fallback(request, "modelUnverified");
     }
     if (isInOtherLanguage(text, request.language)) {
       this.logger.warn("language model answered in the wrong language; answering extractively", { model: this.options.label, expected: request.language });
-      return this.remember(request.context, fallback(request, "modelUnverified"));
+      return fallback(request, "modelUnverified");
     }
-    // The asker's own words may name things (`Germany`, `Kyiv`); both forms of a follow-up count.
-    const question = standalone && standalone !== request.question ? `${request.question}\n${standalone}` : request.question;
     const grounding = checkGrounding(text, { sentences: citations.map((citation) => citation.sentence), question }, { sameName: this.options.sameName });
     if (!grounding.grounded) {
       this.logger.warn("generated answer states what the cited sentences do not; answering extractively", {
         model: this.options.label,
         unsupported: grounding.unsupported.slice(0, 10).map((claim) => ({ kind: claim.kind, text: claim.text.slice(0, 80) })),
       });
-      return this.remember(request.context, fallback(request, "modelUngrounded"));
+      return fallback(request, "modelUngrounded");
     }
-    return this.remember(request.context, { ...base(request), text, abstained: false, citations, mode: "generative" });
+    return { ...base(request), text, abstained: false, citations, mode: "generative" };
   }
 
   private remember(context: AskContext, answer: Answer): Answer {

@@ -176,7 +176,12 @@ interface Token {
 const tokenPattern = /\p{L}[\p{L}\p{M}]*|[0-9]+(?:[.,][0-9]+)*/gu;
 
 function tokensOf(text: string): Token[] {
-  return [...text.matchAll(tokenPattern)].map((match) => ({ raw: match[0], folded: foldWord(match[0]), start: match.index, end: match.index + match[0].length }));
+  return [...text.matchAll(tokenPattern)].map((match) => ({
+    raw: match[0],
+    folded: foldWord(match[0]),
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
 }
 
 /** Parts of one expression: separated by spaces or one hyphen, not by punctuation or a line break. */
@@ -217,7 +222,12 @@ const weekdayList = [...weekdayNames];
 /** `gisteren`/`yesterday`, `vorige week`/`last week`, `dit jaar`/`this year`, as folded word lists. */
 const relativePhrases: { words: string[]; key: string }[] = (() => {
   const phrases: { words: string[]; key: string }[] = [];
-  const spans: [Intl.RelativeTimeFormatUnit, number[]][] = [["day", [-2, -1, 0, 1, 2]], ["week", [-1, 0, 1]], ["month", [-1, 0, 1]], ["year", [-1, 0, 1]]];
+  const spans: [Intl.RelativeTimeFormatUnit, number[]][] = [
+    ["day", [-2, -1, 0, 1, 2]],
+    ["week", [-1, 0, 1]],
+    ["month", [-1, 0, 1]],
+    ["year", [-1, 0, 1]],
+  ];
   for (const locale of calendarLocales) {
     const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
     for (const [unit, offsets] of spans) {
@@ -234,9 +244,13 @@ const relativeStarts = new Set(relativePhrases.map((phrase) => phrase.words[0]))
 
 type MonthPart = "start" | "mid" | "end";
 /** A word right before a month: `eind september`, `late September`, `medio juni`. */
-const partBefore = new Map<string, MonthPart>(Object.entries({ begin: "start", early: "start", half: "mid", medio: "mid", midden: "mid", mid: "mid", eind: "end", einde: "end", late: "end" } as const));
+const partBefore = new Map<string, MonthPart>(
+  Object.entries({ begin: "start", early: "start", half: "mid", medio: "mid", midden: "mid", mid: "mid", eind: "end", einde: "end", late: "end" } as const),
+);
 /** A word before `of`/`van` before a month: `end of September`, `het einde van september`. */
-const partOf = new Map<string, MonthPart>(Object.entries({ end: "end", einde: "end", beginning: "start", begin: "start", start: "start", middle: "mid", midden: "mid" } as const));
+const partOf = new Map<string, MonthPart>(
+  Object.entries({ end: "end", einde: "end", beginning: "start", begin: "start", start: "start", middle: "mid", midden: "mid" } as const),
+);
 
 interface DateMention {
   key: string;
@@ -273,7 +287,11 @@ function datesIn(tokens: readonly Token[], text: string, strict: boolean): DateM
       continue;
     }
     if (!relativeStarts.has(token.folded)) continue;
-    const relative = relativePhrases.find((phrase) => phrase.words.every((word, offset) => tokens[at + offset]?.folded === word && (offset === 0 || adjacent(text, tokens[at + offset - 1]!, tokens[at + offset]!))));
+    const relative = relativePhrases.find((phrase) =>
+      phrase.words.every(
+        (word, offset) => tokens[at + offset]?.folded === word && (offset === 0 || adjacent(text, tokens[at + offset - 1]!, tokens[at + offset]!)),
+      ),
+    );
     if (relative) {
       const last = at + relative.words.length - 1;
       dates.push({ key: relative.key, text: text.slice(token.start, tokens[last]!.end), tokens: range(at, last) });
@@ -308,22 +326,153 @@ function range(first: number, last: number): number[] {
  */
 const notNames = new Set([
   // English openers and connectives
-  "according", "additionally", "afterwards", "again", "already", "although", "apparently", "besides", "currently", "despite", "during",
-  "earlier", "early", "either", "end", "eventually", "every", "finally", "firstly", "following", "furthermore", "however", "including",
-  "indeed", "initially", "instead", "late", "later", "meanwhile", "moreover", "neither", "nevertheless", "next", "no", "none", "nor",
-  "not", "originally", "otherwise", "overall", "previously", "recently", "reportedly", "secondly", "several", "she", "since", "so",
-  "still", "subsequently", "therefore", "though", "thus", "together", "unfortunately", "unlike", "until", "whereas", "within",
-  "without", "yes", "yet", "its", "according", "both", "mid", "start", "beginning",
+  "according",
+  "additionally",
+  "afterwards",
+  "again",
+  "already",
+  "although",
+  "apparently",
+  "besides",
+  "currently",
+  "despite",
+  "during",
+  "earlier",
+  "early",
+  "either",
+  "end",
+  "eventually",
+  "every",
+  "finally",
+  "firstly",
+  "following",
+  "furthermore",
+  "however",
+  "including",
+  "indeed",
+  "initially",
+  "instead",
+  "late",
+  "later",
+  "meanwhile",
+  "moreover",
+  "neither",
+  "nevertheless",
+  "next",
+  "no",
+  "none",
+  "nor",
+  "not",
+  "originally",
+  "otherwise",
+  "overall",
+  "previously",
+  "recently",
+  "reportedly",
+  "secondly",
+  "several",
+  "she",
+  "since",
+  "so",
+  "still",
+  "subsequently",
+  "therefore",
+  "though",
+  "thus",
+  "together",
+  "unfortunately",
+  "unlike",
+  "until",
+  "whereas",
+  "within",
+  "without",
+  "yes",
+  "yet",
+  "its",
+  "according",
+  "both",
+  "mid",
+  "start",
+  "beginning",
   // Dutch openers and connectives
-  "aanvankelijk", "alleen", "begin", "binnen", "blijkbaar", "bovendien", "daarbij", "daarmee", "daarna", "daarnaast", "daarom",
-  "daardoor", "dus", "echter", "eerder", "eerst", "eind", "einde", "enkele", "eveneens", "evenmin", "half", "hierdoor", "inmiddels",
-  "intussen", "ja", "kennelijk", "later", "medio", "midden", "mogelijk", "momenteel", "nadat", "nee", "ondanks", "ondertussen",
-  "sinds", "sindsdien", "sommige", "tevens", "tijdens", "uiteindelijk", "verder", "verluidt", "vervolgens", "volgens", "vooral",
-  "voorts", "waarschijnlijk", "zowel",
+  "aanvankelijk",
+  "alleen",
+  "begin",
+  "binnen",
+  "blijkbaar",
+  "bovendien",
+  "daarbij",
+  "daarmee",
+  "daarna",
+  "daarnaast",
+  "daarom",
+  "daardoor",
+  "dus",
+  "echter",
+  "eerder",
+  "eerst",
+  "eind",
+  "einde",
+  "enkele",
+  "eveneens",
+  "evenmin",
+  "half",
+  "hierdoor",
+  "inmiddels",
+  "intussen",
+  "ja",
+  "kennelijk",
+  "later",
+  "medio",
+  "midden",
+  "mogelijk",
+  "momenteel",
+  "nadat",
+  "nee",
+  "ondanks",
+  "ondertussen",
+  "sinds",
+  "sindsdien",
+  "sommige",
+  "tevens",
+  "tijdens",
+  "uiteindelijk",
+  "verder",
+  "verluidt",
+  "vervolgens",
+  "volgens",
+  "vooral",
+  "voorts",
+  "waarschijnlijk",
+  "zowel",
   // titles and offices, capitalised in English
-  "president", "premier", "prime", "minister", "chancellor", "kanselier", "bondskanselier", "secretary", "foreign", "defence",
-  "defense", "state", "king", "queen", "koning", "koningin", "prince", "prins", "general", "generaal", "mr", "mrs", "ms", "dr", "sir",
-  "meneer", "mevrouw",
+  "president",
+  "premier",
+  "prime",
+  "minister",
+  "chancellor",
+  "kanselier",
+  "bondskanselier",
+  "secretary",
+  "foreign",
+  "defence",
+  "defense",
+  "state",
+  "king",
+  "queen",
+  "koning",
+  "koningin",
+  "prince",
+  "prins",
+  "general",
+  "generaal",
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "sir",
+  "meneer",
+  "mevrouw",
 ]);
 const stopwords = new Set([...eng, ...nld]);
 
@@ -414,7 +563,8 @@ function editDistance(left: string, right: string, limit: number): number {
     for (let column = 1; column <= right.length; column += 1) {
       const cost = left[row - 1] === right[column - 1] ? 0 : 1;
       let value = Math.min(previous[column]! + 1, current[column - 1]! + 1, previous[column - 1]! + cost);
-      if (row > 1 && column > 1 && left[row - 1] === right[column - 2] && left[row - 2] === right[column - 1]) value = Math.min(value, previous2[column - 2]! + 1);
+      if (row > 1 && column > 1 && left[row - 1] === right[column - 2] && left[row - 2] === right[column - 1])
+        value = Math.min(value, previous2[column - 2]! + 1);
       current.push(value);
       best = Math.min(best, value);
     }
@@ -441,7 +591,10 @@ function normalizeQuote(text: string): string {
 
 function supportsQuote(cited: EvidenceIndex, quote: string, sameName: SameName | undefined): boolean {
   // `…` in a quote marks left-out text: each piece must occur.
-  const pieces = quote.split(/\s*(?:\.\.\.|…|\[…\]|\(…\))\s*/).map(normalizeQuote).filter((piece) => piece !== "");
+  const pieces = quote
+    .split(/\s*(?:\.\.\.|…|\[…\]|\(…\))\s*/)
+    .map(normalizeQuote)
+    .filter((piece) => piece !== "");
   if (pieces.every((piece) => cited.normalized.some((sentence) => sentence.includes(piece)))) return true;
   const numbers = numbersIn(quote);
   if (!numbers.every((mention) => cited.numbers.has(numberKey(mention.value)))) return false;

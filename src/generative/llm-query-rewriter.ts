@@ -77,7 +77,12 @@ export class LlmQueryRewriter implements QueryRewriter {
     } catch (error) {
       const fault = toModelError(error);
       if (isAvailabilityFault(fault.code)) breaker.recordFailure();
-      this.logger.warn("query rewrite failed; retrieving with the question as asked", { model: this.options.label, code: fault.code, status: fault.status, reason: fault.message });
+      this.logger.warn("query rewrite failed; retrieving with the question as asked", {
+        model: this.options.label,
+        code: fault.code,
+        status: fault.status,
+        reason: fault.message,
+      });
       remember(question);
       return [question];
     }

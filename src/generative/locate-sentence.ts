@@ -49,7 +49,7 @@ const wrapping = /^[\s"'“”„‟«»‘’‚‛…]+|[\s"'“”„‟«»�
 
 function unwrap(text: string): string {
   let current = text;
-  for (let previous = ""; previous !== current; ) {
+  for (let previous = ""; previous !== current;) {
     previous = current;
     current = current.replace(wrapping, "");
   }

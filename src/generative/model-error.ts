@@ -11,13 +11,7 @@
  * - `MODEL_FAILED`: anything else.
  */
 export type ModelErrorCode =
-  | "MODEL_TIMEOUT"
-  | "MODEL_RATE_LIMITED"
-  | "MODEL_SERVER_ERROR"
-  | "MODEL_UNREACHABLE"
-  | "MODEL_REJECTED"
-  | "MODEL_OUTPUT_INVALID"
-  | "MODEL_FAILED";
+  "MODEL_TIMEOUT" | "MODEL_RATE_LIMITED" | "MODEL_SERVER_ERROR" | "MODEL_UNREACHABLE" | "MODEL_REJECTED" | "MODEL_OUTPUT_INVALID" | "MODEL_FAILED";
 
 /** A failed model call, classified. Never shown to the asker; logged and turned into a fallback. */
 export class ModelError extends Error {
@@ -43,7 +37,17 @@ export function isAvailabilityFault(code: ModelErrorCode): boolean {
   return code !== "MODEL_OUTPUT_INVALID" && code !== "MODEL_FAILED";
 }
 
-const networkCodes = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EPIPE", "UND_ERR_SOCKET", "UND_ERR_CONNECT_TIMEOUT"]);
+const networkCodes = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EPIPE",
+  "UND_ERR_SOCKET",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
 const outputErrorNames = new Set(["OutputParserException", "SyntaxError", "ZodError", "LengthFinishReasonError", "ContentFilterFinishReasonError"]);
 
 /**
@@ -53,7 +57,15 @@ const outputErrorNames = new Set(["OutputParserException", "SyntaxError", "ZodEr
  */
 export function toModelError(error: unknown): ModelError {
   if (error instanceof ModelError) return error;
-  const record = (error ?? {}) as { name?: unknown; status?: unknown; status_code?: unknown; code?: unknown; message?: unknown; lc_error_code?: unknown; cause?: unknown };
+  const record = (error ?? {}) as {
+    name?: unknown;
+    status?: unknown;
+    status_code?: unknown;
+    code?: unknown;
+    message?: unknown;
+    lc_error_code?: unknown;
+    cause?: unknown;
+  };
   const message = typeof record.message === "string" ? record.message.split("\n")[0]!.slice(0, 300) : String(error);
   const status = typeof record.status === "number" ? record.status : typeof record.status_code === "number" ? record.status_code : undefined;
   const name = typeof record.name === "string" ? record.name : "";

@@ -171,7 +171,7 @@ function topK(candidates: Int32Array, scores: Float64Array, k: number): Bm25Hit[
   for (const document of candidates) {
     if (heap.length < k) {
       heap.push(document);
-      for (let at = heap.length - 1; at > 0; ) {
+      for (let at = heap.length - 1; at > 0;) {
         const parent = (at - 1) >> 1;
         if (!better(scores, heap[parent]!, heap[at]!)) break;
         [heap[at], heap[parent]] = [heap[parent]!, heap[at]!];

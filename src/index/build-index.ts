@@ -59,9 +59,7 @@ export async function buildIndex(options: BuildIndexOptions): Promise<CorpusInde
   const toEmbed = plan ? plan.added.map(({ position }) => texts[position]!) : texts;
   let vectors: number[][];
   try {
-    vectors = await (options.embed ?? embedInBatches(options.embedder))(toEmbed, (done) =>
-      report({ phase: "embedding", done, total: toEmbed.length }),
-    );
+    vectors = await (options.embed ?? embedInBatches(options.embedder))(toEmbed, (done) => report({ phase: "embedding", done, total: toEmbed.length }));
   } catch (error) {
     throw new IndexError("EMBEDDING_FAILED", `The embedder ${options.embedder.id} failed: ${(error as Error).message}`, { cause: error });
   }

@@ -42,7 +42,10 @@ export class EmbeddingCache {
     const vectorsFile = path.join(directory, "vectors.f32");
     const [keys, bytes] = await Promise.all([
       readFile(path.join(directory, "keys.txt"), "utf8").catch(() => ""),
-      stat(vectorsFile).then((info) => info.size, () => 0),
+      stat(vectorsFile).then(
+        (info) => info.size,
+        () => 0,
+      ),
     ]);
     const lines = keys.split("\n");
     // Only complete lines count: the last one is complete only when followed by a newline.

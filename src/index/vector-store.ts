@@ -28,11 +28,7 @@ export interface VectorHit {
  * and inserts everything in one synchronous loop; here the graph parameters are configurable and
  * the insert yields between batches so a large build never stalls the bot's answers.
  */
-export async function buildVectorStore(
-  embeddings: EmbeddingsInterface,
-  vectors: number[][],
-  settings: HnswSettings,
-): Promise<HNSWLib> {
+export async function buildVectorStore(embeddings: EmbeddingsInterface, vectors: number[][], settings: HnswSettings): Promise<HNSWLib> {
   const dimensions = vectors[0]?.length;
   if (!dimensions) throw new Error("Cannot build a vector index without vectors.");
   const index = new hnswlib.HierarchicalNSW("cosine", dimensions);

@@ -56,7 +56,6 @@ export interface BilingualDictionary {
   readonly stats: DictionaryStats;
 }
 
-
 const SPACING = /[\s-]/;
 
 /** The key words are compared by: folded, hyphens as spaces (`air-defence` is `air defence`), single spaces. */
@@ -138,7 +137,8 @@ function createDictionary(toEnglish: Table, toDutch: Table, stats: DictionarySta
     if (exact) return [...exact.words];
     // Running text inflects; the dictionary lists lemmas: `weapons` is found as weapon.
     const found: string[] = [];
-    for (const lemma of lemmaCandidates(key(word), from)) for (const translation of table.get(lemma)?.words ?? []) if (!found.includes(translation)) found.push(translation);
+    for (const lemma of lemmaCandidates(key(word), from))
+      for (const translation of table.get(lemma)?.words ?? []) if (!found.includes(translation)) found.push(translation);
     return found;
   };
   return {

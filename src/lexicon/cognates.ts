@@ -56,5 +56,11 @@ function singular(word: string): string[] {
  */
 function respellings(stem: string): string[] {
   const common = stem.replace(/ph/g, "f").replace(/th/g, "t").replace(/qu/g, "kw").replace(/sh/g, "sj").replace(/x/g, "ks");
-  return [common, common.replace(/c(?=[eiy])/g, "s").replace(/ck/g, "k").replace(/c/g, "k")];
+  return [
+    common,
+    common
+      .replace(/c(?=[eiy])/g, "s")
+      .replace(/ck/g, "k")
+      .replace(/c/g, "k"),
+  ];
 }

@@ -99,14 +99,24 @@ export function countryAdjectives(entries: readonly NameEntry[], currencies: Cur
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
   const countries = entries.filter((entry) => entry.kind === "country").map((entry) => entry.id.slice("region:".length));
   const candidates: Candidates = new Map();
-  const propose = (country: string, language: LexiconLanguage, adjective: string) => {
+  const propose: Propose = (country, language, adjective) => {
     const key = `${language}:${foldText(adjective)}`;
     const list = candidates.get(key) ?? [];
     list.push({ country, language, adjective });
     candidates.set(key, list);
   };
-
   const languageNames = displayNames("language");
+  const variantCountries = proposeFromVariants(entries, languageNames, propose);
+  proposeFromCurrencies(currencies, new Set(countries), byId, propose);
+  proposeFromLanguageNames(countries, candidates, variantCountries, languageNames, propose);
+  return chooseAdjectives(candidates, byId);
+}
+
+type Propose = (country: string, language: LexiconLanguage, adjective: string) => void;
+type LanguageNames = ReturnType<typeof displayNames>;
+
+/** "Brits Engels" → Brits for GB; returns, per language, the countries that got an adjective this way. */
+function proposeFromVariants(entries: readonly NameEntry[], languageNames: LanguageNames, propose: Propose): Map<string, Set<string>> {
   const variantCountries = new Map<string, Set<string>>();
   for (const entry of entries) {
     const tag = /^language:([a-z]{2,3})-([A-Z]{2})$/u.exec(entry.id);
@@ -122,8 +132,11 @@ export function countryAdjectives(entries: readonly NameEntry[], currencies: Cur
       }
     }
   }
+  return variantCountries;
+}
 
-  const isCountry = new Set(countries);
+/** "Canadese dollar" → Canadees for CA. */
+function proposeFromCurrencies(currencies: CurrencyNames, isCountry: ReadonlySet<string>, byId: ReadonlyMap<string, NameEntry>, propose: Propose): void {
   for (const [code, nl] of currencies.nl) {
     // ISO 4217 codes start with the country's code (CAD, GBP; DEM and NLG before the euro).
     const country = code.slice(0, 2);
@@ -134,7 +147,16 @@ export function countryAdjectives(entries: readonly NameEntry[], currencies: Cur
     if (found.nl) propose(country, "nl", found.nl);
     if (found.en) propose(country, "en", found.en);
   }
+}
 
+/** The country's main language named like a nationality ("Grieks"), where nothing else gave an adjective. */
+function proposeFromLanguageNames(
+  countries: readonly string[],
+  candidates: Candidates,
+  variantCountries: ReadonlyMap<string, ReadonlySet<string>>,
+  languageNames: LanguageNames,
+  propose: Propose,
+): void {
   const hasAdjective = new Set([...candidates.values()].flat().map((candidate) => `${candidate.language}:${candidate.country}`));
   for (const country of countries) {
     const language = primaryLanguage(country);
@@ -150,7 +172,10 @@ export function countryAdjectives(entries: readonly NameEntry[], currencies: Cur
       if (name && words(name).length === 1 && !hasAdjective.has(`${lang}:${country}`)) propose(country, lang, name);
     }
   }
+}
 
+/** Keeps adjectives that point to one country only and are not the country's own name. */
+function chooseAdjectives(candidates: Candidates, byId: ReadonlyMap<string, NameEntry>): Map<string, LanguageForms> {
   const adjectives = new Map<string, { nl: string[]; en: string[] }>();
   for (const list of candidates.values()) {
     const first = list[0];

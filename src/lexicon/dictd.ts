@@ -76,7 +76,12 @@ function uncompress(file: string, bytes: Buffer): Buffer {
   try {
     return gunzipSync(bytes);
   } catch (error) {
-    throw new DictdError("DICT_CORRUPT", `${file} cannot be uncompressed (${(error as Error).message}): truncated or damaged; reinstall the dictionary package.`, file, { cause: error });
+    throw new DictdError(
+      "DICT_CORRUPT",
+      `${file} cannot be uncompressed (${(error as Error).message}): truncated or damaged; reinstall the dictionary package.`,
+      file,
+      { cause: error },
+    );
   }
 }
 
@@ -109,13 +114,19 @@ export function readDictd(folder: string, name: string): DictdEntry[] | undefine
   for (const line of index) {
     if (line.headword.startsWith("00database") || line.headword.startsWith("00-database")) continue;
     if (line.offset + line.length > dict.length) {
-      throw new DictdError("DICT_CORRUPT", `${indexFile} points past the end of ${dictFile} (${line.offset + line.length} > ${dict.length} bytes): the dictionary is truncated; reinstall it.`, dictFile);
+      throw new DictdError(
+        "DICT_CORRUPT",
+        `${indexFile} points past the end of ${dictFile} (${line.offset + line.length} > ${dict.length} bytes): the dictionary is truncated; reinstall it.`,
+        dictFile,
+      );
     }
     let text: string;
     try {
       text = utf8.decode(dict.subarray(line.offset, line.offset + line.length));
     } catch (error) {
-      throw new DictdError("DICT_CORRUPT", `The entry "${line.headword}" in ${dictFile} is not UTF-8; reinstall the dictionary package.`, dictFile, { cause: error });
+      throw new DictdError("DICT_CORRUPT", `The entry "${line.headword}" in ${dictFile} is not UTF-8; reinstall the dictionary package.`, dictFile, {
+        cause: error,
+      });
     }
     entries.push({ indexHeadword: line.headword, text });
   }

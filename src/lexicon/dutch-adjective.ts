@@ -11,8 +11,7 @@ const DOUBLABLE = new Set(["a", "e", "o", "u"]);
 const DIGRAPHS = new Set(["aa", "ee", "oo", "uu", "ie", "ei", "ij", "ui", "ou", "au", "eu", "oe"]);
 
 const isVowel = (char: string | undefined): boolean => char !== undefined && VOWELS.has(char.toLowerCase());
-const isConsonantLetter = (char: string | undefined): boolean =>
-  char !== undefined && /\p{L}/u.test(char) && !isVowel(char);
+const isConsonantLetter = (char: string | undefined): boolean => char !== undefined && /\p{L}/u.test(char) && !isVowel(char);
 
 /**
  * The inflected form (`Brits` → `Britse`, `Canadees` → `Canadese`, `Russisch` → `Russische`).

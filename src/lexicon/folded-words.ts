@@ -40,7 +40,7 @@ export function foldedWords(text: string): FoldedWord[] {
     folded = "";
     start = -1;
   };
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     const codePoint = text.codePointAt(at) ?? 0;
     if (codePoint < 0x80) {
       // ASCII needs no normalisation; this path keeps long paragraphs cheap.

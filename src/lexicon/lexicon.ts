@@ -30,7 +30,9 @@ export function createLexicon(dictionaryDir: string | undefined, logger: Logger)
   const load = bilingualDictionary({ folder: dictionaryDir });
   if (load.status === "ready") {
     const { stats } = load.dictionary;
-    logger.info(`dictionary: FreeDict Dutch–English from ${dictionaryDir} (${stats.words.nl} Dutch and ${stats.words.en} English words, ${Math.round(stats.loadMs)} ms)`);
+    logger.info(
+      `dictionary: FreeDict Dutch–English from ${dictionaryDir} (${stats.words.nl} Dutch and ${stats.words.en} English words, ${Math.round(stats.loadMs)} ms)`,
+    );
     return { id: "cldr+freedict", dictionary: load.dictionary };
   }
   if (load.status === "failed") logger.warn(`dictionary: not used — ${load.reason}`);

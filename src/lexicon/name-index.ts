@@ -67,100 +67,110 @@ function lastWordVariants(entry: NameEntry, language: LexiconLanguage, via: Matc
   return variants;
 }
 
-/** Builds the index over the given entries' forms and adjectives. */
-export function buildNameIndex(entries: readonly NameEntry[]): NameIndex {
-  const root = node();
-  const insert = (words: readonly string[], pattern: Pattern) => {
-    let at = root;
-    for (const word of words) {
-      let child = at.next.get(word);
-      if (!child) {
-        child = node();
-        at.next.set(word, child);
-      }
-      at = child;
+/** Adds one pattern at the end of a word path, unless the same entry, language and kind is already there. */
+function insertPattern(root: TrieNode, words: readonly string[], pattern: Pattern): void {
+  let at = root;
+  for (const word of words) {
+    let child = at.next.get(word);
+    if (!child) {
+      child = node();
+      at.next.set(word, child);
     }
-    const duplicate = at.patterns.some(
-      (existing) => existing.entry === pattern.entry && existing.language === pattern.language && existing.via === pattern.via && existing.exactWords === undefined && pattern.exactWords === undefined,
-    );
-    if (!duplicate) at.patterns.push(pattern);
-  };
-  for (const entry of entries) {
-    for (const language of ["nl", "en"] as const) {
-      const sources: [MatchVia, readonly string[]][] = [
-        ["name", entry.forms[language]],
-        ["adjective", entry.adjectives?.[language] ?? []],
-      ];
-      for (const [via, forms] of sources) {
-        for (const form of forms) {
-          const words = foldedWords(form);
-          const last = words.at(-1);
-          if (!last) continue;
-          const texts = words.map((word) => word.text);
-          if (needsExactCase(form, words)) {
-            insert(texts, { entry, form, language, via, exactWords: words.map((word) => word.raw) });
-            continue;
-          }
-          insert(texts, { entry, form, language, via });
-          for (const variant of lastWordVariants(entry, language, via, last.text)) {
-            insert([...texts.slice(0, -1), variant], { entry, form, language, via });
-          }
+    at = child;
+  }
+  const duplicate = at.patterns.some(
+    (existing) =>
+      existing.entry === pattern.entry &&
+      existing.language === pattern.language &&
+      existing.via === pattern.via &&
+      existing.exactWords === undefined &&
+      pattern.exactWords === undefined,
+  );
+  if (!duplicate) at.patterns.push(pattern);
+}
+
+/** Every form and adjective of an entry in both languages, with the inflected variants of its last word. */
+function indexEntry(root: TrieNode, entry: NameEntry): void {
+  for (const language of ["nl", "en"] as const) {
+    const sources: [MatchVia, readonly string[]][] = [
+      ["name", entry.forms[language]],
+      ["adjective", entry.adjectives?.[language] ?? []],
+    ];
+    for (const [via, forms] of sources) {
+      for (const form of forms) {
+        const words = foldedWords(form);
+        const last = words.at(-1);
+        if (!last) continue;
+        const texts = words.map((word) => word.text);
+        if (needsExactCase(form, words)) {
+          insertPattern(root, texts, { entry, form, language, via, exactWords: words.map((word) => word.raw) });
+          continue;
+        }
+        insertPattern(root, texts, { entry, form, language, via });
+        for (const variant of lastWordVariants(entry, language, via, last.text)) {
+          insertPattern(root, [...texts.slice(0, -1), variant], { entry, form, language, via });
         }
       }
     }
   }
+}
 
-  /** The longest run of words from `from` that is a form, with the patterns that hold there. */
-  const longestAt = (words: readonly FoldedWord[], from: number, text: string): { to: number; patterns: Pattern[] } | undefined => {
-    let at: TrieNode | undefined = root;
-    let best: { to: number; patterns: Pattern[] } | undefined;
-    for (let index = from; index < words.length && at; index += 1) {
-      const word = words[index];
-      if (!word) break;
-      if (index > from && !INNER_GAP.test(text.slice(words[index - 1]?.end ?? 0, word.start))) break;
-      at = at.next.get(word.text);
-      if (!at || at.patterns.length === 0) continue;
-      const raws = words.slice(from, index + 1).map((w) => w.raw);
-      const patterns = at.patterns.filter((pattern) => !pattern.exactWords || pattern.exactWords.every((raw, i) => raw === raws[i]));
-      if (patterns.length > 0) best = { to: index, patterns };
+/** The longest run of words from `from` that is a form, with the patterns that hold there. */
+function longestAt(root: TrieNode, words: readonly FoldedWord[], from: number, text: string): { to: number; patterns: Pattern[] } | undefined {
+  let at: TrieNode | undefined = root;
+  let best: { to: number; patterns: Pattern[] } | undefined;
+  for (let index = from; index < words.length && at; index += 1) {
+    const word = words[index];
+    if (!word) break;
+    if (index > from && !INNER_GAP.test(text.slice(words[index - 1]?.end ?? 0, word.start))) break;
+    at = at.next.get(word.text);
+    if (!at || at.patterns.length === 0) continue;
+    const raws = words.slice(from, index + 1).map((w) => w.raw);
+    const patterns = at.patterns.filter((pattern) => !pattern.exactWords || pattern.exactWords.every((raw, i) => raw === raws[i]));
+    if (patterns.length > 0) best = { to: index, patterns };
+  }
+  return best;
+}
+
+/** One match per entry found on the span `from`–`to`, a name preferred over an adjective. */
+function toMatches(text: string, words: readonly FoldedWord[], from: number, to: number, patterns: readonly Pattern[]): NameMatch[] {
+  const first = words[from];
+  let last = words[to];
+  if (!first || !last) return [];
+  // "Germany's", "Kyiv’s": the genitive is part of the name as written.
+  const after = words[to + 1];
+  if (after?.text === "s" && APOSTROPHE.test(text.slice(last.end, after.start))) last = after;
+  const byEntry = new Map<string, { pattern: Pattern; languages: Set<LexiconLanguage> }>();
+  for (const pattern of patterns) {
+    const seen = byEntry.get(pattern.entry.id);
+    if (seen) {
+      seen.languages.add(pattern.language);
+      if (seen.pattern.via === "adjective" && pattern.via === "name") seen.pattern = pattern;
+    } else {
+      byEntry.set(pattern.entry.id, { pattern, languages: new Set([pattern.language]) });
     }
-    return best;
-  };
+  }
+  return [...byEntry.values()].map(({ pattern, languages }) => ({
+    entry: pattern.entry,
+    text: text.slice(first.start, last.end),
+    start: first.start,
+    end: last.end,
+    form: pattern.form,
+    capitalized: /^\p{Lu}/u.test(first.raw),
+    languages: [...languages],
+    via: pattern.via,
+  }));
+}
 
-  const toMatches = (text: string, words: readonly FoldedWord[], from: number, to: number, patterns: readonly Pattern[]): NameMatch[] => {
-    const first = words[from];
-    let last = words[to];
-    if (!first || !last) return [];
-    // "Germany's", "Kyiv’s": the genitive is part of the name as written.
-    const after = words[to + 1];
-    if (after?.text === "s" && APOSTROPHE.test(text.slice(last.end, after.start))) last = after;
-    const byEntry = new Map<string, { pattern: Pattern; languages: Set<LexiconLanguage> }>();
-    for (const pattern of patterns) {
-      const seen = byEntry.get(pattern.entry.id);
-      if (seen) {
-        seen.languages.add(pattern.language);
-        if (seen.pattern.via === "adjective" && pattern.via === "name") seen.pattern = pattern;
-      } else {
-        byEntry.set(pattern.entry.id, { pattern, languages: new Set([pattern.language]) });
-      }
-    }
-    return [...byEntry.values()].map(({ pattern, languages }) => ({
-      entry: pattern.entry,
-      text: text.slice(first.start, last.end),
-      start: first.start,
-      end: last.end,
-      form: pattern.form,
-      capitalized: /^\p{Lu}/u.test(first.raw),
-      languages: [...languages],
-      via: pattern.via,
-    }));
-  };
-
+/** Builds the index over the given entries' forms and adjectives. */
+export function buildNameIndex(entries: readonly NameEntry[]): NameIndex {
+  const root = node();
+  for (const entry of entries) indexEntry(root, entry);
   const match = (text: string): NameMatch[] => {
     const words = foldedWords(text);
     const matches: NameMatch[] = [];
-    for (let from = 0; from < words.length; ) {
-      const found = longestAt(words, from, text);
+    for (let from = 0; from < words.length;) {
+      const found = longestAt(root, words, from, text);
       if (!found) {
         from += 1;
         continue;
@@ -170,7 +180,6 @@ export function buildNameIndex(entries: readonly NameEntry[]): NameIndex {
     }
     return matches;
   };
-
   return {
     match,
     named(phrase) {

@@ -16,11 +16,7 @@ export function cleanQuestion(raw: string, maxLength: number): string {
   if (raw.length > maxLength * 4) {
     throw new UserInputError("QUESTION_TOO_LONG", `Question is longer than ${maxLength} characters.`, { max: maxLength });
   }
-  const cleaned = raw
-    .normalize("NFC")
-    .replace(controlCharacters, " ")
-    .replace(/\s+/gu, " ")
-    .trim();
+  const cleaned = raw.normalize("NFC").replace(controlCharacters, " ").replace(/\s+/gu, " ").trim();
   if (!/[\p{L}\p{N}]/u.test(cleaned)) throw new UserInputError("EMPTY_QUESTION", "Question has no words.");
   if ([...cleaned].length > maxLength) {
     throw new UserInputError("QUESTION_TOO_LONG", `Question is longer than ${maxLength} characters.`, { max: maxLength });

@@ -38,7 +38,12 @@ export interface BuiltVersion {
  * `previous`'s HNSW graph when most passages are unchanged. If that graph cannot be read, the
  * version is built from scratch instead: a damaged old version must not block every refresh.
  */
-export async function buildVersion(deps: RefreshDeps, documents: CorpusDocument[], onProgress?: (progress: RefreshProgress) => void, previous?: CorpusIndex): Promise<BuiltVersion> {
+export async function buildVersion(
+  deps: RefreshDeps,
+  documents: CorpusDocument[],
+  onProgress?: (progress: RefreshProgress) => void,
+  previous?: CorpusIndex,
+): Promise<BuiltVersion> {
   const { config, embedder, repository, logger, lexicon } = deps;
   const { embed, stats } = cachedEmbedding(embedder, await EmbeddingCache.open(config.dataDir, embedder));
   const version = await repository.nextVersion();
@@ -76,7 +81,12 @@ export function documentTexts(documents: CorpusDocument[]): Record<string, strin
  * saved. New corpus files are staged under hidden names and renamed into place only after the
  * index that includes them is saved, so a failure anywhere leaves folder and index as they were.
  */
-export async function rebuildFromSources(deps: RefreshDeps, request: RefreshRequest, noteSources: (origins: string[]) => void, previous?: CorpusIndex): Promise<BuiltVersion> {
+export async function rebuildFromSources(
+  deps: RefreshDeps,
+  request: RefreshRequest,
+  noteSources: (origins: string[]) => void,
+  previous?: CorpusIndex,
+): Promise<BuiltVersion> {
   const { config, repository } = deps;
   const staged = await collectSources(request, config.corpusDir, config.fetch);
   noteSources(staged.map((document) => document.origin));
@@ -126,7 +136,9 @@ export async function loadVersion(deps: RefreshDeps, version: number): Promise<C
   const index = await repository.load(version, embedder, config.hnsw.efSearch);
   if (index.manifest.calibration.basis === calibrationBasis(lexicon, config.retrieval)) return index;
   const calibration = await calibrateIndex(index, embedder, config.retrieval, lexicon);
-  logger.info(`v${version} was calibrated on another basis (${index.manifest.calibration.lexicon}, an older release or other constants); calibrated again`, { threshold: calibration.threshold });
+  logger.info(`v${version} was calibrated on another basis (${index.manifest.calibration.lexicon}, an older release or other constants); calibrated again`, {
+    threshold: calibration.threshold,
+  });
   return { ...index, manifest: { ...index.manifest, calibration } };
 }
 

@@ -35,7 +35,12 @@ export interface Candidate {
  * one the answer will cite. Fusion decides who is a candidate; relevance decides the order and
  * whether to answer at all.
  */
-export async function retrieve(index: Pick<CorpusIndex, "manifest" | "passages" | "bm25" | "vectors">, query: Query, queryVector: number[], settings: RetrievalSettings): Promise<Candidate[]> {
+export async function retrieve(
+  index: Pick<CorpusIndex, "manifest" | "passages" | "bm25" | "vectors">,
+  query: Query,
+  queryVector: number[],
+  settings: RetrievalSettings,
+): Promise<Candidate[]> {
   const k = settings.candidates;
   const [vectorHits, lexicalHits] = [await searchVectors(index.vectors, queryVector, k), searchBm25(index.bm25, query.lexicalTerms, k)];
   const similarity = new Map(vectorHits.map((hit) => [hit.position, hit.similarity]));
@@ -56,25 +61,27 @@ export async function retrieve(index: Pick<CorpusIndex, "manifest" | "passages" 
     model,
   );
   const topFused = fused[0]?.score ?? 1;
-  return fused
-    .map(({ item: position, score }, at) => {
-      const passage = index.passages[position]!;
-      const covered = weightedCoverage(strengths[at]!, weights, model.fullMass);
-      const sim = similarity.get(position);
-      return {
-        passage,
-        query,
-        position,
-        similarity: sim,
-        bm25: bm25.get(position),
-        fused: score,
-        coverage: covered,
-        relevance: relevance({ coverage: covered, similarity: sim }, index.manifest.calibration, model),
-      };
-    })
-    // Relevance orders the candidates; the fused rank (BM25 prefers the shorter, denser passage)
-    // breaks near-ties worth less than a tenth of relevance.
-    .sort((left, right) => rankKey(right, topFused) - rankKey(left, topFused));
+  return (
+    fused
+      .map(({ item: position, score }, at) => {
+        const passage = index.passages[position]!;
+        const covered = weightedCoverage(strengths[at]!, weights, model.fullMass);
+        const sim = similarity.get(position);
+        return {
+          passage,
+          query,
+          position,
+          similarity: sim,
+          bm25: bm25.get(position),
+          fused: score,
+          coverage: covered,
+          relevance: relevance({ coverage: covered, similarity: sim }, index.manifest.calibration, model),
+        };
+      })
+      // Relevance orders the candidates; the fused rank (BM25 prefers the shorter, denser passage)
+      // breaks near-ties worth less than a tenth of relevance.
+      .sort((left, right) => rankKey(right, topFused) - rankKey(left, topFused))
+  );
 }
 
 /**

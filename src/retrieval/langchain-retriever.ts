@@ -26,7 +26,10 @@ export class HybridRetriever extends BaseRetriever<RetrievedMetadata> {
         new Document({
           pageContent: candidate.passage.text,
           id: candidate.passage.id,
-          metadata: { ...candidate.passage, scores: { similarity: candidate.similarity, bm25: candidate.bm25, fused: candidate.fused, relevance: candidate.relevance } },
+          metadata: {
+            ...candidate.passage,
+            scores: { similarity: candidate.similarity, bm25: candidate.bm25, fused: candidate.fused, relevance: candidate.relevance },
+          },
         }),
     );
   }

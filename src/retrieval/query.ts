@@ -76,20 +76,25 @@ function nameTerm(match: NameMatch): QueryTerm {
   const own = queryWords(match.text);
   const alternatives = [...formsOfEntry(match.entry, alternativeWeights.sameName)];
   const country = match.entry.kind === "city" || match.entry.kind === "language" ? countryOf(match.entry) : undefined;
-  if (country && country.id !== match.entry.id) alternatives.push(...formsOfEntry(country, match.entry.kind === "city" ? alternativeWeights.metonymy : alternativeWeights.adjective));
+  if (country && country.id !== match.entry.id)
+    alternatives.push(...formsOfEntry(country, match.entry.kind === "city" ? alternativeWeights.metonymy : alternativeWeights.adjective));
   if (match.entry.kind === "country") alternatives.push(...citiesOf(match.entry).flatMap((city) => formsOfEntry(city, alternativeWeights.metonymy)));
   const first = own[0] ?? { word: match.form.toLowerCase(), stem: stem(match.form.toLowerCase()) };
-  return { word: own.map((word) => word.word).join(" ") || first.word, stem: first.stem, words: own.length > 1 ? own : undefined, alternatives: dedupe(alternatives) };
+  return {
+    word: own.map((word) => word.word).join(" ") || first.word,
+    stem: first.stem,
+    words: own.length > 1 ? own : undefined,
+    alternatives: dedupe(alternatives),
+  };
 }
 
 /** Names and adjectives of an entry in both languages, Dutch adjectives also inflected (Duits → Duitse). */
 function formsOfEntry(entry: NameEntry, weight: number): AlternativeForm[] {
   const names = [...entry.forms.nl, ...entry.forms.en];
   const adjectives = entry.adjectives ? [...entry.adjectives.nl, ...entry.adjectives.nl.map(inflectDutchAdjective), ...entry.adjectives.en] : [];
-  return [
-    ...names.map((name) => form(name, weight)),
-    ...adjectives.map((adjective) => form(adjective, Math.min(weight, alternativeWeights.adjective))),
-  ].filter((found): found is AlternativeForm => found !== undefined);
+  return [...names.map((name) => form(name, weight)), ...adjectives.map((adjective) => form(adjective, Math.min(weight, alternativeWeights.adjective)))].filter(
+    (found): found is AlternativeForm => found !== undefined,
+  );
 }
 
 let citiesByCountry: Map<string, NameEntry[]> | undefined;

@@ -123,10 +123,12 @@ function wordStrength(term: QueryWord, text: TextTerms, nearSpellings: boolean):
     // inside the question word.
     // The same word with an inflection the stemmer treats differently (`wapen`/`wapens`).
     if (word.startsWith(term.word) && /^(s|en|e|n|'s)$/u.test(word.slice(term.word.length))) return 1;
-    if ((term.stem.length >= 4 && word.length > term.stem.length && word.includes(term.stem)) || (term.word.length >= 4 && word.length > term.word.length && word.includes(term.word))) {
+    if (
+      (term.stem.length >= 4 && word.length > term.stem.length && word.includes(term.stem)) ||
+      (term.word.length >= 4 && word.length > term.word.length && word.includes(term.word))
+    ) {
       best = Math.max(best, 0.85);
-    }
-    else if (word.length >= 5 && term.word.length > word.length && term.word.includes(text.wordStems[index]!)) best = Math.max(best, 0.7);
+    } else if (word.length >= 5 && term.word.length > word.length && term.word.includes(text.wordStems[index]!)) best = Math.max(best, 0.7);
     else if (nearSpellings && best < 0.85) {
       // Near spellings start alike (`Zelensky`/`Zelenski`, `defence`/`defensie`); checking the first
       // letter first skips the trigram count for most of a passage's words.

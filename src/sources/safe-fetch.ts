@@ -53,7 +53,8 @@ export async function safeFetch(rawUrl: string, policy: FetchPolicy): Promise<Fe
         const location = response.headers.get("location");
         await response.body?.cancel();
         if (!location) throw new SourceError("SOURCE_HTTP_ERROR", `${rawUrl} redirected without a Location header.`, rawUrl);
-        if (redirects >= policy.maxRedirects) throw new SourceError("SOURCE_HTTP_ERROR", `${rawUrl} redirected more than ${policy.maxRedirects} times.`, rawUrl);
+        if (redirects >= policy.maxRedirects)
+          throw new SourceError("SOURCE_HTTP_ERROR", `${rawUrl} redirected more than ${policy.maxRedirects} times.`, rawUrl);
         url = checkUrl(new URL(location, url).toString(), policy, rawUrl);
         continue;
       }
@@ -106,7 +107,14 @@ function guardedLookup(policy: FetchPolicy, original: string) {
       const list = addresses as LookupAddress[];
       const blocked = list.some((entry) => !addressAllowed(policy, entry.address));
       if (blocked) {
-        return callback(new SourceError("SOURCE_BLOCKED", `${original} resolves to a private or local address, which is not allowed.`, original) as unknown as NodeJS.ErrnoException, []);
+        return callback(
+          new SourceError(
+            "SOURCE_BLOCKED",
+            `${original} resolves to a private or local address, which is not allowed.`,
+            original,
+          ) as unknown as NodeJS.ErrnoException,
+          [],
+        );
       }
       if ((options as { all?: boolean }).all) return callback(null, list);
       callback(null, list[0]!.address, list[0]!.family);
@@ -140,5 +148,7 @@ function networkError(error: unknown, source: string): SourceError {
   if (cause instanceof SourceError) return cause;
   const name = (error as Error).name;
   if (name === "TimeoutError" || name === "AbortError") return new SourceError("SOURCE_TIMEOUT", `${source} did not answer in time.`, source, { cause: error });
-  return new SourceError("SOURCE_UNREACHABLE", `${source} cannot be reached: ${(cause as Error | undefined)?.message ?? (error as Error).message}.`, source, { cause: error });
+  return new SourceError("SOURCE_UNREACHABLE", `${source} cannot be reached: ${(cause as Error | undefined)?.message ?? (error as Error).message}.`, source, {
+    cause: error,
+  });
 }

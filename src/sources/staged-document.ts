@@ -15,7 +15,12 @@ export interface StagedDocument {
 }
 
 export function slugify(text: string): string {
-  return foldText(text).replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "document";
+  return (
+    foldText(text)
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 60) || "document"
+  );
 }
 
 /** Same URL, same file: re-fetching an article updates it instead of adding a copy. */

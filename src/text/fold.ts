@@ -3,7 +3,11 @@
  * compatibility forms (full-width letters, ligatures) into plain ones.
  */
 export function foldText(text: string): string {
-  return text.normalize("NFKC").normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
+  return text
+    .normalize("NFKC")
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase();
 }
 
 /** True for plain 7-bit text, which needs no Unicode normalisation (most words are). */

@@ -14,21 +14,88 @@ export interface NumberMention {
 
 // Folded spellings (accents stripped, lower case): `tweeëntwintig` is looked up as `tweeentwintig`.
 // Maps, not object literals: a lookup of `constructor` must not find `Object.prototype`.
-const dutchBelowHundred = new Map<string, number>(Object.entries({
-  nul: 0, een: 1, twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9,
-  tien: 10, elf: 11, twaalf: 12, dertien: 13, veertien: 14, vijftien: 15, zestien: 16, zeventien: 17, achttien: 18, negentien: 19,
-  twintig: 20, dertig: 30, veertig: 40, vijftig: 50, zestig: 60, zeventig: 70, tachtig: 80, negentig: 90,
-}));
-const englishBelowHundred = new Map<string, number>(Object.entries({
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
-  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-}));
-const dutchScales: [string, number][] = [["miljard", 1e9], ["miljoen", 1e6], ["duizend", 1e3], ["honderd", 100]];
-const englishScales = new Map<string, number>([["hundred", 100], ["thousand", 1e3], ["million", 1e6], ["billion", 1e9]]);
+const dutchBelowHundred = new Map<string, number>(
+  Object.entries({
+    nul: 0,
+    een: 1,
+    twee: 2,
+    drie: 3,
+    vier: 4,
+    vijf: 5,
+    zes: 6,
+    zeven: 7,
+    acht: 8,
+    negen: 9,
+    tien: 10,
+    elf: 11,
+    twaalf: 12,
+    dertien: 13,
+    veertien: 14,
+    vijftien: 15,
+    zestien: 16,
+    zeventien: 17,
+    achttien: 18,
+    negentien: 19,
+    twintig: 20,
+    dertig: 30,
+    veertig: 40,
+    vijftig: 50,
+    zestig: 60,
+    zeventig: 70,
+    tachtig: 80,
+    negentig: 90,
+  }),
+);
+const englishBelowHundred = new Map<string, number>(
+  Object.entries({
+    zero: 0,
+    one: 1,
+    two: 2,
+    three: 3,
+    four: 4,
+    five: 5,
+    six: 6,
+    seven: 7,
+    eight: 8,
+    nine: 9,
+    ten: 10,
+    eleven: 11,
+    twelve: 12,
+    thirteen: 13,
+    fourteen: 14,
+    fifteen: 15,
+    sixteen: 16,
+    seventeen: 17,
+    eighteen: 18,
+    nineteen: 19,
+    twenty: 20,
+    thirty: 30,
+    forty: 40,
+    fifty: 50,
+    sixty: 60,
+    seventy: 70,
+    eighty: 80,
+    ninety: 90,
+  }),
+);
+const dutchScales: [string, number][] = [
+  ["miljard", 1e9],
+  ["miljoen", 1e6],
+  ["duizend", 1e3],
+  ["honderd", 100],
+];
+const englishScales = new Map<string, number>([
+  ["hundred", 100],
+  ["thousand", 1e3],
+  ["million", 1e6],
+  ["billion", 1e9],
+]);
 const scaleValues = new Set([100, 1e3, 1e6, 1e9]);
 const dutchUnits = ["een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"];
-const dutchIrregularOrdinals = new Map<string, number>([["eerste", 1], ["derde", 3]]);
+const dutchIrregularOrdinals = new Map<string, number>([
+  ["eerste", 1],
+  ["derde", 3],
+]);
 const englishIrregularOrdinals = new Map<string, number>(Object.entries({ first: 1, second: 2, third: 3, fifth: 5, eighth: 8, ninth: 9, twelfth: 12 }));
 /** `anderhalf` is one word for 1.5; English has no single word for it. */
 const dutchFractions = new Map<string, number>([["anderhalf", 1.5]]);
@@ -117,7 +184,6 @@ export function isNumberWord(word: string): boolean {
   const folded = foldWord(word);
   return folded !== "een" && wordNumber(folded) !== undefined;
 }
-
 
 /** `één`, `eén`, `ÉÉN`: the spelling that marks Dutch `een` as the number. */
 function isAccentedOne(word: string): boolean {

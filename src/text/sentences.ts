@@ -13,10 +13,59 @@ import { BoundedMap } from "../util/bounded-map.js";
 const segmenter = new Intl.Segmenter("nl", { granularity: "sentence" });
 
 const abbreviations = new Set([
-  "dhr", "mevr", "mr", "dr", "drs", "ir", "ing", "prof", "st", "nr", "blz", "bijv", "bv", "ca", "enz",
-  "etc", "evt", "jl", "mln", "mld", "mrd", "resp", "vs", "zgn", "ong", "incl", "excl", "max", "min",
-  "jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec",
-  "o.a", "d.w.z", "m.a.w", "t.o.v", "i.p.v", "z.g.a.n", "a.s", "n.a.v", "m.b.t", "e.d", "e.a", "o.m",
+  "dhr",
+  "mevr",
+  "mr",
+  "dr",
+  "drs",
+  "ir",
+  "ing",
+  "prof",
+  "st",
+  "nr",
+  "blz",
+  "bijv",
+  "bv",
+  "ca",
+  "enz",
+  "etc",
+  "evt",
+  "jl",
+  "mln",
+  "mld",
+  "mrd",
+  "resp",
+  "vs",
+  "zgn",
+  "ong",
+  "incl",
+  "excl",
+  "max",
+  "min",
+  "jan",
+  "feb",
+  "mrt",
+  "apr",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "sept",
+  "okt",
+  "nov",
+  "dec",
+  "o.a",
+  "d.w.z",
+  "m.a.w",
+  "t.o.v",
+  "i.p.v",
+  "z.g.a.n",
+  "a.s",
+  "n.a.v",
+  "m.b.t",
+  "e.d",
+  "e.a",
+  "o.m",
 ]);
 
 function endsWithAbbreviation(segment: string): boolean {
@@ -43,7 +92,9 @@ export function splitSentences(paragraph: string): string[] {
     current = "";
   }
   if (current) merged.push(current);
-  return repairUnclosedQuotes(merged, raw).map((sentence) => sentence.trim()).filter((s) => s.length > 0);
+  return repairUnclosedQuotes(merged, raw)
+    .map((sentence) => sentence.trim())
+    .filter((s) => s.length > 0);
 }
 
 /**

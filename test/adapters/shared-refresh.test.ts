@@ -14,7 +14,12 @@ describe("ProgressThrottle", () => {
   it("sends at most once per interval, skips repeats, and keeps only the latest pending text", async () => {
     let now = 0;
     const sent: string[] = [];
-    const throttle = new ProgressThrottle(async (text) => void sent.push(text), () => {}, 1000, () => now);
+    const throttle = new ProgressThrottle(
+      async (text) => void sent.push(text),
+      () => {},
+      1000,
+      () => now,
+    );
     throttle.update("a"); // sent at once
     throttle.update("a"); // same text: skipped
     now = 200;

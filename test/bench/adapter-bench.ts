@@ -7,7 +7,12 @@ import { formatMs, median, percentile } from "./stats.js";
  * update is queued in the fake to the moment the matching sendMessage reaches it, at 1, 10 and 100
  * chats asking at the same time (each chat asks its next question when the previous is answered).
  */
-const questions = ["Welk luchtafweersysteem levert Duitsland?", "Wie is de Duitse minister van Defensie?", "Met wie sprak Zelenski?", "Wanneer had Duitsland de raketten toegezegd?"];
+const questions = [
+  "Welk luchtafweersysteem levert Duitsland?",
+  "Wie is de Duitse minister van Defensie?",
+  "Met wie sprak Zelenski?",
+  "Wanneer had Duitsland de raketten toegezegd?",
+];
 
 export async function runAdapterBench(perLevel = Number(process.env.BENCH_ADAPTER_QUESTIONS ?? 600)): Promise<string> {
   const rows: string[] = [];
@@ -31,7 +36,9 @@ export async function runAdapterBench(perLevel = Number(process.env.BENCH_ADAPTE
         }),
       );
       const seconds = (performance.now() - started) / 1000;
-      rows.push(`| ${chats} | ${latencies.length} | ${(latencies.length / seconds).toFixed(0)} | ${formatMs(median(latencies))} | ${formatMs(percentile(latencies, 99))} |`);
+      rows.push(
+        `| ${chats} | ${latencies.length} | ${(latencies.length / seconds).toFixed(0)} | ${formatMs(median(latencies))} | ${formatMs(percentile(latencies, 99))} |`,
+      );
     } finally {
       await h.stop();
     }

@@ -63,8 +63,18 @@ export async function runArticleBench(): Promise<string> {
       baselineSearch.push(...(await timeRuns(1, () => store.similaritySearchWithScore(question, 4))));
     }
   }
-  rows.push(["ask p50 (full answer vs baseline search)", formatMs(median(ask)), formatMs(median(baselineSearch)), formatRatio(median(ask), median(baselineSearch))]);
-  rows.push(["ask p99 (full answer vs baseline search)", formatMs(percentile(ask, 99)), formatMs(percentile(baselineSearch, 99)), formatRatio(percentile(ask, 99), percentile(baselineSearch, 99))]);
+  rows.push([
+    "ask p50 (full answer vs baseline search)",
+    formatMs(median(ask)),
+    formatMs(median(baselineSearch)),
+    formatRatio(median(ask), median(baselineSearch)),
+  ]);
+  rows.push([
+    "ask p99 (full answer vs baseline search)",
+    formatMs(percentile(ask, 99)),
+    formatMs(percentile(baselineSearch, 99)),
+    formatRatio(percentile(ask, 99), percentile(baselineSearch, 99)),
+  ]);
   row("vector search only, p50 (embed + k=4)", search, baselineSearch);
 
   // Cold start to first answer, in child processes (module loading included).
@@ -79,8 +89,17 @@ export async function runArticleBench(): Promise<string> {
   const probes = Math.max(3, Math.round(rounds / 4));
   const ours = Array.from({ length: probes }, () => probe("ours"));
   const baseline = Array.from({ length: probes }, () => probe("baseline"));
-  row("start-up to first answer (saved index vs re-embed)", ours.map((p) => p.ms), baseline.map((p) => p.ms));
-  row("peak RSS of that process", ours.map((p) => p.maxRssMb), baseline.map((p) => p.maxRssMb), (mb) => `${mb.toFixed(0)} MB`);
+  row(
+    "start-up to first answer (saved index vs re-embed)",
+    ours.map((p) => p.ms),
+    baseline.map((p) => p.ms),
+  );
+  row(
+    "peak RSS of that process",
+    ours.map((p) => p.maxRssMb),
+    baseline.map((p) => p.maxRssMb),
+    (mb) => `${mb.toFixed(0)} MB`,
+  );
 
   // Refresh (issue 5 targets): re-embedded passages and duration.
   const refreshUnchanged = await timeRuns(Math.min(rounds, 10), () => core.refresh({ platform: "test" }));
@@ -116,4 +135,3 @@ export async function runArticleBench(): Promise<string> {
     "Ratios above 1× mean nieuwsbot is faster/smaller. The full ask includes BM25, fusion, re-ranking and sentence selection; the baseline only searches.",
   ].join("\n");
 }
-

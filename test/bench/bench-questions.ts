@@ -3,7 +3,18 @@ import { firstNames, heads, lastNames, prefixes, seededRandom } from "./syntheti
 const asks = ["Wat", "Waarom", "Wanneer", "Hoe"];
 const subjects = ["de regering", "het kabinet", "de minister", "de gemeente", "de provincie", "de burgemeester", "de politie", "de NAVO"];
 const verbs = ["plant", "onderzoekt", "bespreekt", "steunt", "verlengt", "financiert", "schrapt", "versnelt"];
-const topics = ["de dijkversterking", "het defensiebudget", "windmolens", "het spoor", "luchtafweer", "betaalbare woningen", "de kolencentrale", "de stikstofcrisis", "zonnepanelen", "de haven"];
+const topics = [
+  "de dijkversterking",
+  "het defensiebudget",
+  "windmolens",
+  "het spoor",
+  "luchtafweer",
+  "betaalbare woningen",
+  "de kolencentrale",
+  "de stikstofcrisis",
+  "zonnepanelen",
+  "de haven",
+];
 const places = ["in Utrecht", "in Groningen", "in Zeeland", "bij Rotterdam", "in Limburg", "langs de Waal", "in Friesland", "in Brabant"];
 
 /** Seeded Dutch questions in the synthetic corpus's vocabulary (paraphrased, not copied). */

@@ -5,11 +5,16 @@ import { formatMs } from "./stats.js";
 /** What the generative mode adds around one model call (retrieval, prompt, verification), per client. */
 export async function runGenerativeOverheadBench(runs = Number(process.env.BENCH_GENERATIVE_RUNS ?? 40)): Promise<string> {
   const rows: string[] = [];
-  for (const [name, start] of [["OpenAI-compatible (ChatOpenAI)", startFakeOpenAi], ["Ollama (ChatOllama)", startFakeOllama]] as const) {
+  for (const [name, start] of [
+    ["OpenAI-compatible (ChatOpenAI)", startFakeOpenAi],
+    ["Ollama (ChatOllama)", startFakeOllama],
+  ] as const) {
     const server = await start();
     try {
       const result = await measureGenerativeOverhead({ server, runs });
-      rows.push(`| ${name} | ${result.samples.length} | ${formatMs(result.p50Ms)} | ${formatMs(result.askP50Ms)} | ${formatMs(result.modelP50Ms)} | ${result.generative} |`);
+      rows.push(
+        `| ${name} | ${result.samples.length} | ${formatMs(result.p50Ms)} | ${formatMs(result.askP50Ms)} | ${formatMs(result.modelP50Ms)} | ${result.generative} |`,
+      );
     } finally {
       await server.close();
     }

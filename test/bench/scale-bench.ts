@@ -69,7 +69,13 @@ export async function runScaleBench(): Promise<string> {
       const build = probe("build", env);
       // Start-up is measured on the compiled build, like `npm start` runs it.
       const start = JSON.parse(
-        execFileSync(process.execPath, [path.join(root, "test/bench/startup-probe.mjs"), "ours", "any-answer"], { env: { ...process.env, ...env, INDEX_WATCH_INTERVAL_MS: "0" }, encoding: "utf8" }).trim().split("\n").at(-1)!,
+        execFileSync(process.execPath, [path.join(root, "test/bench/startup-probe.mjs"), "ours", "any-answer"], {
+          env: { ...process.env, ...env, INDEX_WATCH_INTERVAL_MS: "0" },
+          encoding: "utf8",
+        })
+          .trim()
+          .split("\n")
+          .at(-1)!,
       ) as Record<string, number>;
       const ask = probe("ask", env);
       process.stderr.write(`scale ${size}: baseline…\n`);
@@ -126,10 +132,14 @@ export async function runScaleBench(): Promise<string> {
         `${(row.baselineP50 / row.searchP50).toFixed(1)}× / ${(row.baselineP99 / row.searchP99).toFixed(1)}×`,
         `${row.rssMb.toFixed(0)} / ${row.baselineRssMb.toFixed(0)} MB`,
         row.recallAt10 === undefined ? "–" : row.recallAt10.toFixed(3),
-      ].join(" | ").replace(/^/, "| ").concat(" |"),
+      ]
+        .join(" | ")
+        .replace(/^/, "| ")
+        .concat(" |"),
     ),
     "",
-    "Baseline build (MemoryVectorStore.fromTexts, embedding included): " + rows.map((row) => `${row.size.toLocaleString("en")}: ${formatMs(row.baselineBuildMs)}`).join(", "),
+    "Baseline build (MemoryVectorStore.fromTexts, embedding included): " +
+      rows.map((row) => `${row.size.toLocaleString("en")}: ${formatMs(row.baselineBuildMs)}`).join(", "),
     "",
     ...rows
       .filter((row) => row.efSweep)
@@ -158,5 +168,3 @@ export async function runScaleBench(): Promise<string> {
   await writeFile(path.join(resultsDir, "scale.svg"), svg + "\n");
   return markdown;
 }
-
-

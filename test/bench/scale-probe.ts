@@ -65,9 +65,14 @@ if (mode === "build") {
   const index = (core as unknown as { index: { vectors: Parameters<typeof searchVectors>[0]; passages: { text: string }[] } }).index;
   const store = new MemoryVectorStore(embedder);
   const vectors = await embedder.embedDocuments(index.passages.map((passage) => passage.text));
-  await store.addVectors(vectors, index.passages.map((_, position) => ({ pageContent: "", metadata: { position } })));
+  await store.addVectors(
+    vectors,
+    index.passages.map((_, position) => ({ pageContent: "", metadata: { position } })),
+  );
   const queries = await Promise.all(questions.map((question) => embedder.embedQuery(question)));
-  const exact = await Promise.all(queries.map(async (query) => (await store.similaritySearchVectorWithScore(query, 10)).map(([document]) => document.metadata.position as number)));
+  const exact = await Promise.all(
+    queries.map(async (query) => (await store.similaritySearchVectorWithScore(query, 10)).map(([document]) => document.metadata.position as number)),
+  );
   const result: Record<string, number> = {};
   for (const ef of (process.env.BENCH_EF_LIST ?? "64,128,256,512").split(",").map(Number)) {
     index.vectors.index.setEf(ef);

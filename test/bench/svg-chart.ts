@@ -49,7 +49,9 @@ export function lineChart(options: ChartOptions): string {
   parts.push(`<text transform="translate(14 ${height / 2}) rotate(-90)" text-anchor="middle">${escape(options.yLabel)}</text>`);
   options.series.forEach((series, index) => {
     const points = series.points.filter((point) => point.y > 0);
-    parts.push(`<polyline fill="none" stroke="${series.color}" stroke-width="2" points="${points.map((p) => `${px(p.x).toFixed(1)},${py(p.y).toFixed(1)}`).join(" ")}"/>`);
+    parts.push(
+      `<polyline fill="none" stroke="${series.color}" stroke-width="2" points="${points.map((p) => `${px(p.x).toFixed(1)},${py(p.y).toFixed(1)}`).join(" ")}"/>`,
+    );
     for (const point of points) parts.push(`<circle cx="${px(point.x).toFixed(1)}" cy="${py(point.y).toFixed(1)}" r="3" fill="${series.color}"/>`);
     const legendY = margin.top + 4 + index * 15;
     parts.push(`<rect x="${margin.left + 8}" y="${legendY}" width="10" height="3" fill="${series.color}"/>`);

@@ -15,9 +15,13 @@ afterEach(async () => fixture?.cleanup());
 
 /** Shares no content word (Dutch stem) with the article: only meaning can connect it to paragraph 3. */
 const zeroOverlap = "Which country promises to deliver similar anti-aircraft weapons within a few days?";
-const offTopic = readEvalSet().filter((question) => question.kind === "off-topic").map((question) => question.question);
-const ask = (core: { ask: (question: string, context: { platform: "test" }) => Promise<{ abstained: boolean; citations: { paragraph: number }[] }> }, question: string) =>
-  core.ask(question, { platform: "test" });
+const offTopic = readEvalSet()
+  .filter((question) => question.kind === "off-topic")
+  .map((question) => question.question);
+const ask = (
+  core: { ask: (question: string, context: { platform: "test" }) => Promise<{ abstained: boolean; citations: { paragraph: number }[] }> },
+  question: string,
+) => core.ask(question, { platform: "test" });
 
 describe("abstention calibrated per embedder and corpus", () => {
   it("the test question really shares no word with the article", () => {
@@ -79,7 +83,10 @@ describe("abstention calibrated per embedder and corpus", () => {
     const before = first.status().calibration;
     await first.close();
     const stricter = { ...relevanceModel, margin: relevanceModel.margin + 0.1 };
-    const core = await Core.open({ config: { ...fixture.config, retrieval: { ...fixture.config.retrieval, relevance: stricter } }, embedder: new HashingEmbedder() });
+    const core = await Core.open({
+      config: { ...fixture.config, retrieval: { ...fixture.config.retrieval, relevance: stricter } },
+      embedder: new HashingEmbedder(),
+    });
     try {
       expect(core.status().corpusVersion).toBe(1);
       expect(core.status().calibration.threshold).toBeCloseTo(Math.min(0.95, before.threshold + 0.1));

@@ -20,7 +20,10 @@ describe("npm run ask", () => {
     const questions = ["Wie is de Duitse minister van Defensie?", "How do I bake bread?", "   ", "Hoeveel Nasams-batterijen stuurde Washington?"];
     const result = await runScript("adapters/cli/ask.ts", ["--jsonl"], { env: cli.env, input: questions.join("\n") + "\n" });
     expect(result.code).toBe(0);
-    const lines = result.stdout.trim().split("\n").map((line) => JSON.parse(line));
+    const lines = result.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(lines.map((line) => line.question)).toEqual([questions[0], questions[1], questions[3]]);
     expect(lines[0].citations[0].paragraph).toBe(3);
     expect(lines[1]).toMatchObject({ abstained: true, language: "en", citations: [] });

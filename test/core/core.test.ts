@@ -16,7 +16,10 @@ afterEach(async () => {
 const germany = "Welk luchtafweersysteem levert Duitsland?";
 
 async function errorOf(promise: Promise<unknown>): Promise<{ code?: string }> {
-  return (await promise.then(() => ({}), (error: unknown) => error)) as { code?: string };
+  return (await promise.then(
+    () => ({}),
+    (error: unknown) => error,
+  )) as { code?: string };
 }
 
 describe("core.ask", () => {
@@ -75,7 +78,7 @@ describe("core.ask", () => {
 
   it("shrugs off odd Unicode, markup and mention injection", async () => {
     const core = await fixture.open();
-    for (const question of ["@everyone <b>Duitsland</b> levert?", "\u202eDuitsland\u202c levert 🚀🚀", "'; DROP TABLE passages; --", "{\"x\": [1,2]}"]) {
+    for (const question of ["@everyone <b>Duitsland</b> levert?", "\u202eDuitsland\u202c levert 🚀🚀", "'; DROP TABLE passages; --", '{"x": [1,2]}']) {
       const answer = await core.ask(question, { platform: "test" });
       expect(typeof answer.text).toBe("string");
       expect(answer.question).not.toMatch(/[\u202e\u202c]/);

@@ -17,7 +17,10 @@ async function corpusWith(files: Record<string, string | Uint8Array>): Promise<s
 }
 
 async function corpusErrorOf(promise: Promise<unknown>): Promise<CorpusError> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(CorpusError);
   return error as CorpusError;
 }
@@ -34,7 +37,9 @@ describe("the shipped corpus", () => {
   });
 
   it.runIf(existsSync(sharedArticle))("keeps every paragraph byte-for-byte as received", async () => {
-    const received = readFileSync(sharedArticle, "utf8").replace(/^ date \d{4}-\d{2} /, "").split("\n\n");
+    const received = readFileSync(sharedArticle, "utf8")
+      .replace(/^ date \d{4}-\d{2} /, "")
+      .split("\n\n");
     const [document] = await loadCorpus(shippedCorpus);
     expect(document!.paragraphs).toEqual(received);
   });

@@ -7,7 +7,12 @@ import { headingAnchors, markdownLinks, markdownTables } from "./markdown.js";
 // Resolved here rather than imported from the core fixture, so checking documents never loads the core.
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const docsDir = path.join(repoRoot, "docs");
-const documents = ["README.md", ...readdirSync(docsDir).filter((name) => name.endsWith(".md")).map((name) => `docs/${name}`)];
+const documents = [
+  "README.md",
+  ...readdirSync(docsDir)
+    .filter((name) => name.endsWith(".md"))
+    .map((name) => `docs/${name}`),
+];
 const read = (file: string) => readFileSync(path.join(repoRoot, file), "utf8");
 
 /** A target with a scheme (`https:`, `mailto:`) or protocol-relative: not checked here. */

@@ -4,7 +4,16 @@ import { headingAnchors, markdownLinks, markdownTables, tableCells } from "./mar
 describe("markdownTables", () => {
   it("reads one contiguous table", () => {
     const tables = markdownTables(["Intro.", "", "| variable | default |", "|---|---|", "| `A` | `1` |", "| `B` | – |", "", "After."].join("\n"));
-    expect(tables).toEqual([{ line: 3, header: ["variable", "default"], rows: [["`A`", "`1`"], ["`B`", "–"]] }]);
+    expect(tables).toEqual([
+      {
+        line: 3,
+        header: ["variable", "default"],
+        rows: [
+          ["`A`", "`1`"],
+          ["`B`", "–"],
+        ],
+      },
+    ]);
   });
 
   it("ends a table at a blank line, so rows after it are not part of any table", () => {
@@ -43,7 +52,14 @@ describe("tableCells", () => {
 
 describe("markdownLinks", () => {
   it("finds links and images outside code, with their line", () => {
-    const text = ["See [the docs](docs/a.md#part) and ![chart](../x.svg \"title\").", "`[not](a-link.md)`", "```", "[nor](this.md)", "```", "<https://example.org> [web](https://example.org)"].join("\n");
+    const text = [
+      'See [the docs](docs/a.md#part) and ![chart](../x.svg "title").',
+      "`[not](a-link.md)`",
+      "```",
+      "[nor](this.md)",
+      "```",
+      "<https://example.org> [web](https://example.org)",
+    ].join("\n");
     expect(markdownLinks(text)).toEqual([
       { line: 1, target: "docs/a.md#part" },
       { line: 1, target: "../x.svg" },

@@ -205,7 +205,9 @@ describe("EMBEDDINGS_PROVIDER=auto with a model host that does not answer", () =
     // (The margin is wide because a busy event loop, e.g. onnxruntime starting, delays chunks and timers alike.)
     const timeoutMs = 800;
     const host = await httpHost((request, response) => {
-      const file = decodeURIComponent(request.url ?? "").replace(`/${model}/resolve/main/`, "").replace("model_quantized.onnx", "model.onnx");
+      const file = decodeURIComponent(request.url ?? "")
+        .replace(`/${model}/resolve/main/`, "")
+        .replace("model_quantized.onnx", "model.onnx");
       fs.readFile(path.join(modelDir, model, file)).then(
         async (bytes) => {
           response.writeHead(200, { "content-length": bytes.length, "content-type": "application/octet-stream" });

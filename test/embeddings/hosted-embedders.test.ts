@@ -49,9 +49,9 @@ describe("hosted embedders", () => {
   it("fails at creation, naming model and server, when the server is unreachable", async () => {
     const baseUrl = `http://127.0.0.1:${await unusedPort()}`;
     await expect(OllamaEmbedder.create({ model: "nomic-embed-text", baseUrl, ...limits })).rejects.toThrow(/nomic-embed-text.*127\.0\.0\.1/);
-    await expect(OpenAiEmbedder.create({ model: "text-embedding-3-small", apiKey: "sk-test-key-000000000000", baseUrl: `${baseUrl}/v1`, ...limits })).rejects.toThrow(
-      /text-embedding-3-small.*127\.0\.0\.1/,
-    );
+    await expect(
+      OpenAiEmbedder.create({ model: "text-embedding-3-small", apiKey: "sk-test-key-000000000000", baseUrl: `${baseUrl}/v1`, ...limits }),
+    ).rejects.toThrow(/text-embedding-3-small.*127\.0\.0\.1/);
   });
 
   it("refuses vectors of another size than probed", async () => {
@@ -62,10 +62,18 @@ describe("hosted embedders", () => {
 
   it("createEmbedder builds them from EMBEDDINGS_PROVIDER with the shared endpoints", async () => {
     const hosted = loadLlmConfig({ OPENAI_BASE_URL: openai.baseUrl, OLLAMA_BASE_URL: ollama.baseUrl, EMBEDDINGS_MODEL: "m" }, "openai");
-    const fromOpenAi = await createEmbedder({ provider: "openai", model: "bge-m3", allowDownload: false, hashingDimensions: 64, cacheDir: "/nonexistent" }, undefined, hosted);
+    const fromOpenAi = await createEmbedder(
+      { provider: "openai", model: "bge-m3", allowDownload: false, hashingDimensions: 64, cacheDir: "/nonexistent" },
+      undefined,
+      hosted,
+    );
     expect(fromOpenAi.id).toBe("openai:bge-m3");
     const both = { ...hosted, endpoints: { ...hosted.endpoints, ollama: { baseUrl: ollama.baseUrl } } };
-    const fromOllama = await createEmbedder({ provider: "ollama", model: "bge-m3", allowDownload: false, hashingDimensions: 64, cacheDir: "/nonexistent" }, undefined, both);
+    const fromOllama = await createEmbedder(
+      { provider: "ollama", model: "bge-m3", allowDownload: false, hashingDimensions: 64, cacheDir: "/nonexistent" },
+      undefined,
+      both,
+    );
     expect(fromOllama.id).toBe("ollama:bge-m3");
   });
 });

@@ -46,4 +46,3 @@ export function metricsTable(groups: [string, EvalMetrics][]): string {
   );
   return [header, line, ...body].join("\n");
 }
-

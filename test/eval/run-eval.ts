@@ -30,7 +30,9 @@ async function main(): Promise<void> {
   const questions = readEvalSet();
   const { rows, status } = await run(questions, option("--embedder") ?? "hashing", process.argv.includes("--dictionary"));
   const shared = sharesWordWith(articleText());
-  console.log(`Embedder: ${status.embedder.id}; lexicon ${status.calibration.lexicon}; threshold ${status.calibration.threshold.toFixed(3)} (calibrated on ${status.calibration.nullQuestions.count} off-topic questions)\n`);
+  console.log(
+    `Embedder: ${status.embedder.id}; lexicon ${status.calibration.lexicon}; threshold ${status.calibration.threshold.toFixed(3)} (calibrated on ${status.calibration.nullQuestions.count} off-topic questions)\n`,
+  );
   for (const split of ["dev", "test", "all"] as const) {
     console.log(`### ${split}\n\n${metricsTable(groupMetrics(rows, split, shared))}\n`);
   }
@@ -38,7 +40,9 @@ async function main(): Promise<void> {
     const cited = answer.citations.map((citation) => citation.paragraph).join(",") || "-";
     const ok = question.paragraph === null ? answer.abstained : answer.citations[0]?.paragraph === question.paragraph;
     if (verbose && !ok) {
-      console.log(`✗ ${question.id} [${question.split}/${question.language}/${question.kind}] want ${question.paragraph ?? "refusal"} got ${cited} (${answer.citations[0]?.score ?? "-"}) ${question.question}\n     → ${answer.text.slice(0, 160)}`);
+      console.log(
+        `✗ ${question.id} [${question.split}/${question.language}/${question.kind}] want ${question.paragraph ?? "refusal"} got ${cited} (${answer.citations[0]?.score ?? "-"}) ${question.question}\n     → ${answer.text.slice(0, 160)}`,
+      );
     }
   }
 }
@@ -72,10 +76,26 @@ async function calibrate(): Promise<void> {
   const questions = readEvalSet();
   const shared = sharesWordWith(articleText());
   const embedder = new HashingEmbedder();
-  const chosen = await tune(questions.filter((question) => question.split === "dev"), embedder, namesOnly, shared, (line) => console.log(line));
+  const chosen = await tune(
+    questions.filter((question) => question.split === "dev"),
+    embedder,
+    namesOnly,
+    shared,
+    (line) => console.log(line),
+  );
   for (const split of ["dev", "test"] as const) {
-    const scores = await scoreModel(chosen, questions.filter((question) => question.split === split), embedder, namesOnly, shared);
-    console.log(`${split}: ${Object.entries(scores).map(([name, score]) => `${name} ${percent(score)}`).join(", ")}`);
+    const scores = await scoreModel(
+      chosen,
+      questions.filter((question) => question.split === split),
+      embedder,
+      namesOnly,
+      shared,
+    );
+    console.log(
+      `${split}: ${Object.entries(scores)
+        .map(([name, score]) => `${name} ${percent(score)}`)
+        .join(", ")}`,
+    );
   }
 }
 

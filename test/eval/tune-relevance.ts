@@ -55,7 +55,13 @@ export async function withFreshCore<T>(embedder: Embedder, lexicon: Lexicon, mod
   }
 }
 
-export async function scoreModel(model: RelevanceModel, questions: EvalQuestion[], embedder: Embedder, lexicon: Lexicon, shared: SharedWords): Promise<Record<string, number>> {
+export async function scoreModel(
+  model: RelevanceModel,
+  questions: EvalQuestion[],
+  embedder: Embedder,
+  lexicon: Lexicon,
+  shared: SharedWords,
+): Promise<Record<string, number>> {
   const rows = await withFreshCore(embedder, lexicon, model, (core) => evaluate(core, questions));
   {
     const scores: Record<string, number> = {};
@@ -69,7 +75,13 @@ export async function scoreModel(model: RelevanceModel, questions: EvalQuestion[
 }
 
 /** Coordinate search from the defaults: each constant in turn takes its best grid value on dev. */
-export async function tune(questions: EvalQuestion[], embedder: Embedder, lexicon: Lexicon, shared: SharedWords, log: (line: string) => void): Promise<RelevanceModel> {
+export async function tune(
+  questions: EvalQuestion[],
+  embedder: Embedder,
+  lexicon: Lexicon,
+  shared: SharedWords,
+  log: (line: string) => void,
+): Promise<RelevanceModel> {
   let best: RelevanceModel = { ...relevanceModel };
   let bestScore = objective(await scoreModel(best, questions, embedder, lexicon, shared));
   log(`start ${JSON.stringify(best)} → ${bestScore.toFixed(3)}`);
@@ -80,7 +92,11 @@ export async function tune(questions: EvalQuestion[], embedder: Embedder, lexico
         const candidate = { ...best, [key]: value };
         const scores = await scoreModel(candidate, questions, embedder, lexicon, shared);
         const score = objective(scores);
-        log(`${key}=${value} → ${score.toFixed(3)} ${Object.entries(scores).map(([name, s]) => `${name} ${(s * 100).toFixed(0)}%`).join(", ")}`);
+        log(
+          `${key}=${value} → ${score.toFixed(3)} ${Object.entries(scores)
+            .map(([name, s]) => `${name} ${(s * 100).toFixed(0)}%`)
+            .join(", ")}`,
+        );
         if (score > bestScore + 1e-9) {
           best = candidate;
           bestScore = score;

@@ -73,7 +73,10 @@ export class FakeGateway {
 
   /** Shard ids whose session is live right now. */
   get connectedShards(): number[] {
-    return [...this.sessions.values()].filter(isLive).map((session) => session.shardId).sort((a, b) => a - b);
+    return [...this.sessions.values()]
+      .filter(isLive)
+      .map((session) => session.shardId)
+      .sort((a, b) => a - b);
   }
 
   /**

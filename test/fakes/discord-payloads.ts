@@ -61,11 +61,38 @@ export const permissions = {
 };
 
 export function guildChannel(fake: FakeGuild): Record<string, unknown> {
-  return { id: fake.channelId, type: 0, guild_id: fake.id, name: "vragen", position: 0, permission_overwrites: [], nsfw: false, parent_id: null, topic: null, last_message_id: null, rate_limit_per_user: 0, flags: 0 };
+  return {
+    id: fake.channelId,
+    type: 0,
+    guild_id: fake.id,
+    name: "vragen",
+    position: 0,
+    permission_overwrites: [],
+    nsfw: false,
+    parent_id: null,
+    topic: null,
+    last_message_id: null,
+    rate_limit_per_user: 0,
+    flags: 0,
+  };
 }
 
 function role(id: string, name: string, position: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { id, name, color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null }, hoist: false, icon: null, unicode_emoji: null, position, permissions: permissions.member, managed: false, mentionable: true, flags: 0, ...extra };
+  return {
+    id,
+    name,
+    color: 0,
+    colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+    hoist: false,
+    icon: null,
+    unicode_emoji: null,
+    position,
+    permissions: permissions.member,
+    managed: false,
+    mentionable: true,
+    flags: 0,
+    ...extra,
+  };
 }
 
 /** The GUILD_CREATE dispatch for a guild with one text channel, the bot as a member and three roles. */
@@ -226,7 +253,12 @@ export function messageCreate(options: MessageOptions): Record<string, unknown> 
   const id = snowflake();
   const reference = options.replyTo
     ? {
-        message_reference: { type: 0, message_id: options.replyTo.id, channel_id: options.replyTo.channel_id, ...(options.guild ? { guild_id: options.guild.id } : {}) },
+        message_reference: {
+          type: 0,
+          message_id: options.replyTo.id,
+          channel_id: options.replyTo.channel_id,
+          ...(options.guild ? { guild_id: options.guild.id } : {}),
+        },
         referenced_message: options.replyTo,
       }
     : {};

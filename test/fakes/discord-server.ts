@@ -126,7 +126,9 @@ export class FakeDiscord {
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
     // discord.js sends `@original` as `%40original`: decode before matching.
-    const path = decodeURIComponent(url.pathname).replace(/^\/api/, "").replace(/^\/v\d+/, "");
+    const path = decodeURIComponent(url.pathname)
+      .replace(/^\/api/, "")
+      .replace(/^\/v\d+/, "");
     const raw = await readBody(request);
     const recorded: RecordedRequest = {
       method: request.method ?? "GET",
@@ -167,11 +169,19 @@ export class FakeDiscord {
     const { method, path, body } = request;
     let match: RegExpExecArray | null;
     if (method === "GET" && path === "/gateway/bot") {
-      return { status: 200, body: { url: this.gatewayUrl, shards: this.options.recommendedShards ?? 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } } };
+      return {
+        status: 200,
+        body: {
+          url: this.gatewayUrl,
+          shards: this.options.recommendedShards ?? 1,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+        },
+      };
     }
     if (method === "GET" && path === "/gateway") return { status: 200, body: { url: this.gatewayUrl } };
     if (method === "GET" && path === "/users/@me") return { status: 200, body: this.bot };
-    if (method === "GET" && path === "/applications/@me") return { status: 200, body: { id: this.applicationId, name: this.bot.username, flags: 0, bot: this.bot } };
+    if (method === "GET" && path === "/applications/@me")
+      return { status: 200, body: { id: this.applicationId, name: this.bot.username, flags: 0, bot: this.bot } };
     if ((match = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path))) {
       const guildId = match[2];
       if (method === "GET") return { status: 200, body: guildId ? (this.commands.guilds.get(guildId) ?? []) : this.commands.global };
@@ -191,7 +201,8 @@ export class FakeDiscord {
     if (method === "POST" && (match = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path))) {
       const callback = body as { type: number; data?: Record<string, unknown> };
       const token = match[2]!;
-      if (callback.type === 4 || callback.type === 5) this.originals.set(token, this.store(this.message(this.channelFor(token), callback.data ?? {}, true)).id as string);
+      if (callback.type === 4 || callback.type === 5)
+        this.originals.set(token, this.store(this.message(this.channelFor(token), callback.data ?? {}, true)).id as string);
       if (request.query.with_response === "true") {
         const original = this.messages.get(this.originals.get(token) ?? "");
         return { status: 200, body: { interaction: { id: match[1], type: 2 }, resource: { type: callback.type, ...(original ? { message: original } : {}) } } };
@@ -207,7 +218,8 @@ export class FakeDiscord {
         this.messages.delete(id!);
         return { status: 204 };
       }
-      if (method === "PATCH") return { status: 200, body: this.store({ ...existing, ...this.fields(body as Record<string, unknown>), edited_timestamp: new Date().toISOString() }) };
+      if (method === "PATCH")
+        return { status: 200, body: this.store({ ...existing, ...this.fields(body as Record<string, unknown>), edited_timestamp: new Date().toISOString() }) };
     }
     if (method === "POST" && (match = /^\/webhooks\/(\d+)\/([^/]+)$/.exec(path))) {
       return { status: 200, body: this.store(this.message(this.channelFor(match[2]!), body as Record<string, unknown>, true)) };

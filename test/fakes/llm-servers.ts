@@ -182,7 +182,8 @@ function sendJson(res: http.ServerResponse, status: number, value: unknown, head
 function sendError(provider: "openai" | "ollama", res: http.ServerResponse, reply: { status: number; message?: string; retryAfterSeconds?: number }): void {
   const message = reply.message ?? `fake error ${reply.status}`;
   const headers: Record<string, string> = reply.retryAfterSeconds !== undefined ? { "retry-after": String(reply.retryAfterSeconds) } : {};
-  const body = provider === "openai" ? { error: { message, type: reply.status === 429 ? "rate_limit_exceeded" : "server_error", code: null } } : { error: message };
+  const body =
+    provider === "openai" ? { error: { message, type: reply.status === 429 ? "rate_limit_exceeded" : "server_error", code: null } } : { error: message };
   sendJson(res, reply.status, body, headers);
 }
 
@@ -194,7 +195,11 @@ function textOf(content: unknown): string {
 
 function messagesOf(body: Record<string, unknown>): { system: string; user: string } {
   const messages = (body.messages ?? []) as Array<{ role: string; content: unknown }>;
-  const join = (roles: string[]) => messages.filter((message) => roles.includes(message.role)).map((message) => textOf(message.content)).join("\n");
+  const join = (roles: string[]) =>
+    messages
+      .filter((message) => roles.includes(message.role))
+      .map((message) => textOf(message.content))
+      .join("\n");
   return { system: join(["system", "developer"]), user: join(["user"]) };
 }
 
@@ -225,7 +230,12 @@ function describeOllamaCall(body: Record<string, unknown>): FakeChatCall {
 function openAiCompletion(call: FakeChatCall, payload: string): Record<string, unknown> {
   const message =
     call.structured === "tool"
-      ? { role: "assistant", content: null, refusal: null, tool_calls: [{ id: "call_fake_1", type: "function", function: { name: call.schemaName, arguments: payload } }] }
+      ? {
+          role: "assistant",
+          content: null,
+          refusal: null,
+          tool_calls: [{ id: "call_fake_1", type: "function", function: { name: call.schemaName, arguments: payload } }],
+        }
       : { role: "assistant", content: payload, refusal: null };
   return {
     id: `chatcmpl-fake-${Date.now()}`,
@@ -264,8 +274,16 @@ function sendOllamaStream(res: http.ServerResponse, call: FakeChatCall, payload:
       : [payload.slice(0, half), payload.slice(half)].map((part) => ({ model: call.model, created_at, message: message(part), done: false }));
   for (const chunk of chunks) res.write(JSON.stringify(chunk) + "\n");
   res.end(
-    JSON.stringify({ model: call.model, created_at, message: { role: "assistant", content: "" }, done: true, done_reason: "stop", total_duration: 1, prompt_eval_count: 100, eval_count: 20 }) +
-      "\n",
+    JSON.stringify({
+      model: call.model,
+      created_at,
+      message: { role: "assistant", content: "" },
+      done: true,
+      done_reason: "stop",
+      total_duration: 1,
+      prompt_eval_count: 100,
+      eval_count: 20,
+    }) + "\n",
   );
 }
 
@@ -299,7 +317,9 @@ export function citeSentence(call: FakeChatCall, fragment: string, options: { re
     const sentence = splitSentences(text).find((candidate) => candidate.includes(fragment)) ?? fragment;
     return { passage, sentence: options.retype ? sentence.replace(/[“”]/g, '"').replace(/ /, "\n  ") : sentence };
   }
-  throw new Error(`fake model: no shown passage contains "${fragment}"; shown: ${[...promptPassages(call).values()].map((text) => text.slice(0, 40)).join(" | ")}`);
+  throw new Error(
+    `fake model: no shown passage contains "${fragment}"; shown: ${[...promptPassages(call).values()].map((text) => text.slice(0, 40)).join(" | ")}`,
+  );
 }
 
 /** A good, grounded answer citing the passages that contain `fragments`. */

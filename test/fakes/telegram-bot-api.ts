@@ -376,7 +376,10 @@ export class FakeTelegramBotApi {
       case "getFile": {
         const bytes = this.files.get(String(params.file_id));
         if (!bytes) return { ok: false, error_code: 400, description: "Bad Request: invalid file_id" };
-        return { ok: true, result: { file_id: String(params.file_id), file_unique_id: "u", file_size: bytes.byteLength, file_path: `documents/${String(params.file_id)}` } };
+        return {
+          ok: true,
+          result: { file_id: String(params.file_id), file_unique_id: "u", file_size: bytes.byteLength, file_path: `documents/${String(params.file_id)}` },
+        };
       }
       default:
         return { ok: false, error_code: 404, description: "Not Found: method not found" };
@@ -454,7 +457,7 @@ function parseMaybeJson(value: string): unknown {
   }
 }
 
-function checkMessageText(text: unknown, parseMode: unknown): ({ ok: true; text: string }) | (ApiReply & { ok: false }) {
+function checkMessageText(text: unknown, parseMode: unknown): { ok: true; text: string } | (ApiReply & { ok: false }) {
   if (typeof text !== "string" || text.trim() === "") return badRequest("message text is empty") as ApiReply & { ok: false };
   // Deliberately stricter than Telegram, which counts after parsing: the raw HTML must fit too.
   if (text.length > maxTextLength) return badRequest("message is too long") as ApiReply & { ok: false };
@@ -534,7 +537,11 @@ export function parseTelegramHtml(html: string): { ok: true; text: string } | { 
       const entity = /^&(lt|gt|amp|quot|#\d{1,7}|#x[0-9a-fA-F]{1,6});/.exec(html.slice(index));
       if (!entity) return { ok: false, error: `Unsupported HTML entity ${at()}` };
       const name = entity[1]!;
-      text += name.startsWith("#x") ? String.fromCodePoint(parseInt(name.slice(2), 16)) : name.startsWith("#") ? String.fromCodePoint(Number(name.slice(1))) : namedEntities[name]!;
+      text += name.startsWith("#x")
+        ? String.fromCodePoint(parseInt(name.slice(2), 16))
+        : name.startsWith("#")
+          ? String.fromCodePoint(Number(name.slice(1)))
+          : namedEntities[name]!;
       index += entity[0].length;
       continue;
     }

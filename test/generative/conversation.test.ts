@@ -53,13 +53,26 @@ describe("ConversationMemory", () => {
 
 describe("looksLikeFollowUp", () => {
   it("recognises short questions, continuations and pointers back", () => {
-    for (const question of ["En wanneer?", "Waarom?", "And when?", "Maar hoeveel systemen levert Duitsland?", "What about Germany and its air defence?", "Wat zei hij daarover tegen Biden?", "Did they deliver them already?"]) {
+    for (const question of [
+      "En wanneer?",
+      "Waarom?",
+      "And when?",
+      "Maar hoeveel systemen levert Duitsland?",
+      "What about Germany and its air defence?",
+      "Wat zei hij daarover tegen Biden?",
+      "Did they deliver them already?",
+    ]) {
       expect(looksLikeFollowUp(question), question).toBe(true);
     }
   });
 
   it("leaves standalone questions alone", () => {
-    for (const question of ["Welk luchtafweersysteem levert Duitsland?", "Wat is het Nasams-systeem precies?", "Hoeveel batterijen heeft Washington geleverd?", "Which air defence system is Germany sending?"]) {
+    for (const question of [
+      "Welk luchtafweersysteem levert Duitsland?",
+      "Wat is het Nasams-systeem precies?",
+      "Hoeveel batterijen heeft Washington geleverd?",
+      "Which air defence system is Germany sending?",
+    ]) {
       expect(looksLikeFollowUp(question), question).toBe(false);
     }
   });

@@ -11,7 +11,10 @@ import { isAnswerCall, isRewriteCall, type FakeChatCall, type FakeLlmServer, typ
 export const testApiKey = "sk-test-0123456789abcdefSECRET";
 
 /** The variables that point the bot at a fake server (fast, no retries, no cool-down). */
-export function envFor(server: FakeLlmServer | { provider: "openai" | "ollama"; baseUrl: string }, overrides: Record<string, string> = {}): Record<string, string> {
+export function envFor(
+  server: FakeLlmServer | { provider: "openai" | "ollama"; baseUrl: string },
+  overrides: Record<string, string> = {},
+): Record<string, string> {
   const endpoint: Record<string, string> =
     server.provider === "openai"
       ? { OPENAI_API_KEY: testApiKey, OPENAI_BASE_URL: server.baseUrl, LLM_MODEL: "gpt-4o-mini" }

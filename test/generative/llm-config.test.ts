@@ -45,7 +45,10 @@ describe("loadLlmConfig", () => {
   });
 
   it("accepts a keyless OpenAI-compatible server and shares endpoints with hosted embeddings", () => {
-    const config = loadLlmConfig({ LLM_PROVIDER: "openai", LLM_MODEL: "qwen2.5", OPENAI_BASE_URL: "http://127.0.0.1:8000/v1", EMBEDDINGS_MODEL: "bge-m3" }, "openai");
+    const config = loadLlmConfig(
+      { LLM_PROVIDER: "openai", LLM_MODEL: "qwen2.5", OPENAI_BASE_URL: "http://127.0.0.1:8000/v1", EMBEDDINGS_MODEL: "bge-m3" },
+      "openai",
+    );
     expect(config.chat).toMatchObject({ provider: "openai", model: "qwen2.5", timeoutMs: 20_000, maxRetries: 1, structuredOutput: "auto" });
     expect(config.endpoints.openai).toEqual({ apiKey: "not-needed", baseUrl: "http://127.0.0.1:8000/v1" });
   });

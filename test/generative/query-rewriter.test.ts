@@ -1,6 +1,15 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { coreFixture, type CoreFixture } from "../helpers/core-fixture.js";
-import { groundedAnswer, isAnswerCall, isRewriteCall, promptPassages, promptQuestion, startFakeOllama, startFakeOpenAi, type FakeLlmServer } from "../fakes/llm-servers.js";
+import {
+  groundedAnswer,
+  isAnswerCall,
+  isRewriteCall,
+  promptPassages,
+  promptQuestion,
+  startFakeOllama,
+  startFakeOpenAi,
+  type FakeLlmServer,
+} from "../fakes/llm-servers.js";
 import { byKind, openGenerativeCore, type GenerativeCore } from "./generative-fixture.js";
 
 const germany = "Welk luchtafweersysteem levert Duitsland?";

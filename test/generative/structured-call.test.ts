@@ -18,7 +18,10 @@ afterAll(async () => {
   await Promise.all(Object.values(servers).map((server) => server.close()));
 });
 
-function call(provider: "openai" | "ollama", options: { model?: string; mode?: StructuredOutputMode; timeoutMs?: number; baseUrl?: string; maxRetries?: number } = {}) {
+function call(
+  provider: "openai" | "ollama",
+  options: { model?: string; mode?: StructuredOutputMode; timeoutMs?: number; baseUrl?: string; maxRetries?: number } = {},
+) {
   const settings: ChatModelSettings = {
     provider,
     model: options.model ?? (provider === "openai" ? "gpt-4o-mini" : "llama3.1:8b"),
@@ -33,7 +36,10 @@ function call(provider: "openai" | "ollama", options: { model?: string; mode?: S
 }
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(ModelError);
   return (error as ModelError).code;
 }

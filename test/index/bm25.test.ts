@@ -2,12 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildBm25, searchBm25 } from "../../src/index/bm25.js";
 
 describe("BM25", () => {
-  const index = buildBm25([
-    ["raket", "duits", "lever"],
-    ["nasams", "batterij", "washington"],
-    ["raket", "raket", "stad"],
-    [],
-  ]);
+  const index = buildBm25([["raket", "duits", "lever"], ["nasams", "batterij", "washington"], ["raket", "raket", "stad"], []]);
 
   it("ranks documents by matching terms, rarer terms counting more", () => {
     const hits = searchBm25(index, ["nasams"], 10);

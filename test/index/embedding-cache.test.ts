@@ -33,7 +33,10 @@ describe("EmbeddingCache", () => {
 
   it("ignores and trims what a crash left unpaired: a vector without its key, a key line without its newline", async () => {
     const cache = await EmbeddingCache.open(dataDir, embedder);
-    await cache.putMany([["a", vector(1)], ["b", vector(2)]]);
+    await cache.putMany([
+      ["a", vector(1)],
+      ["b", vector(2)],
+    ]);
     // A vector written, then the process died before its key; and a torn key line.
     await appendFile(path.join(folder(), "vectors.f32"), Buffer.from(new Float32Array(vector(3)).buffer));
     await appendFile(path.join(folder(), "keys.txt"), "c-torn");

@@ -40,7 +40,9 @@ describe("planReuse", () => {
 
   it("declines when the embedder or the graph settings differ", () => {
     const old = ids(10);
-    expect(planReuse({ previous: previous(old, undefined, { embedder: { id: "other", dimensions: 512 } }), passages: old.map(passage), embedder, hnsw })).toBeUndefined();
+    expect(
+      planReuse({ previous: previous(old, undefined, { embedder: { id: "other", dimensions: 512 } }), passages: old.map(passage), embedder, hnsw }),
+    ).toBeUndefined();
     expect(planReuse({ previous: previous(old), passages: old.map(passage), embedder, hnsw: { ...hnsw, m: 8 } })).toBeUndefined();
   });
 

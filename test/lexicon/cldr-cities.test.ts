@@ -25,7 +25,15 @@ describe("zone → country", () => {
     const country = (id: string) => zoneCountry(id, zones[id] as Bcp47Zone, all);
     const ids = Object.keys(zones).filter((id) => !id.startsWith("_"));
     expect(ids.filter(country).length).toBeGreaterThan(400);
-    expect([country("gblon"), country("uaiev"), country("nlams"), country("gazastrp"), country("hebron"), country("jeruslm"), country("ancur")]).toEqual(["GB", "UA", "NL", "PS", "PS", "IL", "CW"]);
+    expect([country("gblon"), country("uaiev"), country("nlams"), country("gazastrp"), country("hebron"), country("jeruslm"), country("ancur")]).toEqual([
+      "GB",
+      "UA",
+      "NL",
+      "PS",
+      "PS",
+      "IL",
+      "CW",
+    ]);
     expect([country("gmt"), country("utc"), country("unk"), country("est5edt")]).toEqual([undefined, undefined, undefined, undefined]);
   });
 });
@@ -40,14 +48,22 @@ describe("city entries", () => {
       usxul: { _alias: "America/North_Dakota/Beulah" },
     },
     exemplar: {
-      nl: exemplarCities({ Europe: { London: { _type: "zone", exemplarCity: "Londen" }, Kiev: { _type: "zone", exemplarCity: "Kiev" } }, America: { North_Dakota: { Beulah: { _type: "zone", exemplarCity: "Beulah, Noord-Dakota" } } } }),
+      nl: exemplarCities({
+        Europe: { London: { _type: "zone", exemplarCity: "Londen" }, Kiev: { _type: "zone", exemplarCity: "Kiev" } },
+        America: { North_Dakota: { Beulah: { _type: "zone", exemplarCity: "Beulah, Noord-Dakota" } } },
+      }),
       en: exemplarCities({ Europe: { Kiev: { _type: "zone", exemplarCity: "Kyiv" }, Busingen: { _type: "zone", exemplarCity: "Büsingen" } } }),
     },
   };
 
   it("names each city in both languages, old IANA spellings included", () => {
     const entries = cityEntries(data, countries, new Set());
-    expect(entries.find((entry) => entry.id === "city:gblon")).toEqual({ id: "city:gblon", kind: "city", country: "GB", forms: { nl: ["Londen"], en: ["London"] } });
+    expect(entries.find((entry) => entry.id === "city:gblon")).toEqual({
+      id: "city:gblon",
+      kind: "city",
+      country: "GB",
+      forms: { nl: ["Londen"], en: ["London"] },
+    });
     expect(entries.find((entry) => entry.id === "city:uaiev")?.forms).toEqual({ nl: ["Kiev"], en: ["Kyiv", "Kiev"] });
     // "Busingen" only repeats CLDR's name without the accent, which matching ignores anyway.
     expect(entries.find((entry) => entry.id === "city:debsngn")?.forms).toEqual({ nl: ["Büsingen"], en: ["Büsingen"] });

@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  adjectivesOf,
-  countryOf,
-  entriesNamed,
-  formsOf,
-  lookupNames,
-  nameTableStats,
-  sameEntity,
-} from "../../src/lexicon/cldr-names.js";
+import { adjectivesOf, countryOf, entriesNamed, formsOf, lookupNames, nameTableStats, sameEntity } from "../../src/lexicon/cldr-names.js";
 
 const ids = (text: string) => lookupNames(text).map((match) => match.entry.id);
 
@@ -18,7 +10,11 @@ describe("CLDR names: countries and adjectives", () => {
     expect(formsOf("language:de", "nl")).toEqual(["Duits"]);
     expect(adjectivesOf("region:DE", "nl")).toEqual(["Duits"]);
     expect(adjectivesOf("region:DE", "en")).toEqual(["German"]);
-    expect(entriesNamed("German").map((entry) => entry.id).sort()).toEqual(["language:de", "region:DE"]);
+    expect(
+      entriesNamed("German")
+        .map((entry) => entry.id)
+        .sort(),
+    ).toEqual(["language:de", "region:DE"]);
   });
 
   it("matches inflected Dutch adjectives to their country", () => {

@@ -6,16 +6,25 @@ const words = (...list: string[]) => new Set(list);
 describe("adjectives from currency names", () => {
   it("takes the word before the currency", () => {
     expect(currencyAdjectives("Canadese dollar", "Canadian Dollar", words("canada"), words("canada"))).toEqual({ nl: "Canadees", en: "Canadian" });
-    expect(currencyAdjectives("Britse pond", "British Pound", words("verenigd", "koninkrijk"), words("united", "kingdom"))).toEqual({ nl: "Brits", en: "British" });
+    expect(currencyAdjectives("Britse pond", "British Pound", words("verenigd", "koninkrijk"), words("united", "kingdom"))).toEqual({
+      nl: "Brits",
+      en: "British",
+    });
     expect(currencyAdjectives("Duitse mark", "German Mark", words("duitsland"), words("germany"))).toEqual({ nl: "Duits", en: "German" });
   });
 
   it("uses the Dutch noun's length to find the English adjective", () => {
-    expect(currencyAdjectives("Israëlische nieuwe shekel", "Israeli New Shekel", words("israel"), words("israel"))).toEqual({ nl: "Israëlisch", en: "Israeli" });
+    expect(currencyAdjectives("Israëlische nieuwe shekel", "Israeli New Shekel", words("israel"), words("israel"))).toEqual({
+      nl: "Israëlisch",
+      en: "Israeli",
+    });
   });
 
   it("extends only over words of the country's own name", () => {
-    expect(currencyAdjectives("Sri Lankaanse roepie", "Sri Lankan Rupee", words("sri", "lanka"), words("sri", "lanka"))).toEqual({ nl: "Sri Lankaans", en: "Sri Lankan" });
+    expect(currencyAdjectives("Sri Lankaanse roepie", "Sri Lankan Rupee", words("sri", "lanka"), words("sri", "lanka"))).toEqual({
+      nl: "Sri Lankaans",
+      en: "Sri Lankan",
+    });
     expect(currencyAdjectives("Nieuwe Taiwanese dollar", "New Taiwan Dollar", words("taiwan"), words("taiwan")).nl).toBe("Taiwanees");
   });
 

@@ -22,7 +22,10 @@ export function encodeDictdNumber(value: number): string {
 /** The index headword `dictfmt` writes: lower case, letters, digits and spaces only. */
 function indexHeadword(text: string): string {
   const first = text.split("\n")[0] ?? "";
-  return first.replace(/ \/.*$/u, "").toLowerCase().replace(/[^\p{L}\p{N} ]/gu, "");
+  return first
+    .replace(/ \/.*$/u, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} ]/gu, "");
 }
 
 /** Writes `<name>.index` and `<name>.dict.dz` into `folder`; entries are whole entry texts. */

@@ -24,7 +24,11 @@ afterAll(async () => fixture.cleanup());
 function ingestKilledAfter(delayMs: number): Promise<void> {
   return new Promise((resolve) => {
     // `node --import tsx` (not the tsx CLI, which forks a child) so the kill hits the process doing the work.
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(repoRoot, "adapters/cli/ingest.ts")], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: "ignore" });
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(repoRoot, "adapters/cli/ingest.ts")], {
+      cwd: repoRoot,
+      env: { ...process.env, ...env },
+      stdio: "ignore",
+    });
     const timer = setTimeout(() => child.kill("SIGKILL"), delayMs);
     child.on("exit", () => {
       clearTimeout(timer);

@@ -19,7 +19,8 @@ import { coreFixture, CountingEmbedder, type CoreFixture } from "../helpers/core
  * removed ever returned, the saved version readable by us and by LangChain's HNSWLib.load.
  */
 const embedder = new HashingEmbedder(512);
-const brug = "---\ntitle: Brug\n---\nDe nieuwe brug over de Waal bij Nijmegen gaat in maart open voor fietsers.\n\nDe bouw kostte 40 miljoen euro en duurde drie jaar.";
+const brug =
+  "---\ntitle: Brug\n---\nDe nieuwe brug over de Waal bij Nijmegen gaat in maart open voor fietsers.\n\nDe bouw kostte 40 miljoen euro en duurde drie jaar.";
 let fixture: CoreFixture;
 let core: Core;
 let counting: CountingEmbedder;
@@ -70,7 +71,9 @@ describe("refresh extends the HNSW graph when most passages are unchanged", () =
 
   it("removing an article: its labels are deleted and never returned; a restart and LangChain's loader read the result", async () => {
     const removedFile = (await readdir(fixture.corpusDir)).filter((name) => name.startsWith("synthetisch")).sort()[3]!;
-    const removedTexts = new Set((await current()).index.passages.filter((passage) => passage.documentId === path.basename(removedFile, ".md")).map((passage) => passage.text));
+    const removedTexts = new Set(
+      (await current()).index.passages.filter((passage) => passage.documentId === path.basename(removedFile, ".md")).map((passage) => passage.text),
+    );
     expect(removedTexts.size).toBeGreaterThan(10);
     await rm(path.join(fixture.corpusDir, removedFile));
 
@@ -81,7 +84,8 @@ describe("refresh extends the HNSW graph when most passages are unchanged", () =
     expect(docstore.labelCount - docstore.liveCount).toBe(removedTexts.size);
     await expectEveryPassageFindable(index);
     for (const text of removedTexts) {
-      for (const hit of await searchVectors(index.vectors, await embedder.embedQuery(text), 10)) expect(removedTexts.has(index.passages[hit.position]!.text)).toBe(false);
+      for (const hit of await searchVectors(index.vectors, await embedder.embedQuery(text), 10))
+        expect(removedTexts.has(index.passages[hit.position]!.text)).toBe(false);
     }
 
     // Start-up on the extended version, and HNSWLib.load on the same folder, agree with each other.
@@ -98,7 +102,8 @@ describe("refresh extends the HNSW graph when most passages are unchanged", () =
   });
 
   it("rebuilds from scratch when too much changed, which also compacts deleted labels", async () => {
-    for (const name of (await readdir(fixture.corpusDir)).filter((file) => file.startsWith("synthetisch")).slice(0, 8)) await rm(path.join(fixture.corpusDir, name));
+    for (const name of (await readdir(fixture.corpusDir)).filter((file) => file.startsWith("synthetisch")).slice(0, 8))
+      await rm(path.join(fixture.corpusDir, name));
     await core.refresh({ platform: "test" });
     const { index, directory } = await current();
     expect(existsSync(path.join(directory, "labels.i32"))).toBe(false);

@@ -23,12 +23,18 @@ const germany = "Welk luchtafweersysteem levert Duitsland?";
 const articleFile = () => path.join(fixture.corpusDir, "2022-10-luchtafweer.md");
 
 async function errorOf(promise: Promise<unknown>): Promise<{ code?: string; message?: string }> {
-  return (await promise.then(() => ({}), (error: unknown) => error)) as { code?: string; message?: string };
+  return (await promise.then(
+    () => ({}),
+    (error: unknown) => error,
+  )) as { code?: string; message?: string };
 }
 
 async function auditLines(): Promise<Array<Record<string, unknown>>> {
   const text = await readFile(path.join(fixture.dataDir, "audit.jsonl"), "utf8");
-  return text.trim().split("\n").map((line) => JSON.parse(line));
+  return text
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line));
 }
 
 async function expectStillServing(core: Core, version: number): Promise<void> {
@@ -57,7 +63,10 @@ describe("incremental refresh from the corpus folder", () => {
 
   it("adds and removes documents from both indexes", async () => {
     const core = await fixture.open();
-    await writeFile(path.join(fixture.corpusDir, "windmolens.md"), "---\ntitle: Windmolens\n---\nIn Zeeland komen veertig nieuwe windmolens op zee bij Borssele.");
+    await writeFile(
+      path.join(fixture.corpusDir, "windmolens.md"),
+      "---\ntitle: Windmolens\n---\nIn Zeeland komen veertig nieuwe windmolens op zee bij Borssele.",
+    );
     const added = await core.refresh({ platform: "test" });
     expect(added).toMatchObject({ documents: 2, passages: 5, added: 1, removed: 0 });
     expect((await core.ask("Hoeveel windmolens komen er bij Borssele?", { platform: "test" })).citations[0]!.title).toBe("Windmolens");
@@ -104,7 +113,10 @@ describe("refresh from a URL and from an upload", () => {
   it("adds an uploaded Markdown or HTML file", async () => {
     const core = await fixture.open();
     const markdown = new TextEncoder().encode("---\ntitle: Brug\n---\nDe nieuwe brug over de Waal bij Nijmegen gaat in maart open voor fietsers.");
-    expect(await core.refresh({ platform: "discord", userId: "9", upload: { fileName: "Brug Nijmegen.md", bytes: markdown } })).toMatchObject({ documents: 2, sources: ["Brug Nijmegen.md"] });
+    expect(await core.refresh({ platform: "discord", userId: "9", upload: { fileName: "Brug Nijmegen.md", bytes: markdown } })).toMatchObject({
+      documents: 2,
+      sources: ["Brug Nijmegen.md"],
+    });
     expect(await readFile(path.join(fixture.corpusDir, "brug-nijmegen.md"), "utf8")).toContain("Waal bij Nijmegen");
     const { newsPageHtml } = await import("../fakes/news-site.js");
     await core.refresh({ platform: "discord", upload: { fileName: "pagina.html", bytes: new TextEncoder().encode(newsPageHtml) } });
@@ -123,7 +135,11 @@ describe("a failed refresh changes nothing", () => {
     ["a non-http URL", () => ({ platform: "test", urls: ["file:///etc/passwd"] }), "SOURCE_BAD_URL"],
     ["an empty upload", () => ({ platform: "test", upload: { fileName: "leeg.txt", bytes: new Uint8Array() } }), "FILE_EMPTY"],
     ["a binary upload", () => ({ platform: "test", upload: { fileName: "x.txt", bytes: new Uint8Array([0, 159, 146, 150]) } }), "FILE_BINARY"],
-    ["an undecodable upload", () => ({ platform: "test", upload: { fileName: "x.md", bytes: new Uint8Array([0x4f, 0x65, 0xef, 0x20, 0x61, 0x62, 0x63]) } }), "FILE_UNDECODABLE"],
+    [
+      "an undecodable upload",
+      () => ({ platform: "test", upload: { fileName: "x.md", bytes: new Uint8Array([0x4f, 0x65, 0xef, 0x20, 0x61, 0x62, 0x63]) } }),
+      "FILE_UNDECODABLE",
+    ],
     ["an upload of the wrong type", () => ({ platform: "test", upload: { fileName: "x.pdf", bytes: new Uint8Array([37, 80, 68, 70]) } }), "SOURCE_BAD_UPLOAD"],
   ];
 

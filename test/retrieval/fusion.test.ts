@@ -5,10 +5,13 @@ import { coverage, matchStrength, prefixSimilarity, queryTerms, textTerms } from
 
 describe("reciprocalRankFusion", () => {
   it("sums weight / (k + rank) over lists", () => {
-    const fused = reciprocalRankFusion([
-      { items: ["a", "b", "c"], weight: 1 },
-      { items: ["b", "d"], weight: 1 },
-    ], 60);
+    const fused = reciprocalRankFusion(
+      [
+        { items: ["a", "b", "c"], weight: 1 },
+        { items: ["b", "d"], weight: 1 },
+      ],
+      60,
+    );
     expect(fused.map((entry) => entry.item)).toEqual(["b", "a", "d", "c"]);
     expect(fused[0]!.score).toBeCloseTo(1 / 62 + 1 / 61, 10);
   });
@@ -22,7 +25,12 @@ describe("reciprocalRankFusion", () => {
   });
 
   it("breaks ties by first appearance and handles empty input", () => {
-    expect(reciprocalRankFusion([{ items: ["x"], weight: 1 }, { items: ["y"], weight: 1 }]).map((e) => e.item)).toEqual(["x", "y"]);
+    expect(
+      reciprocalRankFusion([
+        { items: ["x"], weight: 1 },
+        { items: ["y"], weight: 1 },
+      ]).map((e) => e.item),
+    ).toEqual(["x", "y"]);
     expect(reciprocalRankFusion([])).toEqual([]);
   });
 });

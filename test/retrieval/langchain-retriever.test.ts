@@ -16,7 +16,10 @@ describe("HybridRetriever (LangChain BaseRetriever)", () => {
 
   it("searches the index version live at each call, so a refresh reaches a retriever made before it", async () => {
     const retriever = opened.core.retriever();
-    await writeFile(path.join(opened.fixture.corpusDir, "windmolens.md"), "---\ntitle: Windmolens\n---\nIn Zeeland komen veertig nieuwe windmolens op zee bij Borssele.");
+    await writeFile(
+      path.join(opened.fixture.corpusDir, "windmolens.md"),
+      "---\ntitle: Windmolens\n---\nIn Zeeland komen veertig nieuwe windmolens op zee bij Borssele.",
+    );
     await opened.core.refresh({ platform: "test" });
     const [best] = await retriever.invoke("Hoeveel windmolens komen er bij Borssele?");
     expect(best!.metadata.title).toBe("Windmolens");

@@ -20,8 +20,14 @@ describe(`fuzzed questions through the real adapters (seed ${seed})`, () => {
         sent.push({ chatId: chat.id, messageId: message.message_id, question });
       });
       const repliesTo = (messageId: number) =>
-        h.fake.callsOf("sendMessage").filter((call) => call.ok && (call.params.reply_parameters as { message_id?: number } | undefined)?.message_id === messageId);
-      await h.fake.waitFor(() => (sent.every(({ messageId }) => repliesTo(messageId).length > 0) ? true : undefined), 60_000, "a reply to every fuzzed message");
+        h.fake
+          .callsOf("sendMessage")
+          .filter((call) => call.ok && (call.params.reply_parameters as { message_id?: number } | undefined)?.message_id === messageId);
+      await h.fake.waitFor(
+        () => (sent.every(({ messageId }) => repliesTo(messageId).length > 0) ? true : undefined),
+        60_000,
+        "a reply to every fuzzed message",
+      );
       const rejected = h.fake.callsOf("sendMessage").filter((call) => !call.ok);
       expect(rejected.map((call) => call.description)).toEqual([]);
       for (const { messageId, question } of sent) {
@@ -46,16 +52,23 @@ describe(`fuzzed questions through the real adapters (seed ${seed})`, () => {
     const h = await startDiscordHarness({ limits: { questionsPerWindow: 1000 } });
     try {
       // Discord's client rejects empty and over-long required options before they reach a bot.
-      const questions = fuzzQuestions(120, seed + 2).filter((question) => question.trim().length > 0 && question.length <= 500).slice(0, 60);
+      const questions = fuzzQuestions(120, seed + 2)
+        .filter((question) => question.trim().length > 0 && question.length <= 500)
+        .slice(0, 60);
       for (const question of questions) {
         const interaction = slashCommand("ask", { vraag: question }, inGuild(h, {}));
         h.fake.dispatch("INTERACTION_CREATE", interaction.payload);
         // An answer edits the deferred reply; a refusal (empty after cleaning, too fast) follows up privately.
         const answer = await h.fake.waitForRequest(
-          (request) => request.path.includes(`/webhooks/`) && request.path.includes(interaction.token) && (request.method === "PATCH" || request.method === "POST"),
+          (request) =>
+            request.path.includes(`/webhooks/`) && request.path.includes(interaction.token) && (request.method === "PATCH" || request.method === "POST"),
           15_000,
         );
-        const body = answer.body as { content?: string; embeds?: Array<{ description?: string; fields?: Array<{ value: string }> }>; allowed_mentions?: { parse?: string[] } };
+        const body = answer.body as {
+          content?: string;
+          embeds?: Array<{ description?: string; fields?: Array<{ value: string }> }>;
+          allowed_mentions?: { parse?: string[] };
+        };
         expect(body.allowed_mentions?.parse, JSON.stringify(question)).toEqual([]);
         expect((body.content ?? "").length).toBeLessThanOrEqual(2000);
         for (const embed of body.embeds ?? []) {

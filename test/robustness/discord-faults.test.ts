@@ -3,7 +3,13 @@ import { slashCommand, user, type BuiltInteraction } from "../fakes/discord-payl
 import { eventually, inGuild, startHarness } from "../adapters/discord/discord-harness.js";
 import { writeSyntheticCorpus } from "../bench/synthetic-corpus.js";
 
-const questions = ["Welk luchtafweersysteem levert Duitsland?", "Wie is de Duitse minister van Defensie?", "Met wie sprak Zelenski?", "How many Nasams batteries did Washington deliver?", "Wie won het WK voetbal?"];
+const questions = [
+  "Welk luchtafweersysteem levert Duitsland?",
+  "Wie is de Duitse minister van Defensie?",
+  "Met wie sprak Zelenski?",
+  "How many Nasams batteries did Washington deliver?",
+  "Wie won het WK voetbal?",
+];
 
 describe("faults under load through the Discord adapter", () => {
   it("the gateway drops mid-burst while REST answers 429s and a refresh runs: every /ask answered exactly once", async () => {

@@ -30,7 +30,11 @@ function checkDiscord(payloads: ReturnType<typeof renderText>, context: string):
     for (const embed of payload.embeds) {
       expect((embed.description ?? "").length, context).toBeLessThanOrEqual(4096);
       for (const field of embed.fields ?? []) expect(field.value.length, context).toBeLessThanOrEqual(1024);
-      total += (embed.description ?? "").length + (embed.title ?? "").length + (embed.footer?.text ?? "").length + (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0);
+      total +=
+        (embed.description ?? "").length +
+        (embed.title ?? "").length +
+        (embed.footer?.text ?? "").length +
+        (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0);
     }
     expect(total, context).toBeLessThanOrEqual(6000);
   }
@@ -79,7 +83,9 @@ describe(`fuzz: ${count} generated questions (seed ${seed}; rerun with FUZZ_SEED
     }
     times.sort((a, b) => a - b);
     const p99 = times[Math.floor(times.length * 0.99)]!;
-    console.log(`fuzz: ${count} questions, ${refused} refused as user errors, ask p50 ${times[Math.floor(times.length / 2)]!.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms, max ${times.at(-1)!.toFixed(1)} ms`);
+    console.log(
+      `fuzz: ${count} questions, ${refused} refused as user errors, ask p50 ${times[Math.floor(times.length / 2)]!.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms, max ${times.at(-1)!.toFixed(1)} ms`,
+    );
     expect(refused).toBeGreaterThan(0);
     expect(refused).toBeLessThan(count);
     // Bounded latency on a loaded 2-core CI machine (the benchmark reports real figures).

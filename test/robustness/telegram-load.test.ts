@@ -8,7 +8,13 @@ import { writeSyntheticCorpus } from "../bench/synthetic-corpus.js";
 
 type Sent = { chatId: number; messageId: number; user: number };
 
-const questions = ["Welk luchtafweersysteem levert Duitsland?", "Wie is de Duitse minister van Defensie?", "Met wie sprak Zelenski?", "How many Nasams batteries did Washington deliver?", "Wie won het WK voetbal?"];
+const questions = [
+  "Welk luchtafweersysteem levert Duitsland?",
+  "Wie is de Duitse minister van Defensie?",
+  "Met wie sprak Zelenski?",
+  "How many Nasams batteries did Washington deliver?",
+  "Wie won het WK voetbal?",
+];
 
 function user(id: number): FakeUser {
   return { id, is_bot: false, first_name: `U${id}`, language_code: "nl" };
@@ -54,13 +60,16 @@ describe("load through the Telegram adapter", () => {
       // Exactly one reply per question (long answers may be split, but these are short).
       const duplicates = sent.filter(({ messageId }) => repliesTo(h, messageId).length !== 1);
       expect(duplicates).toEqual([]);
-      const limited = (id: number) => sent.filter((entry) => entry.user === id && /^(Even rustig aan|Easy there)/.test(repliesTo(h, entry.messageId)[0]!.html)).length;
+      const limited = (id: number) =>
+        sent.filter((entry) => entry.user === id && /^(Even rustig aan|Easy there)/.test(repliesTo(h, entry.messageId)[0]!.html)).length;
       for (const id of polite) expect(limited(id)).toBe(0);
       for (const id of eager) expect(limited(id)).toBe(5);
       await new Promise((resolve) => setTimeout(resolve, 200));
       gc?.();
       const heapAfter = process.memoryUsage().heapUsed;
-      console.log(`load: 1,000 questions answered in ${seconds.toFixed(1)} s (${(1000 / seconds).toFixed(0)}/s); heap ${(heapBefore / 1e6).toFixed(0)} → ${(heapAfter / 1e6).toFixed(0)} MB`);
+      console.log(
+        `load: 1,000 questions answered in ${seconds.toFixed(1)} s (${(1000 / seconds).toFixed(0)}/s); heap ${(heapBefore / 1e6).toFixed(0)} → ${(heapAfter / 1e6).toFixed(0)} MB`,
+      );
       // vitest runs workers with --expose-gc (vitest.config.ts), so both figures are after a full GC.
       // What stays is bounded state: rate-limit counters and the FeedbackStore's recent answers
       // (at most 5,000), not a copy of every update.
@@ -81,7 +90,11 @@ describe("load through the Telegram adapter", () => {
       const versionBefore = h.core.status().corpusVersion;
       await writeFile(path.join(corpus.corpusDir, "nieuw.md"), "Een nieuw bericht over de Afsluitdijk en de stijgende zeespiegel.");
       const refresh = h.core.refresh({ platform: "test" });
-      const sent = burst(h, Array.from({ length: 40 }, (_, index) => 32_000 + index), 3);
+      const sent = burst(
+        h,
+        Array.from({ length: 40 }, (_, index) => 32_000 + index),
+        3,
+      );
       const report = await refresh;
       await everyOneAnswered(h, sent, 90_000);
       expect(sent.filter(({ messageId }) => repliesTo(h, messageId).length !== 1)).toEqual([]);

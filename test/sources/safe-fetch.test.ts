@@ -30,14 +30,29 @@ const strict: FetchPolicy = { allowPrivateNetworks: false, timeoutMs: 1000, maxB
 const onlyTestServer: FetchPolicy = { ...strict, isAllowedAddress: (address) => address === "127.0.0.1" || !isBlockedAddress(address) };
 
 async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  return ((await promise.then(() => ({}), (error: unknown) => error)) as { code?: string }).code;
+  return (
+    (await promise.then(
+      () => ({}),
+      (error: unknown) => error,
+    )) as { code?: string }
+  ).code;
 }
 
 describe("isBlockedAddress", () => {
-  it.each(["127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "0.0.0.0", "::1", "fe80::1", "fc00::1", "::ffff:127.0.0.1", "100.64.0.1", "not-an-ip"])(
-    "blocks %s",
-    (address) => expect(isBlockedAddress(address)).toBe(true),
-  );
+  it.each([
+    "127.0.0.1",
+    "10.1.2.3",
+    "172.16.0.1",
+    "192.168.1.1",
+    "169.254.169.254",
+    "0.0.0.0",
+    "::1",
+    "fe80::1",
+    "fc00::1",
+    "::ffff:127.0.0.1",
+    "100.64.0.1",
+    "not-an-ip",
+  ])("blocks %s", (address) => expect(isBlockedAddress(address)).toBe(true));
   it.each(["93.184.216.34", "2606:4700::1111", "8.8.8.8"])("allows public %s", (address) => expect(isBlockedAddress(address)).toBe(false));
 });
 

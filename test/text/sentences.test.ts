@@ -15,7 +15,9 @@ describe("splitSentences (Dutch)", () => {
 
   it("does not split inside hyphenated compounds or quoted phrases mid-sentence", () => {
     expect(
-      splitSentences("Niet alleen de Amerikanen schieten Kiev te hulp. Duitsland belooft om “binnen enkele dagen” gelijkaardige Iris-T SLM-luchtafweersystemen te leveren."),
+      splitSentences(
+        "Niet alleen de Amerikanen schieten Kiev te hulp. Duitsland belooft om “binnen enkele dagen” gelijkaardige Iris-T SLM-luchtafweersystemen te leveren.",
+      ),
     ).toEqual([
       "Niet alleen de Amerikanen schieten Kiev te hulp.",
       "Duitsland belooft om “binnen enkele dagen” gelijkaardige Iris-T SLM-luchtafweersystemen te leveren.",

@@ -25,7 +25,7 @@ describe("Dutch tokenising and stemming", () => {
   });
 
   it("normalises quotes and whitespace for comparisons", () => {
-    expect(normalizeForComparison("“binnen  enkele\ndagen” – ‘ja’")).toBe('"binnen enkele dagen" - \'ja\'');
+    expect(normalizeForComparison("“binnen  enkele\ndagen” – ‘ja’")).toBe("\"binnen enkele dagen\" - 'ja'");
   });
 });
 

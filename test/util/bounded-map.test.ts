@@ -31,7 +31,12 @@ describe("BoundedMap", () => {
       calls.push(key);
       return key === "none" ? undefined : key.length;
     };
-    expect([map.remember("drie", compute), map.remember("drie", compute), map.remember("none", compute), map.remember("none", compute)]).toEqual([4, 4, undefined, undefined]);
+    expect([map.remember("drie", compute), map.remember("drie", compute), map.remember("none", compute), map.remember("none", compute)]).toEqual([
+      4,
+      4,
+      undefined,
+      undefined,
+    ]);
     expect(calls).toEqual(["drie", "none"]);
   });
 });

@@ -56,7 +56,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   }
   const logs: string[] = [];
   const logger = createLogger({ level: "debug", write: (line) => logs.push(line) });
-  const config = loadCoreConfig({ DATA_DIR: dataDir, CORPUS_DIR: corpusDir, EMBEDDINGS_PROVIDER: "hashing", LOG_LEVEL: "silent", INDEX_WATCH_INTERVAL_MS: "0", ...options.coreEnv });
+  const config = loadCoreConfig({
+    DATA_DIR: dataDir,
+    CORPUS_DIR: corpusDir,
+    EMBEDDINGS_PROVIDER: "hashing",
+    LOG_LEVEL: "silent",
+    INDEX_WATCH_INTERVAL_MS: "0",
+    ...options.coreEnv,
+  });
   const core = await Core.open({ config, embedder: new HashingEmbedder(512) });
   const feedback = new FeedbackStore(dataDir);
   const fake = await FakeDiscord.start(options.fake);

@@ -10,7 +10,10 @@ const kinderdijk = [
   "De polders rond Kinderdijk liggen ver onder de zeespiegel en moeten al eeuwenlang worden drooggehouden.",
   "Boeren, molenaars en waterschappen werkten daarvoor nauw samen, ook in tijden van oorlog en overstroming.",
   "De molens van Kinderdijk pompen sinds 1740 het water uit de polder naar de boezem.",
-  ...Array.from({ length: 14 }, (_, index) => `Bezoekers lezen op bord ${index + 1} hoe het gemaal, de sluizen en de dijken samen het land beschermen tegen het water uit de rivieren.`),
+  ...Array.from(
+    { length: 14 },
+    (_, index) => `Bezoekers lezen op bord ${index + 1} hoe het gemaal, de sluizen en de dijken samen het land beschermen tegen het water uit de rivieren.`,
+  ),
 ].join(" ");
 const parts = Array.from({ length: 500 }, (_, index) => `onderdeel${index}`);
 const zeppelin = `Op de zeppelinwerf in Friedrichshafen bouwden de arbeiders in 1936 de Hindenburg met ${parts.join(", ")} en nog veel meer.`;
@@ -65,7 +68,9 @@ describe("Discord rendering of hostile and long passages, end to end", () => {
 
   it("links the source with a link button", async () => {
     const { edit } = await askSlash(harness, "Wat riep een handelaar op de kaasmarkt van Alkmaar?");
-    const links = edit.body.components.flatMap((row: { components: Array<{ style: number; url?: string }> }) => row.components).filter((button: { style: number }) => button.style === 5);
+    const links = edit.body.components
+      .flatMap((row: { components: Array<{ style: number; url?: string }> }) => row.components)
+      .filter((button: { style: number }) => button.style === 5);
     expect(links).toEqual([expect.objectContaining({ url: "https://example.org/artikel", label: "Bron" })]);
   });
 
@@ -91,7 +96,8 @@ describe("Discord rendering of hostile and long passages, end to end", () => {
     const { interaction, edit } = await askSlash(harness, "Wat bouwden de arbeiders op de zeppelinwerf in Friedrichshafen?");
     // The last follow-up is the one with the buttons; the quote is never cut, so there may be several before it.
     await harness.fake.waitForRequest(
-      (request) => request.method === "POST" && request.path.endsWith(`/${interaction.token}`) && request.status === 200 && request.body?.components?.length > 0,
+      (request) =>
+        request.method === "POST" && request.path.endsWith(`/${interaction.token}`) && request.status === 200 && request.body?.components?.length > 0,
     );
     const bodies = sentBodies(interaction);
     expect(bodies.length).toBeGreaterThanOrEqual(2);

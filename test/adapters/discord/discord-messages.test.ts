@@ -21,7 +21,12 @@ function replyTo(id: string): (request: RecordedRequest) => boolean {
 describe("Discord mentions, DMs and follow-ups", () => {
   it("answers a message that mentions the bot, as a reply, with the typing indicator first", async () => {
     const { fake } = harness;
-    const message = messageCreate({ author: harness.asker, guild: fake.guild, content: `<@${fake.bot.id}> Welk luchtafweersysteem levert Duitsland?`, mentions: [fake.bot] });
+    const message = messageCreate({
+      author: harness.asker,
+      guild: fake.guild,
+      content: `<@${fake.bot.id}> Welk luchtafweersysteem levert Duitsland?`,
+      mentions: [fake.bot],
+    });
     fake.dispatch("MESSAGE_CREATE", message);
     const reply = await fake.waitForRequest(replyTo(message.id as string));
     const typing = fake.find((request) => request.path === `/channels/${fake.guild.channelId}/typing`);
@@ -35,7 +40,12 @@ describe("Discord mentions, DMs and follow-ups", () => {
 
   it("answers a mention of the bot's managed role too", async () => {
     const { fake } = harness;
-    const message = messageCreate({ author: harness.asker, guild: fake.guild, content: `<@&${fake.guild.botRoleId}> Welk luchtafweersysteem levert Duitsland?`, mentionRoles: [fake.guild.botRoleId] });
+    const message = messageCreate({
+      author: harness.asker,
+      guild: fake.guild,
+      content: `<@&${fake.guild.botRoleId}> Welk luchtafweersysteem levert Duitsland?`,
+      mentionRoles: [fake.guild.botRoleId],
+    });
     fake.dispatch("MESSAGE_CREATE", message);
     const reply = await fake.waitForRequest(replyTo(message.id as string));
     expect(reply.body.embeds[0].description).toContain("Iris-T");
@@ -44,7 +54,12 @@ describe("Discord mentions, DMs and follow-ups", () => {
   it("ignores messages that do not mention the bot, including @everyone and bots", async () => {
     const { fake } = harness;
     const plain = messageCreate({ author: harness.asker, guild: fake.guild, content: "Welk luchtafweersysteem levert Duitsland?" });
-    const everyone = messageCreate({ author: harness.asker, guild: fake.guild, content: "@everyone welk luchtafweersysteem levert Duitsland?", mentionEveryone: true });
+    const everyone = messageCreate({
+      author: harness.asker,
+      guild: fake.guild,
+      content: "@everyone welk luchtafweersysteem levert Duitsland?",
+      mentionEveryone: true,
+    });
     const otherBot = messageCreate({ author: user("anderebot", { bot: true }), guild: fake.guild, content: `<@${fake.bot.id}> hallo`, mentions: [fake.bot] });
     const before = fake.requests.length;
     for (const message of [plain, everyone, otherBot]) fake.dispatch("MESSAGE_CREATE", message);
@@ -65,13 +80,25 @@ describe("Discord mentions, DMs and follow-ups", () => {
 
   it("treats a reply to the bot's answer as a follow-up question", async () => {
     const { fake } = harness;
-    const first = messageCreate({ author: harness.asker, guild: fake.guild, content: `<@${fake.bot.id}> Wie won het WK voetbal in 2022?`, mentions: [fake.bot] });
+    const first = messageCreate({
+      author: harness.asker,
+      guild: fake.guild,
+      content: `<@${fake.bot.id}> Wie won het WK voetbal in 2022?`,
+      mentions: [fake.bot],
+    });
     fake.dispatch("MESSAGE_CREATE", first);
     const answer = await fake.waitForRequest(replyTo(first.id as string));
-    const answerMessage = [...fake.messages.values()].find((message) => (message.message_reference as { message_id?: string } | undefined)?.message_id === first.id)!;
+    const answerMessage = [...fake.messages.values()].find(
+      (message) => (message.message_reference as { message_id?: string } | undefined)?.message_id === first.id,
+    )!;
     expect(answer.status).toBe(200);
     // Replies without a ping: the bot is not in `mentions`, only the referenced message's author.
-    const followUp = messageCreate({ author: harness.asker, guild: fake.guild, content: "En welk luchtafweersysteem levert Duitsland?", replyTo: answerMessage });
+    const followUp = messageCreate({
+      author: harness.asker,
+      guild: fake.guild,
+      content: "En welk luchtafweersysteem levert Duitsland?",
+      replyTo: answerMessage,
+    });
     fake.dispatch("MESSAGE_CREATE", followUp);
     const reply = await fake.waitForRequest(replyTo(followUp.id as string));
     expect(reply.body.embeds[0].description).toContain("Iris-T");
@@ -99,7 +126,12 @@ describe("Discord mentions, DMs and follow-ups", () => {
     expect(fake.gateway.connections).toBe(connectionsBefore + 1);
     expect(fake.gateway.identifies).toHaveLength(1);
     expect(fake.gateway.resumes[0]!.session_id).toBeTruthy();
-    const message = messageCreate({ author: harness.asker, guild: fake.guild, content: `<@${fake.bot.id}> Welk luchtafweersysteem levert Duitsland?`, mentions: [fake.bot] });
+    const message = messageCreate({
+      author: harness.asker,
+      guild: fake.guild,
+      content: `<@${fake.bot.id}> Welk luchtafweersysteem levert Duitsland?`,
+      mentions: [fake.bot],
+    });
     fake.dispatch("MESSAGE_CREATE", message);
     const reply = await fake.waitForRequest(replyTo(message.id as string));
     expect(reply.body.embeds[0].description).toContain("Iris-T");

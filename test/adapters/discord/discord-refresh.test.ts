@@ -31,7 +31,18 @@ function refresh(h: Harness, options: { actie?: string; url?: string; file?: str
   if (options.file) {
     const id = snowflake();
     data.options.push({ name: "bestand", type: 11, value: id });
-    data.resolved = { attachments: { [id]: { id, filename: options.file, size: article.length, url: `${site.url}/cdn/${options.file}`, proxy_url: `${site.url}/cdn/${options.file}`, content_type: "text/markdown" } } };
+    data.resolved = {
+      attachments: {
+        [id]: {
+          id,
+          filename: options.file,
+          size: article.length,
+          url: `${site.url}/cdn/${options.file}`,
+          proxy_url: `${site.url}/cdn/${options.file}`,
+          content_type: "text/markdown",
+        },
+      },
+    };
   }
   return interaction;
 }
@@ -40,7 +51,10 @@ async function result(h: Harness, interaction: ReturnType<typeof slashCommand>):
   await interact(h, interaction);
   // On a slow machine progress edits ("Bezig: …") come first; the result is the last edit.
   const edit = await h.fake.waitForRequest(
-    (request) => request.method === "PATCH" && request.path.includes(interaction.token) && !String((request.body as { content?: string }).content ?? "").startsWith("Bezig"),
+    (request) =>
+      request.method === "PATCH" &&
+      request.path.includes(interaction.token) &&
+      !String((request.body as { content?: string }).content ?? "").startsWith("Bezig"),
     15_000,
   );
   return String(edit.body.content);

@@ -83,7 +83,10 @@ function killQuietly(pid: number): void {
 async function ask(started: Started, where: FakeGuild, question: string): Promise<string> {
   const interaction = slashCommand("ask", { vraag: question }, { applicationId: started.fake.applicationId, user: user("lezer"), guild: where });
   started.fake.dispatch("INTERACTION_CREATE", interaction.payload);
-  const edit = await started.fake.waitForRequest((request) => request.method === "PATCH" && request.path.includes(interaction.token) && request.status === 200, 15_000);
+  const edit = await started.fake.waitForRequest(
+    (request) => request.method === "PATCH" && request.path.includes(interaction.token) && request.status === 200,
+    15_000,
+  );
   const embed = (edit.body.embeds as Array<{ description?: string }> | undefined)?.[0];
   return embed?.description ?? String(edit.body.content ?? "");
 }
@@ -119,8 +122,15 @@ describe("Discord sharding (ShardingManager, two shard processes, one fake gatew
       }
 
       // A refresh run on shard 1 is picked up by shard 0 from the shared DATA_DIR.
-      await writeFile(path.join(started.corpusDir, "brug.md"), "---\ntitle: Brug\n---\nDe nieuwe brug over de Waal bij Nijmegen gaat in maart open voor fietsers.\n");
-      const refresh = slashCommand("refresh", {}, { applicationId: fake.applicationId, user: user("moderator"), guild: guilds[1], permissions: permissions.manager });
+      await writeFile(
+        path.join(started.corpusDir, "brug.md"),
+        "---\ntitle: Brug\n---\nDe nieuwe brug over de Waal bij Nijmegen gaat in maart open voor fietsers.\n",
+      );
+      const refresh = slashCommand(
+        "refresh",
+        {},
+        { applicationId: fake.applicationId, user: user("moderator"), guild: guilds[1], permissions: permissions.manager },
+      );
       fake.dispatch("INTERACTION_CREATE", refresh.payload);
       const report = await fake.waitForRequest(
         (request) => request.method === "PATCH" && request.path.includes(refresh.token) && /^Corpus v2/.test(String(request.body?.content ?? "")),
@@ -128,7 +138,7 @@ describe("Discord sharding (ShardingManager, two shard processes, one fake gatew
       );
       expect(report.body.content).toMatch(/1 nieuw/);
       let fromShard0 = "";
-      for (const deadline = Date.now() + 10_000; Date.now() < deadline && !fromShard0.includes("Waal"); ) {
+      for (const deadline = Date.now() + 10_000; Date.now() < deadline && !fromShard0.includes("Waal");) {
         fromShard0 = await ask(started, guilds[0], "Wanneer gaat de brug over de Waal open?");
       }
       expect(fromShard0).toContain("maart open voor fietsers");
@@ -137,7 +147,11 @@ describe("Discord sharding (ShardingManager, two shard processes, one fake gatew
       const [firstShard1] = shardPids(started.output(), 1);
       process.kill(firstShard1!, "SIGKILL");
       await eventually(() => shardPids(started.output(), 1).length === 2, "shard 1 started again", 30_000);
-      await eventually(() => fake.gateway.identifies.filter((identify) => identify.shard[0] === 1).length === 2 && fake.gateway.connectedShards.length === 2, "shard 1 identified again", 30_000);
+      await eventually(
+        () => fake.gateway.identifies.filter((identify) => identify.shard[0] === 1).length === 2 && fake.gateway.connectedShards.length === 2,
+        "shard 1 identified again",
+        30_000,
+      );
       expect(await ask(started, guilds[1], "Wanneer gaat de brug over de Waal open?")).toContain("maart open voor fietsers");
 
       // SIGTERM: every shard closes its gateway connection normally, then the manager exits 0.

@@ -59,7 +59,10 @@ describe("Discord slash commands against a fake Discord", () => {
   });
 
   it("never pings: @everyone, @here, roles and users in a question go out with parse: []", async () => {
-    const { edit } = await askSlash(harness, `@everyone @here <@&${harness.fake.guild.moderatorRoleId}> <@${harness.asker.id}> welk luchtafweersysteem levert Duitsland?`);
+    const { edit } = await askSlash(
+      harness,
+      `@everyone @here <@&${harness.fake.guild.moderatorRoleId}> <@${harness.asker.id}> welk luchtafweersysteem levert Duitsland?`,
+    );
     expect(edit.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 
@@ -102,7 +105,9 @@ describe("Discord slash commands against a fake Discord", () => {
     expect(callback.body).toMatchObject({ type: 5, data: { flags: 64 } });
     const edit = await harness.fake.waitForRequest((request) => request.method === "PATCH" && request.path.includes(interaction.token));
     expect(harness.core.status().corpusVersion).toBe(before + 1);
-    expect(edit.body.content).toMatch(new RegExp(`^Corpus v${before + 1}: 1 document, \\d+ passages — \\d+ nieuw, \\d+ ongewijzigd, \\d+ verwijderd \\(\\d+ ms\\)$`));
+    expect(edit.body.content).toMatch(
+      new RegExp(`^Corpus v${before + 1}: 1 document, \\d+ passages — \\d+ nieuw, \\d+ ongewijzigd, \\d+ verwijderd \\(\\d+ ms\\)$`),
+    );
   });
 
   it("/refresh runs for a member with a configured moderator role", async () => {
@@ -159,7 +164,9 @@ describe("Discord slash commands against a fake Discord", () => {
   it("a question with no words is answered privately, and the public placeholder removed", async () => {
     const interaction = slashCommand("ask", { vraag: "?!" }, inGuild(harness, { user: user("leeg") }));
     await interact(harness, interaction);
-    const followUp = await harness.fake.waitForRequest((request) => request.method === "POST" && request.path === `/webhooks/${harness.fake.applicationId}/${interaction.token}`);
+    const followUp = await harness.fake.waitForRequest(
+      (request) => request.method === "POST" && request.path === `/webhooks/${harness.fake.applicationId}/${interaction.token}`,
+    );
     expect(followUp.body.flags & 64).toBe(64);
     expect(followUp.body.content).toContain("Stel een vraag over het artikel");
     await eventually(() => requestsFor(harness, interaction).some((request) => request.method === "DELETE"), "placeholder deleted");

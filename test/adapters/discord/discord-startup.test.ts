@@ -39,7 +39,9 @@ describe("Discord start-up", () => {
     expect(changed).toEqual({ scope: "guild", changed: true, differences: ["~ask"] });
     expect(fake.find((request) => request.method === "PUT")).toHaveLength(2);
     // The GET asks for full localizations, so they can be compared.
-    expect(fake.find((request) => request.method === "GET" && request.path.endsWith("/commands")).every((request) => request.query.with_localizations === "true")).toBe(true);
+    expect(
+      fake.find((request) => request.method === "GET" && request.path.endsWith("/commands")).every((request) => request.query.with_localizations === "true"),
+    ).toBe(true);
   });
 
   it("falls back to no Message Content intent when Discord refuses it; slash commands still work", async () => {
@@ -47,7 +49,11 @@ describe("Discord start-up", () => {
     const { fake } = harness;
     expect(fake.gateway.identifies.map((identify) => (identify.intents & messageContentBit) !== 0)).toEqual([true, false]);
     expect(harness.logs.some((line) => line.includes("Message Content intent"))).toBe(true);
-    const interaction = slashCommand("ask", { vraag: "Welk luchtafweersysteem levert Duitsland?" }, { applicationId: fake.applicationId, user: user("x"), guild: fake.guild });
+    const interaction = slashCommand(
+      "ask",
+      { vraag: "Welk luchtafweersysteem levert Duitsland?" },
+      { applicationId: fake.applicationId, user: user("x"), guild: fake.guild },
+    );
     fake.dispatch("INTERACTION_CREATE", interaction.payload);
     const edit = await fake.waitForRequest((request) => request.method === "PATCH" && request.path.includes(interaction.token));
     expect(edit.body.embeds[0].description).toContain("Iris-T");
@@ -83,7 +89,11 @@ describe("Discord start-up", () => {
       EMBEDDINGS_PROVIDER: "hashing",
       LOG_LEVEL: "debug",
     };
-    const child = spawn(process.execPath, [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), "adapters/start.ts"], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), "adapters/start.ts"], {
+      cwd: repoRoot,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -93,7 +103,11 @@ describe("Discord start-up", () => {
     });
     try {
       await fake.waitForRequest((request) => request.method === "PUT" && request.path === `/applications/${fake.applicationId}/commands`, 40_000);
-      const interaction = slashCommand("ask", { vraag: "Welk luchtafweersysteem levert Duitsland?" }, { applicationId: fake.applicationId, user: user("x"), guild: fake.guild });
+      const interaction = slashCommand(
+        "ask",
+        { vraag: "Welk luchtafweersysteem levert Duitsland?" },
+        { applicationId: fake.applicationId, user: user("x"), guild: fake.guild },
+      );
       fake.dispatch("INTERACTION_CREATE", interaction.payload);
       const edit = await fake.waitForRequest((request) => request.method === "PATCH" && request.path.includes(interaction.token), 10_000);
       expect(edit.body.embeds[0].description).toContain("Iris-T");

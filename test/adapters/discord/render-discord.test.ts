@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { discordLimits, escapeDiscord, renderChunks } from "../../../adapters/discord/discord-markdown.js";
-import { embedLength, parseButtonId, quoteRuns, renderAnswer, renderFullPassage, renderText, safeLinkUrl, type DiscordPayload } from "../../../adapters/discord/render-discord.js";
+import {
+  embedLength,
+  parseButtonId,
+  quoteRuns,
+  renderAnswer,
+  renderFullPassage,
+  renderText,
+  safeLinkUrl,
+  type DiscordPayload,
+} from "../../../adapters/discord/render-discord.js";
 import type { Answer, Citation } from "../../../src/port/types.js";
 
 function citation(overrides: Partial<Citation> = {}): Citation {
@@ -97,7 +106,8 @@ describe("renderAnswer", () => {
     const quote = "Zie **dit** en ||geheim|| en [klik](https://evil.example) en `x` en ~~weg~~ en __onder__, @everyone <@&123> <@456>.";
     const payloads = renderAnswer(answer({ citations: [citation({ quote, sentence: quote })] }), { token: "t" });
     const description = payloads[0]!.embeds[0]!.description!;
-    for (const escaped of ["\\*\\*dit\\*\\*", "\\|\\|geheim\\|\\|", "\\[klik]", "\\`x\\`", "\\~\\~weg\\~\\~", "\\_\\_onder\\_\\_"]) expect(description).toContain(escaped);
+    for (const escaped of ["\\*\\*dit\\*\\*", "\\|\\|geheim\\|\\|", "\\[klik]", "\\`x\\`", "\\~\\~weg\\~\\~", "\\_\\_onder\\_\\_"])
+      expect(description).toContain(escaped);
     expect(description).toContain("@everyone <@&123> <@456>");
     expect(payloads[0]!.allowedMentions).toEqual({ parse: [], repliedUser: false });
   });
@@ -143,7 +153,10 @@ describe("renderAnswer", () => {
     expect(payloads.slice(0, -1).every((payload) => payload.components.length === 0)).toBe(true);
     expect(payloads[payloads.length - 1]!.components.length).toBe(1);
     const footers = payloads.flatMap((payload) => payload.embeds).filter((embed) => embed.footer);
-    expect(footers.map((embed) => embed.footer!.text)).toEqual(["Luchtafweer voor Oekraïne — alinea 3 — 2022-10", "Luchtafweer voor Oekraïne — alinea 3 — 2022-10".replace("3", "4")]);
+    expect(footers.map((embed) => embed.footer!.text)).toEqual([
+      "Luchtafweer voor Oekraïne — alinea 3 — 2022-10",
+      "Luchtafweer voor Oekraïne — alinea 3 — 2022-10".replace("3", "4"),
+    ]);
   });
 
   it("splits a single word longer than an embed without dropping characters", () => {

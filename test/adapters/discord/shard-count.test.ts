@@ -16,7 +16,10 @@ afterEach(async () => {
 describe("DISCORD_SHARDS", () => {
   it("defaults to auto with Discord's identify pause, and takes a whole number", () => {
     expect(loadDiscordConfig({ DISCORD_TOKEN: testToken })).toMatchObject({ shards: "auto", shardSpawnDelayMs: 5500 });
-    expect(loadDiscordConfig({ DISCORD_TOKEN: testToken, DISCORD_SHARDS: "4", DISCORD_SHARD_SPAWN_DELAY_MS: "0" })).toMatchObject({ shards: 4, shardSpawnDelayMs: 0 });
+    expect(loadDiscordConfig({ DISCORD_TOKEN: testToken, DISCORD_SHARDS: "4", DISCORD_SHARD_SPAWN_DELAY_MS: "0" })).toMatchObject({
+      shards: 4,
+      shardSpawnDelayMs: 0,
+    });
     expect(loadDiscordConfig({ DISCORD_TOKEN: testToken, DISCORD_SHARDS: "AUTO" }).shards).toBe("auto");
     // An empty line in .env (`DISCORD_SHARDS=`) means unset, as for every variable.
     expect(loadDiscordConfig({ DISCORD_TOKEN: testToken, DISCORD_SHARDS: "" }).shards).toBe("auto");

@@ -4,9 +4,11 @@ import { FakeTelegramBotApi, parseTelegramHtml } from "../../fakes/telegram-bot-
 /** The fake's checks are what make "Telegram accepted it" meaningful in the adapter tests. */
 describe("parseTelegramHtml (fake Bot API)", () => {
   test("accepts Telegram's tags, nesting and entities and returns the visible text", () => {
-    const parsed = parseTelegramHtml('A &amp; B &lt;c&gt; &quot;d&quot; &#33;<blockquote>q <b>z</b></blockquote><i>s <a href="https://x.nl/?a=1&amp;b=2">t</a></i>');
+    const parsed = parseTelegramHtml(
+      'A &amp; B &lt;c&gt; &quot;d&quot; &#33;<blockquote>q <b>z</b></blockquote><i>s <a href="https://x.nl/?a=1&amp;b=2">t</a></i>',
+    );
     expect(parsed).toEqual({ ok: true, text: 'A & B <c> "d" !q zs t' });
-    expect(parseTelegramHtml("<blockquote expandable>x</blockquote><tg-spoiler>y</tg-spoiler><pre><code class=\"language-ts\">z</code></pre>").ok).toBe(true);
+    expect(parseTelegramHtml('<blockquote expandable>x</blockquote><tg-spoiler>y</tg-spoiler><pre><code class="language-ts">z</code></pre>').ok).toBe(true);
   });
 
   test.each([

@@ -42,7 +42,9 @@ describe("questionFromMessage", () => {
 
   test("in a group, a reply to the bot is a question; a reply to someone else is not", () => {
     const toBot = { reply_to_message: { message_id: 7, date: 0, chat: { id: -5, type: "supergroup", title: "G" }, from: me } } as unknown as Partial<Message>;
-    const toUser = { reply_to_message: { message_id: 7, date: 0, chat: { id: -5, type: "supergroup", title: "G" }, from: user } } as unknown as Partial<Message>;
+    const toUser = {
+      reply_to_message: { message_id: 7, date: 0, chat: { id: -5, type: "supergroup", title: "G" }, from: user },
+    } as unknown as Partial<Message>;
     expect(questionFromMessage(message("En Nasams?", "supergroup", toBot), me)).toBe("En Nasams?");
     expect(questionFromMessage(message("En Nasams?", "supergroup", toUser), me)).toBeUndefined();
   });
@@ -53,7 +55,10 @@ describe("questionFromMessage", () => {
   });
 
   test("an anonymous group admin (a bot user with sender_chat) is a person", () => {
-    const anonymous = { from: { id: 1087968824, is_bot: true, first_name: "Group" }, sender_chat: { id: -5, type: "supergroup", title: "G" } } as Partial<Message>;
+    const anonymous = {
+      from: { id: 1087968824, is_bot: true, first_name: "Group" },
+      sender_chat: { id: -5, type: "supergroup", title: "G" },
+    } as Partial<Message>;
     expect(questionFromMessage(message("@NieuwsTestBot wie levert Iris-T?", "supergroup", anonymous), me)).toBe("wie levert Iris-T?");
   });
 
@@ -69,9 +74,7 @@ describe("questionFromMessage", () => {
 
 describe("inferEntities (for Bot API servers that omit entities)", () => {
   test("finds a leading command, with or without @BotName", () => {
-    expect(inferEntities("/ask@NieuwsTestBot wie?")).toEqual([
-      { type: "bot_command", offset: 0, length: 18 },
-    ]);
+    expect(inferEntities("/ask@NieuwsTestBot wie?")).toEqual([{ type: "bot_command", offset: 0, length: 18 }]);
     expect(inferEntities("/status")).toEqual([{ type: "bot_command", offset: 0, length: 7 }]);
     expect(inferEntities("geen /commando")).toEqual([]);
   });

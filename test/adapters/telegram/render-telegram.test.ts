@@ -45,7 +45,7 @@ function visible(messages: string[], limit = 4096): string[] {
 }
 
 describe("escaping", () => {
-  test("escapes &, < and > in text and also \" in attributes", () => {
+  test('escapes &, < and > in text and also " in attributes', () => {
     expect(escapeHtml(`<b>x</b> & "y"`)).toBe(`&lt;b&gt;x&lt;/b&gt; &amp; "y"`);
     expect(escapeAttribute(`https://x.nl/?a=1&b="2"<`)).toBe("https://x.nl/?a=1&amp;b=&quot;2&quot;&lt;");
   });

@@ -93,7 +93,11 @@ describe("private chat", () => {
 
   test("markup in a question is never passed through: Telegram accepts every reply", async () => {
     const chat = privateChat(users.anna);
-    for (const text of ["<b>x</b> & <script>alert(1)</script> Welk luchtafweersysteem levert Duitsland?", "<b>x</b> & <script>", "&amp; </blockquote> <a href=\"x\">"]) {
+    for (const text of [
+      "<b>x</b> & <script>alert(1)</script> Welk luchtafweersysteem levert Duitsland?",
+      "<b>x</b> & <script>",
+      '&amp; </blockquote> <a href="x">',
+    ]) {
       const { reply } = await ask(chat, users.anna, text);
       expect(parseTelegramHtml(reply.html).ok).toBe(true);
     }
@@ -228,7 +232,9 @@ describe("moderation", () => {
     expect(h.core.status().corpusVersion).toBe(version + 1);
     const { documents, passages } = h.core.status();
     expect(reply.text).toMatch(
-      new RegExp(`^Corpus v${version + 1}: ${documents} ${documents === 1 ? "document" : "documenten"}, ${passages} passages — \\d+ nieuw, \\d+ ongewijzigd, \\d+ verwijderd \\(\\d+ ms\\)$`),
+      new RegExp(
+        `^Corpus v${version + 1}: ${documents} ${documents === 1 ? "document" : "documenten"}, ${passages} passages — \\d+ nieuw, \\d+ ongewijzigd, \\d+ verwijderd \\(\\d+ ms\\)$`,
+      ),
     );
     // Answers keep working on the new version.
     const after = await ask(privateChat(users.anna), users.anna, "Welk luchtafweersysteem levert Duitsland?");
@@ -243,10 +249,35 @@ describe("robustness", () => {
     const sentBefore = h.fake.sent.length;
     const privateBefore = h.fake.sentTo(chat.id).length;
     const ids = [
-      h.fake.pushUpdate({ message: { ...base, message_id: h.fake.newMessageId(), chat, sticker: { file_id: "s", file_unique_id: "s", type: "regular", width: 512, height: 512, is_animated: false, is_video: false } } }),
-      h.fake.pushUpdate({ message: { ...base, message_id: h.fake.newMessageId(), chat: group, photo: [{ file_id: "p", file_unique_id: "p", width: 90, height: 90 }], caption: "@NieuwsTestBot kijk" } }),
-      h.fake.pushUpdate({ edited_message: { ...base, message_id: h.fake.newMessageId(), chat, edit_date: base.date, text: "Welk luchtafweersysteem levert Duitsland?" } }),
-      h.fake.pushUpdate({ channel_post: { message_id: h.fake.newMessageId(), date: base.date, chat: { id: -100_999, type: "channel", title: "Kanaal" }, text: "/status", entities: [{ type: "bot_command", offset: 0, length: 7 }] } }),
+      h.fake.pushUpdate({
+        message: {
+          ...base,
+          message_id: h.fake.newMessageId(),
+          chat,
+          sticker: { file_id: "s", file_unique_id: "s", type: "regular", width: 512, height: 512, is_animated: false, is_video: false },
+        },
+      }),
+      h.fake.pushUpdate({
+        message: {
+          ...base,
+          message_id: h.fake.newMessageId(),
+          chat: group,
+          photo: [{ file_id: "p", file_unique_id: "p", width: 90, height: 90 }],
+          caption: "@NieuwsTestBot kijk",
+        },
+      }),
+      h.fake.pushUpdate({
+        edited_message: { ...base, message_id: h.fake.newMessageId(), chat, edit_date: base.date, text: "Welk luchtafweersysteem levert Duitsland?" },
+      }),
+      h.fake.pushUpdate({
+        channel_post: {
+          message_id: h.fake.newMessageId(),
+          date: base.date,
+          chat: { id: -100_999, type: "channel", title: "Kanaal" },
+          text: "/status",
+          entities: [{ type: "bot_command", offset: 0, length: 7 }],
+        },
+      }),
       h.fake.pushUpdate({ message: { ...base, message_id: h.fake.newMessageId(), chat: group, new_chat_members: [users.bob] } }),
       h.fake.pushUpdate({ message: { ...base, message_id: h.fake.newMessageId(), chat, text: "" } }),
       h.fake.pushUpdate({ my_chat_member: { chat: group, from: users.anna, date: base.date } }),

@@ -60,7 +60,14 @@ describe("long polling lifecycle", () => {
     const otherToken = "987654321:AAOtherTokenThatTheFakeDoesNotKnow_xyz";
     try {
       const deps = {
-        core: { ask: () => Promise.reject(new Error("unused")), status: () => { throw new Error("unused"); }, refresh: () => Promise.reject(new Error("unused")), close: async () => {} },
+        core: {
+          ask: () => Promise.reject(new Error("unused")),
+          status: () => {
+            throw new Error("unused");
+          },
+          refresh: () => Promise.reject(new Error("unused")),
+          close: async () => {},
+        },
         feedback: new FeedbackStore("/nonexistent"),
         logger: silentLogger,
         limits: { questionsPerWindow: 5, windowSeconds: 60, maxQuestionLength: 500 },
@@ -93,7 +100,11 @@ describe("webhook mode", () => {
         message: { message_id: h.fake.newMessageId(), date: Math.floor(Date.now() / 1000), chat, from: users.anna, text },
       });
       const post = (body: string, secret?: string, target = hookUrl) =>
-        fetch(target, { method: "POST", headers: { "content-type": "application/json", ...(secret ? { "x-telegram-bot-api-secret-token": secret } : {}) }, body });
+        fetch(target, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...(secret ? { "x-telegram-bot-api-secret-token": secret } : {}) },
+          body,
+        });
 
       const forged = await post(JSON.stringify(update("Welk luchtafweersysteem levert Duitsland?")), "wrong-secret");
       expect(forged.status).toBe(401);
@@ -132,12 +143,25 @@ describe("core failures", () => {
     const logLines: string[] = [];
     const core: NieuwsbotCore = {
       ask: () => Promise.reject(new Error("index exploded")),
-      status: () => ({ corpusVersion: 1, documents: 1, passages: 4, embedder: { id: "stub", dimensions: 1 }, builtAt: "now", answerMode: "extractive", calibration: stubCalibration }),
+      status: () => ({
+        corpusVersion: 1,
+        documents: 1,
+        passages: 4,
+        embedder: { id: "stub", dimensions: 1 },
+        builtAt: "now",
+        answerMode: "extractive",
+        calibration: stubCalibration,
+      }),
       refresh: () => Promise.reject(new RefreshError("REFRESH_RUNNING", "A refresh is already running.")),
       close: async () => {},
     };
     const adapter = await startTelegram(
-      { core, feedback: new FeedbackStore("/nonexistent"), logger: createLogger({ level: "debug", write: (line) => logLines.push(line) }), limits: { questionsPerWindow: 5, windowSeconds: 60, maxQuestionLength: 500 } },
+      {
+        core,
+        feedback: new FeedbackStore("/nonexistent"),
+        logger: createLogger({ level: "debug", write: (line) => logLines.push(line) }),
+        limits: { questionsPerWindow: 5, windowSeconds: 60, maxQuestionLength: 500 },
+      },
       { TELEGRAM_BOT_TOKEN: testToken, TELEGRAM_API_ROOT: fake.url, TELEGRAM_MODERATOR_IDS: String(users.moderator.id) },
       { botInfo: fake.getMe(), pollTimeoutSeconds: 5 },
     );

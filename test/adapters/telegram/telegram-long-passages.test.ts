@@ -98,7 +98,10 @@ describe("long passages", () => {
       expect((part.params.reply_parameters as { message_id: number }).message_id).toBe(answer!.message_id);
       expect(part.html.startsWith("<blockquote>") || part.html.startsWith("<i>")).toBe(true);
     }
-    const shown = parts.map((part) => part.text).join(" ").replace(/\s+/g, " ");
+    const shown = parts
+      .map((part) => part.text)
+      .join(" ")
+      .replace(/\s+/g, " ");
     expect(shown).toContain(longParagraph);
   });
 
@@ -112,7 +115,10 @@ describe("long passages", () => {
     expect((parts[0]!.params.reply_parameters as { message_id: number }).message_id).toBe(question.message_id);
     expect(parts.slice(0, -1).every((part) => part.params.reply_markup === undefined)).toBe(true);
     expect(buttonData(parts.at(-1)!)).toEqual([expect.stringMatching(/^fb:up:/), expect.stringMatching(/^fb:down:/)]);
-    const shown = parts.map((part) => part.text).join(" ").replace(/\s+/g, " ");
+    const shown = parts
+      .map((part) => part.text)
+      .join(" ")
+      .replace(/\s+/g, " ");
     // The run-on sentence appears twice: in the answer and, in bold, in the quote.
     expect(shown.split("kabeljauwquotum regel 249 <R&D>")).toHaveLength(3);
     expect(parts.some((part) => /^<blockquote><b>/.test(part.html))).toBe(true);

@@ -35,7 +35,10 @@ const moderatorEnv = { TELEGRAM_MODERATOR_IDS: String(users.moderator.id) };
 async function settled(harness: Harness, reply: SentMessage): Promise<{ text: string; html: string }> {
   if (!reply.text.startsWith("Bezig")) return reply;
   const edit = await harness.fake.waitFor(
-    () => harness.fake.callsOf("editMessageText").find((call) => call.ok && call.params.message_id === reply.message_id && !String(call.params.text).startsWith("Bezig")),
+    () =>
+      harness.fake
+        .callsOf("editMessageText")
+        .find((call) => call.ok && call.params.message_id === reply.message_id && !String(call.params.text).startsWith("Bezig")),
     15_000,
     "the refresh result",
   );
@@ -52,7 +55,11 @@ async function command(harness: Harness, from: FakeUser, text: string) {
 
 function documentMessage(harness: Harness, name: string, content: string, caption = "/refresh") {
   const fileId = harness.fake.addFile(new TextEncoder().encode(content));
-  return { document: { file_id: fileId, file_unique_id: fileId, file_name: name, file_size: content.length }, caption, caption_entities: [{ type: "bot_command", offset: 0, length: caption.split(" ")[0]!.length }] };
+  return {
+    document: { file_id: fileId, file_unique_id: fileId, file_name: name, file_size: content.length },
+    caption,
+    caption_entities: [{ type: "bot_command", offset: 0, length: caption.split(" ")[0]!.length }],
+  };
 }
 
 async function sendDocument(harness: Harness, from: FakeUser, name: string, content: string) {
@@ -76,7 +83,12 @@ describe("/refresh with arguments on Telegram", () => {
 
   test("a .md document sent with /refresh as caption is added to the corpus and answerable", async () => {
     h = await startHarness({ corpusDir, env: moderatorEnv });
-    const reply = await sendDocument(h, users.moderator, "brug.md", "---\ntitle: Brug\n---\nDe nieuwe brug over de Waal bij Nijmegen gaat in maart open voor fietsers.");
+    const reply = await sendDocument(
+      h,
+      users.moderator,
+      "brug.md",
+      "---\ntitle: Brug\n---\nDe nieuwe brug over de Waal bij Nijmegen gaat in maart open voor fietsers.",
+    );
     expect(reply.text).toMatch(/^Corpus v2: 2 documenten, 5 passages — 1 nieuw, 4 ongewijzigd, 0 verwijderd/);
     expect(await readdir(corpusDir)).toContain("brug.md");
     const answer = await command(h, users.moderator, "Wanneer gaat de brug bij Nijmegen open voor fietsers?");

@@ -32,10 +32,13 @@ function roundRobin(backends: number[], served: number[]): Server {
     const target = next;
     next = (next + 1) % backends.length;
     served[target] = (served[target] ?? 0) + 1;
-    const forwarded = httpRequest({ host: "127.0.0.1", port: backends[target], path: incoming.url, method: incoming.method, headers: incoming.headers }, (response) => {
-      outgoing.writeHead(response.statusCode ?? 502, response.headers);
-      response.pipe(outgoing);
-    });
+    const forwarded = httpRequest(
+      { host: "127.0.0.1", port: backends[target], path: incoming.url, method: incoming.method, headers: incoming.headers },
+      (response) => {
+        outgoing.writeHead(response.statusCode ?? 502, response.headers);
+        response.pipe(outgoing);
+      },
+    );
     forwarded.on("error", () => outgoing.writeHead(502).end());
     incoming.pipe(forwarded);
   });
@@ -52,7 +55,13 @@ describe("webhook mode with several workers behind a load balancer", () => {
   test("each update is answered once, by whichever worker received it", async () => {
     const fake = await FakeTelegramBotApi.start({ token: testToken });
     const dataDir = await mkdtemp(path.join(tmpdir(), "nieuwsbot-workers-"));
-    const config = loadCoreConfig({ DATA_DIR: dataDir, CORPUS_DIR: path.join(repoRoot, "corpus"), EMBEDDINGS_PROVIDER: "hashing", LOG_LEVEL: "silent", INDEX_WATCH_INTERVAL_MS: "0" });
+    const config = loadCoreConfig({
+      DATA_DIR: dataDir,
+      CORPUS_DIR: path.join(repoRoot, "corpus"),
+      EMBEDDINGS_PROVIDER: "hashing",
+      LOG_LEVEL: "silent",
+      INDEX_WATCH_INTERVAL_MS: "0",
+    });
     const cores: Core[] = [];
     const workers: RunningAdapter[] = [];
     const served: number[] = [];
@@ -65,14 +74,28 @@ describe("webhook mode with several workers behind a load balancer", () => {
         // The second core finds the index the first one built in the shared DATA_DIR.
         const core = await Core.open({ config, embedder: new HashingEmbedder(512) });
         cores.push(core);
-        const deps: AdapterDeps = { core, feedback: new FeedbackStore(dataDir), logger: silentLogger, limits: { questionsPerWindow: 100, windowSeconds: 60, maxQuestionLength: config.maxQuestionLength } };
-        const env = { TELEGRAM_BOT_TOKEN: testToken, TELEGRAM_API_ROOT: fake.url, TELEGRAM_WEBHOOK_URL: hookUrl, TELEGRAM_WEBHOOK_SECRET: "lb-secret", TELEGRAM_WEBHOOK_PORT: String(port), TELEGRAM_WEBHOOK_HOST: "127.0.0.1" };
+        const deps: AdapterDeps = {
+          core,
+          feedback: new FeedbackStore(dataDir),
+          logger: silentLogger,
+          limits: { questionsPerWindow: 100, windowSeconds: 60, maxQuestionLength: config.maxQuestionLength },
+        };
+        const env = {
+          TELEGRAM_BOT_TOKEN: testToken,
+          TELEGRAM_API_ROOT: fake.url,
+          TELEGRAM_WEBHOOK_URL: hookUrl,
+          TELEGRAM_WEBHOOK_SECRET: "lb-secret",
+          TELEGRAM_WEBHOOK_PORT: String(port),
+          TELEGRAM_WEBHOOK_HOST: "127.0.0.1",
+        };
         workers.push(await startTelegram(deps, env, { botInfo: fake.getMe(), drainTimeoutMs: 5000 }));
       }
       // Both workers register the same public URL: Telegram keeps one webhook, and that is the balancer.
       expect(fake.callsOf("setWebhook").map((call) => call.params.url)).toEqual([hookUrl, hookUrl]);
 
-      const chats = Array.from({ length: 24 }, (_, index) => privateChat({ id: 7000 + index, is_bot: false, first_name: `Lezer ${index}`, language_code: "nl" }));
+      const chats = Array.from({ length: 24 }, (_, index) =>
+        privateChat({ id: 7000 + index, is_bot: false, first_name: `Lezer ${index}`, language_code: "nl" }),
+      );
       const statuses = await Promise.all(
         chats.map((chat, index) =>
           fetch(hookUrl, {
@@ -80,7 +103,13 @@ describe("webhook mode with several workers behind a load balancer", () => {
             headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": "lb-secret" },
             body: JSON.stringify({
               update_id: 100 + index,
-              message: { message_id: fake.newMessageId(), date: Math.floor(Date.now() / 1000), chat, from: { id: chat.id, is_bot: false, first_name: "x" }, text: "Welk luchtafweersysteem levert Duitsland?" },
+              message: {
+                message_id: fake.newMessageId(),
+                date: Math.floor(Date.now() / 1000),
+                chat,
+                from: { id: chat.id, is_bot: false, first_name: "x" },
+                text: "Welk luchtafweersysteem levert Duitsland?",
+              },
             }),
           }).then((response) => response.status),
         ),
