@@ -116,7 +116,8 @@ export async function retrieveAll(
 function termWeights(terms: readonly QueryTerm[], strengths: readonly number[][], texts: readonly TextTerms[], model: RelevanceModel): number[] {
   return terms.map((term, at) => {
     if (!strengths.some((row) => row[at]! > 0)) return model.unknownTermWeight;
-    return texts.some((text) => isNameIn(term, text)) ? model.nameTermWeight : lengthWeight(term.word);
+    // "het Amerikaanse luchtafweergeschut": an adjective describes; it does not pin the passage like a name.
+    return !term.describes && texts.some((text) => isNameIn(term, text)) ? model.nameTermWeight : lengthWeight(term.word);
   });
 }
 

@@ -37,7 +37,9 @@ export function analyzeQuery(text: string, language: Language, lexicon: Lexicon 
   const nameWords = new Set(names.flatMap((match) => words(match.text)));
   const terms: QueryTerm[] = spans(names).map((matches) => {
     const [first, ...rest] = matches.map(nameTerm);
-    return rest.length === 0 ? first! : { ...first!, alternatives: dedupe([first!, ...rest].flatMap((term) => term.alternatives ?? [])) };
+    const merged = rest.length === 0 ? first! : { ...first!, alternatives: dedupe([first!, ...rest].flatMap((term) => term.alternatives ?? [])) };
+    const describes = matches.every((match) => match.via === "adjective" || match.entry.kind === "language");
+    return describes ? { ...merged, describes } : merged;
   });
   for (const term of queryTerms(text)) {
     if (nameWords.has(term.word)) continue;

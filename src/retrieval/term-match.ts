@@ -29,6 +29,8 @@ export interface QueryTerm extends QueryWord {
   /** The term itself when it spans several words, e.g. a name matched as a whole. */
   words?: QueryWord[];
   alternatives?: AlternativeForm[];
+  /** A nationality adjective or language name ("Amerikaanse", "German"): it describes rather than names. */
+  describes?: boolean;
 }
 
 export interface Coverage {

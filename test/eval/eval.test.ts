@@ -40,18 +40,18 @@ describe("evaluation (offline hashing embedder)", () => {
 
   it("answers Dutch questions in the article's words with the right paragraph and the asked fact", () => {
     const dutch = group("Dutch, article's words");
-    expect(dutch.hitAt1).toBeGreaterThanOrEqual(0.9);
+    expect(dutch.hitAt1).toBeGreaterThanOrEqual(0.94);
     expect(dutch.keyInAnswer).toBeGreaterThanOrEqual(0.84);
     expect(dutch.wronglyAbstained).toBe(0);
   });
 
   it("finds the right paragraph for Dutch asked in other words", () => {
-    expect(group("Dutch, other words").hitAt1).toBeGreaterThanOrEqual(0.57);
+    expect(group("Dutch, other words").hitAt1).toBeGreaterThanOrEqual(0.6);
   });
 
   it("finds the right paragraph for English questions", () => {
-    expect(group("English").hitAt1).toBeGreaterThanOrEqual(0.7);
-    expect(group("English, no word shared").hitAt1).toBeGreaterThanOrEqual(0.6);
+    expect(group("English").hitAt1).toBeGreaterThanOrEqual(0.69);
+    expect(group("English, no word shared").hitAt1).toBeGreaterThanOrEqual(0.59);
   });
 
   it("refuses every off-topic question and near-topic ones the article does not answer", () => {
