@@ -5,6 +5,7 @@ import { isNieuwsbotError } from "../../src/port/errors.js";
 import type { RefreshProgress } from "../../src/port/types.js";
 import { messages } from "../../src/answer/messages.js";
 import { refreshSummary } from "./refresh-summary.js";
+import { crashTestPause } from "./crash-test-pause.js";
 
 /**
  * `npm run ingest`: re-reads the corpus (plus `corpus/sources.txt` and any `--url`) and builds a
@@ -30,7 +31,8 @@ async function main(): Promise<void> {
       started = false;
     }
   };
-  const { core } = await bootstrap({ onBuildProgress });
+  // Only the crash test sets NIEUWSBOT_TEST_PAUSE_PHASE; otherwise this is undefined.
+  const { core } = await bootstrap({ onBuildProgress, onIndexPhase: crashTestPause(process.env) });
   try {
     const report = await core.refresh({
       platform: "ingest",

@@ -2,6 +2,7 @@ import "dotenv/config";
 import { loadCoreConfig, type CoreConfig } from "../config/core-config.js";
 import { Core } from "./nieuwsbot-core.js";
 import type { BuildProgress } from "../index/build-index.js";
+import type { OnIndexPhase } from "../index/index-phase.js";
 import { createLogger, type Logger } from "../logging/logger.js";
 import { createEmbedder } from "../../embeddings/create-embedder.js";
 import { loadLlmConfig } from "../config/llm-config.js";
@@ -18,6 +19,8 @@ export interface BootstrapOptions {
   /** Secret values to scrub from logs (bot tokens, API keys). */
   secrets?: string[];
   onBuildProgress?: (progress: BuildProgress) => void;
+  /** Hears the crash-relevant phases of every build, save and rollback of this process (see `index-phase.ts`). */
+  onIndexPhase?: OnIndexPhase;
   /** Prefix for every log line of this process, e.g. `shard 1`. */
   logScope?: string;
 }
@@ -45,6 +48,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<App> {
     embedder,
     logger,
     onBuildProgress: options.onBuildProgress,
+    onIndexPhase: options.onIndexPhase,
     answerer: generative?.answerer,
     rewriter: generative?.rewriter,
     lexicon,

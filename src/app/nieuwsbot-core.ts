@@ -11,6 +11,7 @@ import { corpusHash } from "../corpus/passages.js";
 import type { CorpusIndex } from "../index/corpus-index.js";
 import type { Calibration } from "../index/manifest.js";
 import { IndexRepository } from "../index/index-repository.js";
+import type { OnIndexPhase } from "../index/index-phase.js";
 import type { Logger } from "../logging/logger.js";
 import { silentLogger } from "../logging/logger.js";
 import { retrieveAll, type Candidate } from "../retrieval/hybrid-retriever.js";
@@ -35,6 +36,8 @@ export interface CoreOptions {
   /** Names (CLDR) and, when installed, a bilingual dictionary for questions in other words. */
   lexicon?: Lexicon;
   onBuildProgress?: (progress: RefreshProgress) => void;
+  /** Hears the crash-relevant phases of every build, save and rollback (see `index-phase.ts`). */
+  onIndexPhase?: OnIndexPhase;
 }
 
 /**
@@ -212,7 +215,8 @@ export class Core implements NieuwsbotCore {
   }
 
   private get deps(): RefreshDeps {
-    return { config: this.options.config, embedder: this.options.embedder, repository: this.repository, logger: this.logger, lexicon: this.lexicon };
+    const { config, embedder, onIndexPhase } = this.options;
+    return { config, embedder, repository: this.repository, logger: this.logger, lexicon: this.lexicon, onPhase: onIndexPhase };
   }
 
   /**
@@ -276,7 +280,7 @@ export class Core implements NieuwsbotCore {
 
   private async buildAndSave(documents: CorpusDocument[], previous?: CorpusIndex): Promise<CorpusIndex> {
     const { index } = await buildVersion(this.deps, documents, this.options.onBuildProgress, previous);
-    await this.repository.save(index, documentTexts(documents));
+    await this.repository.save(index, documentTexts(documents), this.options.onIndexPhase);
     return index;
   }
 

@@ -8,6 +8,7 @@ import { contentTerms } from "../text/tokenize.js";
 import type { Embedder } from "../port/embedder.js";
 import { Bm25Builder } from "./bm25.js";
 import type { CorpusIndex, UncalibratedIndex } from "./corpus-index.js";
+import type { OnIndexPhase } from "./index-phase.js";
 import { indexFormatVersion, type Calibration } from "./manifest.js";
 import { planReuse } from "./reuse-plan.js";
 import { buildVectorStore, extendVectorStore, type HnswSettings } from "./vector-store.js";
@@ -25,6 +26,8 @@ export interface BuildIndexOptions {
   version: number;
   embed?: EmbedPassages;
   onProgress?: (progress: BuildProgress) => void;
+  /** Hears `embedding` before the first passage is embedded (see `index-phase.ts`); awaited. */
+  onPhase?: OnIndexPhase;
   now?: () => number;
   /**
    * The version this one replaces, and the folder its vector store is saved in: when most passages
@@ -58,6 +61,7 @@ export async function buildIndex(options: BuildIndexOptions): Promise<CorpusInde
   // Extending the previous graph needs vectors for the new passages only.
   const toEmbed = plan ? plan.added.map(({ position }) => texts[position]!) : texts;
   let vectors: number[][];
+  await options.onPhase?.("embedding");
   try {
     vectors = await (options.embed ?? embedInBatches(options.embedder))(toEmbed, (done) => report({ phase: "embedding", done, total: toEmbed.length }));
   } catch (error) {

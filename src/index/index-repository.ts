@@ -9,6 +9,7 @@ import { fsyncDirectory, writeFileAtomic } from "./atomic-files.js";
 import { packBm25, unpackBm25, type Bm25Data, type Bm25Header } from "./bm25.js";
 import type { CorpusIndex } from "./corpus-index.js";
 import { manifestSchema, type IndexManifest } from "./manifest.js";
+import type { OnIndexPhase } from "./index-phase.js";
 import { JsonFileWriter } from "./json-writer.js";
 import { int32FromBytes } from "./int32-bytes.js";
 import { loadVectorStore, PositionDocstore, saveVectorStore } from "./vector-store.js";
@@ -22,7 +23,8 @@ import { loadVectorStore, PositionDocstore, saveVectorStore } from "./vector-sto
  * A version is written into a temporary folder, flushed, and renamed into `versions/` (atomic on
  * one file system); `CURRENT` is then replaced atomically. A crash at any point leaves `CURRENT`
  * naming a complete version — the old one or the new one. Leftover temporary folders are removed
- * at the next start.
+ * at the next start. The steps are announced to an optional `OnIndexPhase` hook (see
+ * `index-phase.ts`); `test/refresh/crash-safety.test.ts` kills a process inside each of them.
  */
 export class IndexRepository {
   readonly root: string;
@@ -91,8 +93,8 @@ export class IndexRepository {
         loadVectorStore(this.vectorsDirectory(version), embeddings, efSearch),
       ]);
       const labelsMatch = vectors.docstore instanceof PositionDocstore && vectors.docstore.coversExactly(manifest.passages);
-      if (passages.length !== manifest.passages || !labelsMatch) {
-        throw new Error("passages and vector labels do not match the manifest");
+      if (passages.length !== manifest.passages || bm25.lengths.length !== manifest.passages || !labelsMatch) {
+        throw new Error("passages, BM25 documents and vector labels do not match the manifest");
       }
       return { manifest, passages, bm25, vectors };
     } catch (error) {
@@ -104,28 +106,39 @@ export class IndexRepository {
   /**
    * Writes a complete version beside the live one and makes it current. `documents` (corpus file
    * name → text) is stored with it so a rollback can restore the corpus files of that version.
+   * `onPhase` hears `writing-vectors`, `writing-lexical-index`, `renaming`, `switching-current` and
+   * `pruning` as each begins.
    */
-  async save(index: CorpusIndex, documents: Record<string, string> = {}): Promise<void> {
+  async save(index: CorpusIndex, documents: Record<string, string> = {}, onPhase: OnIndexPhase = ignorePhase): Promise<void> {
     const version = index.manifest.version;
     await mkdir(this.versionsDir, { recursive: true });
     const temporary = path.join(this.root, `tmp-${version}-${process.pid}-${Date.now()}`);
     try {
       await mkdir(temporary, { recursive: true });
-      await this.writeVersionFiles(temporary, index, documents);
+      await this.writeVersionFiles(temporary, index, documents, onPhase);
+      await onPhase("renaming");
       await fsyncDirectory(temporary);
       await rename(temporary, this.versionDir(version));
-      await this.setCurrent(version);
+      await this.setCurrent(version, onPhase);
     } catch (error) {
       await rm(temporary, { recursive: true, force: true });
       throw new IndexError("INDEX_WRITE_FAILED", `Could not save index version ${version} under ${this.root}: ${(error as Error).message}`, { cause: error });
     }
+    await onPhase("pruning");
     await this.prune(version);
   }
 
   /** Writes one version's files into `directory`. Separate so tests can simulate a full disk halfway. */
-  protected async writeVersionFiles(directory: string, index: CorpusIndex, documents: Record<string, string>): Promise<void> {
+  protected async writeVersionFiles(
+    directory: string,
+    index: CorpusIndex,
+    documents: Record<string, string>,
+    onPhase: OnIndexPhase = ignorePhase,
+  ): Promise<void> {
+    await onPhase("writing-vectors");
     // Same layout as `vectorsDirectory`, inside the temporary folder that becomes the version.
     await saveVectorStore(index.vectors, path.join(directory, "vectors"));
+    await onPhase("writing-lexical-index");
     const passages = await JsonFileWriter.create(path.join(directory, "passages.json"));
     await passages.array(index.passages);
     await passages.close();
@@ -146,12 +159,13 @@ export class IndexRepository {
     return text === undefined ? undefined : (JSON.parse(text) as Record<string, string>);
   }
 
-  /** Points `CURRENT` at an existing version (used by save and rollback). */
-  async setCurrent(version: number): Promise<void> {
+  /** Points `CURRENT` at an existing version (used by save and rollback); `onPhase` hears `switching-current`. */
+  async setCurrent(version: number, onPhase: OnIndexPhase = ignorePhase): Promise<void> {
+    await onPhase("switching-current");
     await writeFileAtomic(this.currentFile, `${String(version).padStart(6, "0")}\n`);
   }
 
-  /** Removes temporary folders a crashed build left behind. */
+  /** Removes temporary folders and files a crashed build, prune or `CURRENT` switch left behind. */
   async removeLeftovers(): Promise<void> {
     let names: string[];
     try {
@@ -173,10 +187,22 @@ export class IndexRepository {
     const versions = (await this.versions()).filter((version) => version !== current);
     const excess = versions.length - (this.keep - 1);
     for (const version of versions.slice(0, Math.max(0, excess))) {
-      await rm(this.versionDir(version), { recursive: true, force: true });
+      // Renamed away first (atomic), so a crash halfway never leaves a half-deleted version that a
+      // rollback could pick; `removeLeftovers` finishes the removal at the next start.
+      const doomed = path.join(this.root, `tmp-pruned-${String(version).padStart(6, "0")}-${process.pid}`);
+      try {
+        await rename(this.versionDir(version), doomed);
+      } catch (error) {
+        // Another process pruned it first.
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") continue;
+        throw error;
+      }
+      await rm(doomed, { recursive: true, force: true });
     }
   }
 }
+
+const ignorePhase: OnIndexPhase = () => {};
 
 async function readBm25(directory: string): Promise<Bm25Data> {
   const [header, postings, lengths] = await Promise.all([

@@ -9,6 +9,7 @@ import type { Lexicon } from "../lexicon/lexicon.js";
 import type { CorpusIndex } from "../index/corpus-index.js";
 import { cachedEmbedding, EmbeddingCache } from "../index/embedding-cache.js";
 import type { IndexRepository } from "../index/index-repository.js";
+import type { OnIndexPhase } from "../index/index-phase.js";
 import type { Logger } from "../logging/logger.js";
 import type { Embedder } from "../port/embedder.js";
 import { collectSources } from "./collect-sources.js";
@@ -25,6 +26,8 @@ export interface RefreshDeps {
   logger: Logger;
   /** The word knowledge questions are expanded with; calibration depends on it. */
   lexicon: Lexicon;
+  /** Hears the crash-relevant phases of builds, saves and rollbacks (see `index-phase.ts`). */
+  onPhase?: OnIndexPhase;
 }
 
 export interface BuiltVersion {
@@ -55,6 +58,7 @@ export async function buildVersion(
       version,
       embed,
       onProgress,
+      onPhase: deps.onPhase,
       calibrate: (index) => calibrateIndex(index, embedder, config.retrieval, lexicon),
       previous: from && { index: from, vectorsDirectory: repository.vectorsDirectory(from.manifest.version) },
     });
@@ -99,7 +103,7 @@ export async function rebuildFromSources(
   try {
     await writer.stage(Object.fromEntries(staged.map((document) => [document.file, document.content])));
     request.onProgress?.({ phase: "saving", done: 0, total: 1 });
-    await repository.save(built.index, documentTexts(documents));
+    await repository.save(built.index, documentTexts(documents), deps.onPhase);
     await writer.commit();
   } catch (error) {
     await writer.discard();
@@ -120,9 +124,10 @@ export async function rollBackOneVersion(deps: RefreshDeps, current: CorpusIndex
   }
   const previous = await loadVersion(deps, target);
   const files = await repository.readDocuments(target);
+  await deps.onPhase?.("restoring-corpus");
   if (files) await restoreCorpus(config.corpusDir, config.dataDir, files);
   else logger.warn(`v${target} did not record its corpus files; the corpus folder is left as it is`);
-  await repository.setCurrent(target);
+  await repository.setCurrent(target, deps.onPhase);
   return { index: previous, embedded: 0 };
 }
 
