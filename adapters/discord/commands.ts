@@ -18,19 +18,22 @@ export type CommandDefinition = RESTPostAPIChatInputApplicationCommandsJSONBody;
 /** Option names of `/refresh` (Dutch by default, like `vraag`; English clients see the localization). */
 export const refreshOptions = { action: "actie", url: "url", file: "bestand" } as const;
 
+/** The option of `/feedback` that picks a page (Dutch by default; English clients see `page`). */
+export const feedbackPageOption = "pagina";
+
 /** The command names the bot handles. */
-export const commandNames = { ask: "ask", status: "status", refresh: "refresh", help: "help" } as const;
+export const commandNames = { ask: "ask", status: "status", refresh: "refresh", help: "help", feedback: "feedback" } as const;
 
 const guildAndDm = [InteractionContextType.Guild, InteractionContextType.BotDM];
 
 /**
  * The slash commands, with English defaults and Dutch localizations (the option stays `vraag` by
- * default, as documented; English clients see it as `question`). `/refresh` is hidden from members
- * without Manage Server by `default_member_permissions`; the handler checks again at run time
- * because server admins can override that default.
+ * default, as documented; English clients see it as `question`). `/refresh` and `/feedback` are
+ * hidden from members without Manage Server by `default_member_permissions`; the handlers check
+ * again at run time because server admins can override that default.
  */
 export function buildCommands(options: { maxQuestionLength: number }): CommandDefinition[] {
-  return [askCommand(options.maxQuestionLength), statusCommand(), refreshCommand(), helpCommand()];
+  return [askCommand(options.maxQuestionLength), statusCommand(), refreshCommand(), helpCommand(), feedbackCommand()];
 }
 
 function askCommand(maxQuestionLength: number): CommandDefinition {
@@ -104,6 +107,29 @@ function refreshCommand(): CommandDefinition {
         description: "A .txt, .md or .html article to add",
         description_localizations: { nl: "Een artikel als .txt, .md of .html om toe te voegen" },
         required: false,
+      },
+    ],
+  };
+}
+
+function feedbackCommand(): CommandDefinition {
+  return {
+    name: commandNames.feedback,
+    type: ApplicationCommandType.ChatInput,
+    description: "👍/👎 per corpus version and the latest 👎 answers (moderators)",
+    description_localizations: { nl: "👍/👎 per corpusversie en de laatste 👎-antwoorden (moderators)" },
+    default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
+    contexts: [InteractionContextType.Guild],
+    integration_types: [ApplicationIntegrationType.GuildInstall],
+    options: [
+      {
+        type: ApplicationCommandOptionType.Integer,
+        name: feedbackPageOption,
+        name_localizations: { "en-US": "page", "en-GB": "page" },
+        description: "Which page of the report (default 1)",
+        description_localizations: { nl: "Welke pagina van het overzicht (standaard 1)" },
+        required: false,
+        min_value: 1,
       },
     ],
   };

@@ -13,6 +13,7 @@ export const discordTexts = {
       "• Noem mij in een bericht, stuur me een privébericht, of beantwoord een van mijn antwoorden met een vervolgvraag.",
       "• `/status` — versie en omvang van het corpus.",
       "• `/refresh` — lees het corpus opnieuw in; met `url:` of `bestand:` voeg je een artikel toe, `actie: terugzetten` gaat één versie terug (alleen moderators).",
+      "• `/feedback` — 👍/👎 per corpusversie en de laatste 👎-antwoorden (alleen moderators).",
       "Met 👍 / 👎 onder een antwoord help je de bot beter te maken.",
     ].join("\n"),
     status: (status: CoreStatus) =>
@@ -26,6 +27,8 @@ export const discordTexts = {
     unknownCommand: "Dat commando ken ik niet (meer). Probeer /help.",
     showFullPassage: "Toon volledige alinea",
     excerptNote: "Fragment uit een lange alinea; „Toon volledige alinea” toont de hele tekst.",
+    feedbackPrevious: "‹ Vorige",
+    feedbackNext: "Volgende ›",
   },
   en: {
     help: [
@@ -34,6 +37,7 @@ export const discordTexts = {
       "• Mention me in a message, send me a direct message, or reply to one of my answers with a follow-up question.",
       "• `/status` — version and size of the corpus.",
       "• `/refresh` — re-read the corpus; `url:` or `file:` adds an article, `action: rollback` goes back one version (moderators only).",
+      "• `/feedback` — 👍/👎 per corpus version and the latest 👎 answers (moderators only).",
       "Use 👍 / 👎 under an answer to help improve the bot.",
     ].join("\n"),
     status: (status: CoreStatus) =>
@@ -47,6 +51,8 @@ export const discordTexts = {
     unknownCommand: "I don't know that command (any more). Try /help.",
     showFullPassage: "Show full paragraph",
     excerptNote: "Excerpt from a long paragraph (in Dutch); “Show full paragraph” shows all of it.",
+    feedbackPrevious: "‹ Previous",
+    feedbackNext: "Next ›",
   },
 } satisfies Record<Language, unknown>;
 

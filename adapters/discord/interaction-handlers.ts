@@ -3,6 +3,7 @@ import { askFlow } from "../shared/ask-flow.js";
 import { languageFromLocale } from "../shared/locale-language.js";
 import { errorReply } from "../shared/user-error-reply.js";
 import { replyPrivately, sendPayloads, type BotContext } from "./bot-context.js";
+import { feedbackPageButton, handleFeedback, handleFeedbackPage } from "./discord-feedback.js";
 import { handleRefresh } from "./discord-refresh.js";
 import { commandNames, questionOption } from "./commands.js";
 import { discordTextsFor } from "./discord-texts.js";
@@ -44,6 +45,8 @@ async function handleCommand(context: BotContext, interaction: ChatInputCommandI
       return sendPayloads(interaction, renderText(discordTextsFor(language).help), { ephemeral: true });
     case commandNames.refresh:
       return handleRefresh(context, interaction, language);
+    case commandNames.feedback:
+      return handleFeedback(context, interaction, language);
     default:
       // A stale registration (e.g. a removed command): say so instead of letting it time out.
       context.logger.warn("unknown slash command", { command: interaction.commandName });
@@ -80,8 +83,10 @@ function questionFrom(interaction: ChatInputCommandInteraction): string {
   return typeof first?.value === "string" ? first.value : "";
 }
 
-/** 👍 / 👎 store feedback; "show full paragraph" sends the passage privately. Every click is answered. */
+/** 👍 / 👎 store feedback; "show full paragraph" sends the passage privately; ‹ / › page `/feedback`. Every click is answered. */
 async function handleButton(context: BotContext, interaction: ButtonInteraction): Promise<void> {
+  const feedbackPage = feedbackPageButton.exec(interaction.customId);
+  if (feedbackPage) return handleFeedbackPage(context, interaction, Number(feedbackPage[1]), languageFromLocale(interaction.locale));
   const action = parseButtonId(interaction.customId);
   const localeTexts = discordTextsFor(languageFromLocale(interaction.locale));
   if (!action) return replyPrivately(interaction, localeTexts.unknownButton, context.logger);

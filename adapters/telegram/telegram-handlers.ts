@@ -6,6 +6,7 @@ import type { QuestionRateLimiter } from "../shared/rate-limiter.js";
 import { keepTyping } from "../shared/typing-indicator.js";
 import { answerKeyboard, feedbackPattern, fullPassagePattern } from "./answer-keyboard.js";
 import { questionFromMessage } from "./question-text.js";
+import { createFeedbackCommand, createFeedbackPageHandler, feedbackPagePattern } from "./telegram-feedback.js";
 import { renderFullPassage, renderTelegramAnswer } from "./render-telegram.js";
 import type { TelegramBotOptions } from "./telegram-bot-options.js";
 import { createRefreshHandler } from "./telegram-refresh.js";
@@ -24,7 +25,7 @@ const typingRenewMs = 4500;
 /** The interface language of the user behind an update. */
 const userLanguage = (ctx: Context) => languageFromLocale(ctx.from?.language_code);
 
-/** `/start`, `/help`, `/status`, `/ask …` and `/refresh` (also as the caption of a document). */
+/** `/start`, `/help`, `/status`, `/ask …`, `/refresh` (also as the caption of a document) and `/feedback [page]`. */
 export function handleCommands(updates: BotUpdates, options: TelegramBotOptions, answer: AnswerQuestion): void {
   const { core, logger, config } = options;
   updates.command(["start", "help"], (ctx) => sendText(ctx, telegramTextsFor(userLanguage(ctx)).help(ctx.me.username)));
@@ -37,12 +38,13 @@ export function handleCommands(updates: BotUpdates, options: TelegramBotOptions,
     token: config.token,
   });
   updates.command("refresh", refresh);
+  updates.command("feedback", createFeedbackCommand({ feedback: options.feedback, moderatorIds: config.moderatorIds }));
   // A document whose caption is /refresh adds that file to the corpus.
   updates.on("message:document").filter((ctx) => /^\/refresh(@\w+)?(\s|$)/i.test(ctx.message.caption ?? ""), refresh);
   updates.command("ask", (ctx) => answer(ctx, ctx.match));
 }
 
-/** 👍 / 👎 store feedback; "show full paragraph" sends the whole passage. Every press is answered. */
+/** 👍 / 👎 store feedback; "show full paragraph" sends the whole passage; ‹ / › page `/feedback`. Every press is answered. */
 export function handleButtons(updates: BotUpdates, options: TelegramBotOptions): void {
   const { feedback, logger } = options;
   updates.callbackQuery(feedbackPattern, async (ctx) => {
@@ -67,6 +69,7 @@ export function handleButtons(updates: BotUpdates, options: TelegramBotOptions):
     await ctx.answerCallbackQuery();
     await sendMessages(ctx, renderFullPassage(citation, answer.language, options.render), ctx.callbackQuery.message?.message_id);
   });
+  updates.callbackQuery(feedbackPagePattern, createFeedbackPageHandler({ feedback, moderatorIds: options.config.moderatorIds }));
   // Buttons of an older version, or forged data: still answered, so the client stops its spinner.
   updates.on("callback_query", (ctx) => ctx.answerCallbackQuery());
 }

@@ -33,11 +33,15 @@ export const telegramTexts = {
     feedbackFailed: "Je feedback kon niet worden opgeslagen. Probeer het later nog eens.",
     fullParagraph: (paragraph: number) => `Toon volledige alinea ${paragraph}`,
     fullParagraphExpired: "Dit antwoord is niet meer beschikbaar. Stel de vraag gerust opnieuw.",
+    feedbackPrivateOnly: "Stuur /feedback in een privégesprek met mij: de vragen in het overzicht kunnen uit privégesprekken komen.",
+    feedbackPrevious: "‹ Vorige",
+    feedbackNext: "Volgende ›",
     commands: {
       ask: "Stel een vraag over het artikel",
       help: "Uitleg: wat ik doe en hoe je iets vraagt",
       status: "Versie van het corpus en de index",
       refresh: "Corpus opnieuw inlezen (alleen moderators)",
+      feedback: "👍/👎 per versie en de laatste 👎 (alleen moderators)",
     },
   },
   en: {
@@ -66,11 +70,15 @@ export const telegramTexts = {
     feedbackFailed: "Your feedback could not be saved. Please try again later.",
     fullParagraph: (paragraph: number) => `Show full paragraph ${paragraph}`,
     fullParagraphExpired: "This answer is no longer available. Feel free to ask again.",
+    feedbackPrivateOnly: "Send /feedback in a private chat with me: the questions in the report may come from private chats.",
+    feedbackPrevious: "‹ Previous",
+    feedbackNext: "Next ›",
     commands: {
       ask: "Ask a question about the article",
       help: "What I do and how to ask",
       status: "Corpus and index version",
       refresh: "Re-read the corpus (moderators only)",
+      feedback: "👍/👎 per version and the latest 👎 (moderators only)",
     },
   },
 } satisfies Record<Language, unknown>;

@@ -1,45 +1,48 @@
-import { createHash, randomBytes } from "node:crypto";
-import { appendFile, mkdir } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import type { Answer, AskContext } from "../port/types.js";
 import { BoundedMap } from "../util/bounded-map.js";
+import { hashUserId, type FeedbackRecord, type Rating } from "./feedback-record.js";
+import { FeedbackLog } from "./feedback-log.js";
+import type { FileLockOptions } from "./file-lock.js";
+import { summarizeFeedback, type FeedbackSummary } from "./feedback-summary.js";
 
-export type Rating = "up" | "down";
-
-/** One line of `<DATA_DIR>/feedback.jsonl`, for moderators. The user id is hashed, never stored raw. */
-export interface FeedbackRecord {
-  at: string;
-  platform: AskContext["platform"];
-  userHash: string;
-  rating: Rating;
-  question: string;
-  answer: string;
-  passageIds: string[];
-  corpusVersion: number;
-  abstained: boolean;
-}
+export { hashUserId, type FeedbackRecord, type Rating };
 
 interface Remembered {
   answer: Answer;
   platform: AskContext["platform"];
 }
 
+export interface FeedbackStoreOptions {
+  /** Answers remembered for their buttons (default 5000); older buttons answer "too old". */
+  capacity?: number;
+  /** Votes `feedback.jsonl` keeps (default 10,000); see `FeedbackLog`. */
+  maxVotes?: number;
+  now?: () => Date;
+  lock?: FileLockOptions;
+}
+
 /**
  * Keeps recent answers under a short token (buttons carry the token, since Telegram allows only 64
- * bytes of callback data) and appends feedback to a JSONL file shared by every adapter. Memory is
- * bounded: the oldest answers are forgotten first.
+ * bytes of callback data) and stores votes in `<DATA_DIR>/feedback.jsonl`, shared by every adapter
+ * and process. One vote per user per answer: pressing again with the same rating writes nothing, a
+ * different rating replaces the vote. Memory and the file are bounded.
  */
 export class FeedbackStore {
   private readonly recent: BoundedMap<string, Remembered>;
-  private readonly file: string;
+  private readonly log: FeedbackLog;
+  private readonly now: () => Date;
 
-  constructor(
-    dataDir: string,
-    capacity = 5000,
-    private readonly now: () => Date = () => new Date(),
-  ) {
-    this.file = path.join(dataDir, "feedback.jsonl");
-    this.recent = new BoundedMap(capacity);
+  constructor(dataDir: string, options: FeedbackStoreOptions = {}) {
+    this.recent = new BoundedMap(options.capacity ?? 5000);
+    this.log = new FeedbackLog(path.join(dataDir, "feedback.jsonl"), { maxVotes: options.maxVotes, lock: options.lock });
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** The JSONL file votes are stored in. */
+  get file(): string {
+    return this.log.file;
   }
 
   /** Stores an answer and returns a short token (10 characters) for its buttons. */
@@ -53,12 +56,15 @@ export class FeedbackStore {
     return this.recent.get(token)?.answer;
   }
 
-  /** Appends a rating. Returns false when the answer is no longer remembered (too old). */
+  /**
+   * Records a user's vote on an answer: the latest press counts. Returns false when the answer is
+   * no longer remembered (too old), true once the vote stands (also when it was already this vote).
+   */
   async record(token: string, rating: Rating, userId: string): Promise<boolean> {
     const remembered = this.recent.get(token);
     if (!remembered) return false;
     const { answer, platform } = remembered;
-    const record: FeedbackRecord = {
+    await this.log.add({
       at: this.now().toISOString(),
       platform,
       userHash: hashUserId(platform, userId),
@@ -68,14 +74,15 @@ export class FeedbackStore {
       passageIds: answer.citations.map((citation) => citation.passageId),
       corpusVersion: answer.corpusVersion,
       abstained: answer.abstained,
-    };
-    await mkdir(path.dirname(this.file), { recursive: true });
-    await appendFile(this.file, JSON.stringify(record) + "\n");
+      answerId: token,
+      paragraphs: answer.citations.map((citation) => citation.paragraph),
+      language: answer.language,
+    });
     return true;
   }
-}
 
-/** A one-way hash so feedback can be grouped per user without storing who the user is. */
-export function hashUserId(platform: string, userId: string): string {
-  return createHash("sha256").update(`nieuwsbot:${platform}:${userId}`).digest("hex").slice(0, 16);
+  /** Counts per corpus version and the answers rated 👎, from the file (so votes of every process count). */
+  async summary(): Promise<FeedbackSummary> {
+    return summarizeFeedback(await this.log.read());
+  }
 }

@@ -25,12 +25,15 @@ function asRegistered(command: (typeof definitions)[number]): Record<string, unk
 }
 
 describe("slash command definitions", () => {
-  it("defines /ask vraag, /status, /refresh (Manage Server) and /help with Dutch localizations", () => {
-    expect(definitions.map((command) => command.name)).toEqual(["ask", "status", "refresh", "help"]);
+  it("defines /ask vraag, /status, /refresh and /feedback (Manage Server) and /help with Dutch localizations", () => {
+    expect(definitions.map((command) => command.name)).toEqual(["ask", "status", "refresh", "help", "feedback"]);
     const ask = definitions[0]!;
     expect(ask.options).toEqual([expect.objectContaining({ name: "vraag", type: 3, required: true, max_length: 500 })]);
     expect(ask.description_localizations?.nl).toBeTruthy();
     expect(definitions.find((command) => command.name === "refresh")!.default_member_permissions).toBe("32");
+    const feedback = definitions.find((command) => command.name === "feedback")!;
+    expect(feedback.default_member_permissions).toBe("32");
+    expect(feedback.options).toEqual([expect.objectContaining({ name: "pagina", type: 4, required: false, min_value: 1 })]);
     for (const command of definitions) expect(command.description_localizations?.nl).toBeTruthy();
   });
 

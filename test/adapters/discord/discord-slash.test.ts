@@ -20,7 +20,7 @@ describe("Discord slash commands against a fake Discord", () => {
     expect(puts).toHaveLength(1);
     expect(puts[0]!.path).toBe(`/applications/${harness.fake.applicationId}/guilds/${harness.fake.guild.id}/commands`);
     const names = (puts[0]!.body as Array<{ name: string }>).map((command) => command.name).sort();
-    expect(names).toEqual(["ask", "help", "refresh", "status"]);
+    expect(names).toEqual(["ask", "feedback", "help", "refresh", "status"]);
     const refresh = (puts[0]!.body as Array<{ name: string; default_member_permissions?: string }>).find((command) => command.name === "refresh");
     expect(refresh?.default_member_permissions).toBe("32");
     expect(harness.running.commands).toMatchObject({ scope: "guild", changed: true });

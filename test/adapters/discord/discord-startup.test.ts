@@ -65,7 +65,7 @@ describe("Discord start-up", () => {
     const env = { DISCORD_TOKEN: testToken, DISCORD_API_URL: fake.apiUrl };
     const first = await registerCommands(env);
     expect(first).toMatchObject({ scope: "global", changed: true, applicationId: fake.applicationId });
-    expect(fake.commands.global.map((command) => command.name).sort()).toEqual(["ask", "help", "refresh", "status"]);
+    expect(fake.commands.global.map((command) => command.name).sort()).toEqual(["ask", "feedback", "help", "refresh", "status"]);
     const second = await registerCommands(env);
     expect(second.changed).toBe(false);
     expect(fake.find((request) => request.method === "PUT")).toHaveLength(1);

@@ -51,7 +51,7 @@ describe("start-up", () => {
     const menus = h.fake.callsOf("setMyCommands");
     expect(menus).toHaveLength(2);
     const dutch = menus.find((call) => call.params.language_code === undefined)!;
-    expect((dutch.params.commands as Array<{ command: string }>).map((entry) => entry.command)).toEqual(["ask", "help", "status", "refresh"]);
+    expect((dutch.params.commands as Array<{ command: string }>).map((entry) => entry.command)).toEqual(["ask", "help", "status", "refresh", "feedback"]);
     expect(JSON.stringify(dutch.params.commands)).toContain("Stel een vraag over het artikel");
     expect(menus.some((call) => call.params.language_code === "en")).toBe(true);
     expect(h.fake.callsOf("deleteWebhook")).toHaveLength(1);
