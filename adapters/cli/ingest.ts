@@ -2,15 +2,18 @@ import { parseArgs } from "node:util";
 import { SingleBar, Presets } from "cli-progress";
 import { bootstrap } from "../../src/app/bootstrap.js";
 import { isNieuwsbotError } from "../../src/port/errors.js";
-import type { RefreshProgress } from "../../src/port/types.js";
+import type { RefreshProgress, RefreshRequest } from "../../src/port/types.js";
 import { messages } from "../../src/answer/messages.js";
 import { refreshSummary } from "./refresh-summary.js";
 import { crashTestPause } from "./crash-test-pause.js";
 
 /**
  * `npm run ingest`: re-reads the corpus (plus `corpus/sources.txt` and any `--url`) and builds a
- * new index version with a progress bar on stderr, then prints the one-line summary.
- * `--rollback` goes back one version instead. A running bot picks the new version up.
+ * new index version with a progress bar on stderr, then prints the one-line summary — or
+ * `Corpus: geen wijzigingen; nog steeds v7` when nothing changed (no version is made). It opens
+ * the saved version without the start-up refresh, so a change made to the corpus folder is
+ * counted and audited once, by this refresh. `--rollback` goes back one version instead. A running
+ * bot picks the new version up.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { rollback: { type: "boolean" }, url: { type: "string", multiple: true } } });
@@ -25,23 +28,21 @@ async function main(): Promise<void> {
       started = true;
     }
     bar.update(progress.done, { phase: progress.phase });
-    // Opening the core may build once before the refresh builds again: one bar per build.
     if (progress.phase === "saving" || (progress.phase === "indexing" && progress.done === progress.total)) {
       bar.stop();
       started = false;
     }
   };
+  const refresh: RefreshRequest = {
+    platform: "ingest",
+    userId: process.env.USER,
+    action: values.rollback ? "rollback" : "refresh",
+    urls: values.url,
+    onProgress: onBuildProgress,
+  };
   // Only the crash test sets NIEUWSBOT_TEST_PAUSE_PHASE; otherwise this is undefined.
-  const { core } = await bootstrap({ onBuildProgress, onIndexPhase: crashTestPause(process.env) });
+  const { core, report } = await bootstrap({ refresh, onIndexPhase: crashTestPause(process.env) }).finally(() => bar.stop());
   try {
-    const report = await core.refresh({
-      platform: "ingest",
-      userId: process.env.USER,
-      action: values.rollback ? "rollback" : "refresh",
-      urls: values.url,
-      onProgress: onBuildProgress,
-    });
-    bar.stop();
     process.stdout.write(`${refreshSummary(report)}\n${messages.nl.calibration(core.status().calibration)}\n`);
   } finally {
     bar.stop();

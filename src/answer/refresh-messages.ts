@@ -3,8 +3,10 @@ import type { Language, RefreshProgress, RefreshReport } from "../port/types.js"
 
 /** The words of one language for everything a moderator reads about a refresh. */
 export interface RefreshMessages {
-  /** The summary line, given the report and its duration in whole milliseconds. */
+  /** The summary line of a refresh or rollback that made a change, given its duration in whole milliseconds. */
   report: (report: RefreshReport, ms: number) => string;
+  /** The line of a refresh that found nothing to change (no version was made). */
+  noChanges: (report: RefreshReport, ms: number) => string;
   working: string;
   phases: Record<RefreshProgress["phase"], string>;
   /** Why a refresh failed, by error code; a code without a line gets `seeLog`. */
@@ -23,8 +25,13 @@ export const refreshMessages = {
   nl: {
     report: (report, ms) =>
       `${report.action === "rollback" ? `Teruggezet naar corpus v${report.newVersion}` : `Corpus v${report.newVersion}`}: ` +
-      `${report.documents} ${report.documents === 1 ? "document" : "documenten"}, ${report.passages} passages — ` +
-      `${report.added} nieuw, ${report.unchanged} ongewijzigd, ${report.removed} verwijderd (${ms} ms)`,
+      `${report.documents} ${report.documents === 1 ? "document" : "documenten"}${documentChanges(report, ["nieuw", "gewijzigd", "verwijderd"])}, ` +
+      `${report.passages} ${report.passages === 1 ? "passage" : "passages"} — ` +
+      `${report.added} nieuw, ${report.changed} gewijzigd, ${report.unchanged} ongewijzigd, ${report.removed} verwijderd; ` +
+      `${report.embedded} ${report.embedded === 1 ? "embedding" : "embeddings"} berekend (${ms} ms)`,
+    noChanges: (report, ms) =>
+      `Corpus: geen wijzigingen; nog steeds v${report.newVersion} ` +
+      `(${report.documents} ${report.documents === 1 ? "document" : "documenten"}, ${report.passages} ${report.passages === 1 ? "passage" : "passages"}, ${ms} ms)`,
     working: "Bezig",
     phases: { fetching: "bronnen ophalen", embedding: "passages embedden", indexing: "index bouwen", saving: "opslaan" },
     reasons: {
@@ -39,6 +46,7 @@ export const refreshMessages = {
       SOURCE_TOO_LARGE: "De pagina of het bestand is te groot.",
       SOURCE_NOT_ARTICLE: "Op die pagina staat geen artikel.",
       SOURCE_BAD_UPLOAD: "Alleen .txt-, .md- en .html-bestanden kunnen worden toegevoegd.",
+      SOURCE_RESERVED_NAME: "Die bestandsnaam is gereserveerd (sources.txt is de lijst met links); geef het bestand een andere naam.",
       FILE_EMPTY: "Het bestand is leeg.",
       FILE_BINARY: "Het bestand is geen tekst.",
       FILE_UNDECODABLE: "Het bestand is geen UTF-8-tekst.",
@@ -56,8 +64,12 @@ export const refreshMessages = {
   en: {
     report: (report, ms) =>
       `${report.action === "rollback" ? `Rolled back to corpus v${report.newVersion}` : `Corpus v${report.newVersion}`}: ` +
-      `${report.documents} document${report.documents === 1 ? "" : "s"}, ${report.passages} passages — ` +
-      `${report.added} new, ${report.unchanged} unchanged, ${report.removed} removed (${ms} ms)`,
+      `${report.documents} document${report.documents === 1 ? "" : "s"}${documentChanges(report, ["new", "changed", "removed"])}, ` +
+      `${report.passages} passage${report.passages === 1 ? "" : "s"} — ` +
+      `${report.added} new, ${report.changed} changed, ${report.unchanged} unchanged, ${report.removed} removed; ${report.embedded} embedded (${ms} ms)`,
+    noChanges: (report, ms) =>
+      `Corpus: no changes; still v${report.newVersion} ` +
+      `(${report.documents} document${report.documents === 1 ? "" : "s"}, ${report.passages} passage${report.passages === 1 ? "" : "s"}, ${ms} ms)`,
     working: "Working",
     phases: { fetching: "fetching sources", embedding: "embedding passages", indexing: "building the index", saving: "saving" },
     reasons: {
@@ -72,6 +84,7 @@ export const refreshMessages = {
       SOURCE_TOO_LARGE: "The page or file is too large.",
       SOURCE_NOT_ARTICLE: "That page does not contain an article.",
       SOURCE_BAD_UPLOAD: "Only .txt, .md and .html files can be added.",
+      SOURCE_RESERVED_NAME: "That file name is reserved (sources.txt is the list of links); rename the file.",
       FILE_EMPTY: "The file is empty.",
       FILE_BINARY: "The file is not text.",
       FILE_UNDECODABLE: "The file is not UTF-8 text.",
@@ -88,9 +101,25 @@ export const refreshMessages = {
   },
 } satisfies Record<Language, RefreshMessages>;
 
-/** `Corpus v8: 2 documenten, 9 passages — 5 nieuw, 4 ongewijzigd, 0 verwijderd (140 ms)` (or in English). */
+/**
+ * ` (1 nieuw, 1 gewijzigd)`: the documents added, changed and removed, naming only counts above
+ * zero; empty when no document changed.
+ */
+function documentChanges(report: RefreshReport, words: [added: string, changed: string, removed: string]): string {
+  const counts = [report.documentsAdded, report.documentsChanged, report.documentsRemoved];
+  const named = counts.flatMap((count, at) => (count > 0 ? [`${count} ${words[at]!}`] : []));
+  return named.length > 0 ? ` (${named.join(", ")})` : "";
+}
+
+/**
+ * The summary line (or in English):
+ * `Corpus v8: 2 documenten (1 nieuw), 9 passages — 5 nieuw, 1 gewijzigd, 3 ongewijzigd, 0 verwijderd; 6 embeddings berekend (140 ms)`,
+ * or, when nothing changed, `Corpus: geen wijzigingen; nog steeds v7 (2 documenten, 9 passages, 12 ms)`.
+ */
 export function refreshReportText(report: RefreshReport, language: Language): string {
-  return refreshMessages[language].report(report, Math.round(report.durationMs));
+  const text = refreshMessages[language];
+  const ms = Math.round(report.durationMs);
+  return report.nothingChanged ? text.noChanges(report, ms) : text.report(report, ms);
 }
 
 /** `Bezig: passages embedden 40 % (400/1000)` (or in English). */

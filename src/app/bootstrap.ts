@@ -1,6 +1,7 @@
 import "dotenv/config";
 import { loadCoreConfig, type CoreConfig } from "../config/core-config.js";
-import { Core } from "./nieuwsbot-core.js";
+import { Core, type CoreOptions } from "./nieuwsbot-core.js";
+import type { RefreshReport, RefreshRequest } from "../port/types.js";
 import type { BuildProgress } from "../index/build-index.js";
 import type { OnIndexPhase } from "../index/index-phase.js";
 import { createLogger, type Logger } from "../logging/logger.js";
@@ -12,6 +13,8 @@ export interface App {
   config: CoreConfig;
   logger: Logger;
   core: Core;
+  /** The report of `BootstrapOptions.refresh`, when one was asked for. */
+  report?: RefreshReport;
 }
 
 export interface BootstrapOptions {
@@ -23,6 +26,11 @@ export interface BootstrapOptions {
   onIndexPhase?: OnIndexPhase;
   /** Prefix for every log line of this process, e.g. `shard 1`. */
   logScope?: string;
+  /**
+   * Open by running this refresh instead of the start-up refresh (`Core.openAndRefresh`), as
+   * `npm run ingest` does, so the moderator's refresh is the one that finds and reports a change.
+   */
+  refresh?: RefreshRequest;
 }
 
 /**
@@ -30,6 +38,8 @@ export interface BootstrapOptions {
  * environment once, pick the embedder and (with `LLM_PROVIDER`) the language model, open or
  * build the index. Model settings are validated before anything slow starts.
  */
+export async function bootstrap(options: BootstrapOptions & { refresh: RefreshRequest }): Promise<App & { report: RefreshReport }>;
+export async function bootstrap(options?: BootstrapOptions): Promise<App>;
 export async function bootstrap(options: BootstrapOptions = {}): Promise<App> {
   const env = options.env ?? process.env;
   const config = loadCoreConfig(env);
@@ -43,7 +53,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<App> {
     ? (await import("../generative/create-generative.js")).createGenerative(llm, { logger: logger.child("llm"), maxQueryLength: config.maxQuestionLength })
     : undefined;
   if (generative) logger.info(`answers: generative with ${generative.label} (extractive fallback)`);
-  const core = await Core.open({
+  const coreOptions: CoreOptions = {
     config,
     embedder,
     logger,
@@ -52,6 +62,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<App> {
     answerer: generative?.answerer,
     rewriter: generative?.rewriter,
     lexicon,
-  });
-  return { config, logger, core };
+  };
+  if (options.refresh) return { config, logger, ...(await Core.openAndRefresh(coreOptions, options.refresh)) };
+  return { config, logger, core: await Core.open(coreOptions) };
 }

@@ -1,13 +1,13 @@
 import type { Answerer, QueryRewriter } from "../answer/answerer.js";
 import { extractiveAnswerer } from "../answer/extractive-answerer.js";
 import type { CoreConfig } from "../config/core-config.js";
-import type { CorpusDocument } from "../corpus/document.js";
-import { corpusFingerprint, loadCorpus } from "../corpus/load-corpus.js";
+import { refreshReportText } from "../answer/refresh-messages.js";
+import { corpusFingerprint } from "../corpus/load-corpus.js";
 import { acquireRefreshLock, waitForLockRelease } from "../index/refresh-lock.js";
-import { appendAudit } from "../refresh/audit-log.js";
-import { buildVersion, documentTexts, loadVersion, passageDiff, rebuildFromSources, rollBackOneVersion, type RefreshDeps } from "../refresh/refresh-steps.js";
+import { appendAudit, auditSummary, type AuditEntry } from "../refresh/audit-log.js";
+import { loadVersion, rebuildFromSources, recordedPassages, rollBackOneVersion, type RefreshDeps, type RefreshedVersion } from "../refresh/refresh-steps.js";
+import { refreshReport, requestedSources } from "../refresh/refresh-report.js";
 import { IndexWatcher } from "../refresh/index-watcher.js";
-import { corpusHash } from "../corpus/passages.js";
 import type { CorpusIndex } from "../index/corpus-index.js";
 import type { Calibration } from "../index/manifest.js";
 import { IndexRepository } from "../index/index-repository.js";
@@ -62,18 +62,41 @@ export class Core implements NieuwsbotCore {
   }
 
   /**
-   * Opens the saved index when it matches the corpus and the embedder, otherwise builds and saves a
-   * new one. A broken corpus with a usable saved index keeps the bot running on that index.
+   * Opens the saved version when it matches the corpus folder and the embedder. Otherwise — the
+   * folder changed since, or nothing usable is saved (first start, another embedder) — opening is
+   * itself a refresh of the folder, the **start-up refresh**: one new version, audited with
+   * `by: { platform: "startup" }` and logged with its summary, exactly like a moderator's refresh
+   * but without fetching any URL. A folder that cannot be read keeps the saved version serving
+   * (the failure is logged and audited); with nothing saved, it is thrown.
    */
   static async open(options: CoreOptions): Promise<Core> {
     const core = new Core(options);
     await core.repository.removeLeftovers();
-    core.index = await core.loadOrBuild();
-    if (options.config.watchIntervalMs > 0) {
-      core.watcher = new IndexWatcher(core.repository, options.config.watchIntervalMs, (version) => core.adoptVersion(version));
-      core.watcher.start();
-    }
+    core.index = await core.openIndex();
+    core.watch();
     return core;
+  }
+
+  /**
+   * For `npm run ingest`: opens the saved version as it is, without the start-up refresh, and runs
+   * `request` against it, so a change made to the corpus folder is found, counted and audited once,
+   * by this request. With no usable saved version the refresh is the first build (`oldVersion` is
+   * then the version `CURRENT` names, or 0). Throws the refresh's typed error; nothing changed then.
+   */
+  static async openAndRefresh(options: CoreOptions, request: RefreshRequest): Promise<{ core: Core; report: RefreshReport }> {
+    const core = new Core(options);
+    await core.repository.removeLeftovers();
+    const { index, report } = await core.runExclusive(request, await core.loadSaved());
+    core.index = index;
+    core.watch();
+    return { core, report };
+  }
+
+  private watch(): void {
+    const { watchIntervalMs } = this.options.config;
+    if (watchIntervalMs <= 0) return;
+    this.watcher = new IndexWatcher(this.repository, watchIntervalMs, (version) => this.adoptVersion(version));
+    this.watcher.start();
   }
 
   async ask(rawQuestion: string, context: AskContext): Promise<Answer> {
@@ -156,7 +179,7 @@ export class Core implements NieuwsbotCore {
    */
   async refresh(request: RefreshRequest): Promise<RefreshReport> {
     if (this.refreshing) throw new RefreshError("REFRESH_RUNNING", "A refresh is already running.");
-    const run = this.runExclusive(request);
+    const run = this.runExclusive(request, this.index, (index) => this.swap(index)).then(({ report }) => report);
     this.refreshing = run;
     try {
       return await run;
@@ -170,44 +193,53 @@ export class Core implements NieuwsbotCore {
     await this.refreshing?.catch(() => undefined);
   }
 
-  private async runExclusive(request: RefreshRequest): Promise<RefreshReport> {
+  /**
+   * One refresh or rollback under the cross-process lock, against `old` (undefined: nothing usable
+   * is loaded). `onBuilt` sees the new version before the audit is written, so answers switch as
+   * soon as it is saved. Every outcome is logged and audited, a refresh that changed nothing too;
+   * only `REFRESH_RUNNING` (the lock was taken) is not, since nothing was attempted.
+   */
+  private async runExclusive(
+    request: RefreshRequest,
+    old: CorpusIndex | undefined,
+    onBuilt: (index: CorpusIndex) => void = () => {},
+    options: { fetch?: boolean } = {},
+  ): Promise<{ index: CorpusIndex; report: RefreshReport }> {
     const release = await acquireRefreshLock(this.options.config.dataDir);
     const started = Date.now();
-    const old = this.index;
     const action = request.action ?? "refresh";
-    let sources: string[] = [];
+    const by = { platform: request.platform, userId: request.userId };
+    let sources = requestedSources(request);
+    let oldVersion = old?.manifest.version ?? 0;
     try {
-      const built =
-        action === "rollback"
-          ? await rollBackOneVersion(this.deps, old)
-          : await rebuildFromSources(
-              this.deps,
-              request,
-              (origins) => {
-                sources = origins;
-              },
-              old,
-            );
-      this.swap(built.index);
-      const { manifest } = built.index;
-      const report: RefreshReport = {
+      oldVersion = old?.manifest.version ?? (await this.repository.currentVersion()) ?? 0;
+      let outcome: RefreshedVersion;
+      if (action === "rollback") {
+        if (!old) throw new RefreshError("NOTHING_TO_ROLL_BACK", "No usable saved version was found, so there is nothing to roll back from.");
+        outcome = { ...(await rollBackOneVersion(this.deps, old)), sameAsBefore: false };
+        sources = [];
+      } else {
+        outcome = await rebuildFromSources(this.deps, request, (origins) => (sources = origins), old, options);
+      }
+      onBuilt(outcome.index);
+      const before = old?.passages ?? (oldVersion > 0 ? await recordedPassages(this.repository, oldVersion) : []);
+      const report = refreshReport({
         action,
         sources,
-        oldVersion: old.manifest.version,
-        newVersion: manifest.version,
-        documents: manifest.documents,
-        passages: manifest.passages,
-        ...passageDiff(old, built.index),
-        embedded: built.embedded,
+        oldVersion,
+        before,
+        after: outcome.index,
+        nothingChanged: outcome.sameAsBefore,
+        embedded: outcome.embedded,
         durationMs: Date.now() - started,
-      };
-      this.logger.info(`${action} done`, { by: { platform: request.platform, userId: request.userId }, ...report });
-      await this.audit(request, action, sources, old.manifest.version, report.newVersion, { report });
-      return report;
+      });
+      this.logger.info(`${action} by ${request.platform}: ${refreshReportText(report, "en")}`, { by, sources });
+      await this.audit({ by, action, sources, oldVersion, report });
+      return { index: outcome.index, report };
     } catch (error) {
-      this.logger.warn(`${action} failed; version ${old.manifest.version} stays in use`, { error });
+      this.logger.warn(`${action} failed; ${oldVersion > 0 ? `version ${oldVersion} stays in use` : "there is no version to answer from"}`, { by, error });
       const typed = isNieuwsbotError(error) ? error : new RefreshError("REFRESH_FAILED", `${action} failed: ${(error as Error).message}`, { cause: error });
-      await this.audit(request, action, sources, old.manifest.version, old.manifest.version, { error: typed });
+      await this.audit({ by, action, sources, oldVersion, error: typed });
       throw typed;
     } finally {
       await release();
@@ -246,81 +278,59 @@ export class Core implements NieuwsbotCore {
     this.index = next;
   }
 
-  private async audit(
-    request: RefreshRequest,
-    action: "refresh" | "rollback",
-    sources: string[],
-    oldVersion: number,
-    newVersion: number,
-    outcome: { report?: RefreshReport; error?: NieuwsbotError },
-  ): Promise<void> {
-    const { report, error } = outcome;
+  private async audit(entry: {
+    by: AuditEntry["by"];
+    action: "refresh" | "rollback";
+    sources: string[];
+    oldVersion: number;
+    report?: RefreshReport;
+    error?: NieuwsbotError;
+  }): Promise<void> {
+    const { report, error } = entry;
     await appendAudit(this.options.config.dataDir, {
       at: new Date().toISOString(),
-      action,
-      by: { platform: request.platform, userId: request.userId },
-      sources,
+      action: entry.action,
+      by: entry.by,
+      sources: entry.sources,
       result: error ? "failed" : "ok",
       error: error ? { code: error.code, message: error.message } : undefined,
-      oldVersion,
-      newVersion,
-      summary: report
-        ? {
-            documents: report.documents,
-            passages: report.passages,
-            added: report.added,
-            unchanged: report.unchanged,
-            removed: report.removed,
-            embedded: report.embedded,
-            durationMs: report.durationMs,
-          }
-        : undefined,
+      oldVersion: entry.oldVersion,
+      newVersion: report?.newVersion ?? entry.oldVersion,
+      nothingChanged: report?.nothingChanged,
+      summary: report && auditSummary(report),
     }).catch((auditError: unknown) => this.logger.error("could not write the audit log", { error: auditError }));
   }
 
-  private async buildAndSave(documents: CorpusDocument[], previous?: CorpusIndex): Promise<CorpusIndex> {
-    const { index } = await buildVersion(this.deps, documents, this.options.onBuildProgress, previous);
-    await this.repository.save(index, documentTexts(documents), this.options.onIndexPhase);
-    return index;
-  }
-
-  private async loadOrBuild(): Promise<CorpusIndex> {
+  /**
+   * The index to serve at start-up: the saved version if the folder still matches it, else the
+   * start-up refresh's (see `open`). When another process holds the refresh lock (another shard
+   * starting, `npm run ingest`), waits for it and looks again, so a change is refreshed once.
+   */
+  private async openIndex(): Promise<CorpusIndex> {
     const { config } = this.options;
-    const [saved, fingerprint] = await Promise.all([this.loadSaved(), corpusFingerprint(config.corpusDir).catch(() => undefined)]);
+    const saved = await this.loadSaved();
+    const fingerprint = await corpusFingerprint(config.corpusDir).catch(() => undefined);
     if (saved && fingerprint === saved.manifest.corpusHash) {
       this.logger.info("loaded saved index", { version: saved.manifest.version, passages: saved.manifest.passages });
       return saved;
     }
-    // Changed, unreadable or never indexed: read it properly (validation names any broken file).
-    let documents;
+    this.logger.info(
+      saved
+        ? `the corpus folder changed since v${saved.manifest.version}: start-up refresh`
+        : "no usable saved index for this embedder: start-up refresh builds one",
+    );
     try {
-      documents = await loadCorpus(config.corpusDir);
+      const request: RefreshRequest = { platform: "startup", onProgress: this.options.onBuildProgress };
+      return (await this.runExclusive(request, saved, undefined, { fetch: false })).index;
     } catch (error) {
+      if (isNieuwsbotError(error) && error.code === "REFRESH_RUNNING") {
+        this.logger.info("another process is refreshing the index; waiting for it");
+        await waitForLockRelease(config.dataDir);
+        return this.openIndex();
+      }
       if (!saved) throw error;
-      this.logger.error("the corpus cannot be read; answering from the saved index", { error, version: saved.manifest.version });
+      this.logger.error("the corpus cannot be used; answering from the saved index", { error, version: saved.manifest.version });
       return saved;
-    }
-    if (saved && saved.manifest.corpusHash === corpusHash(documents)) {
-      this.logger.info("loaded saved index", { version: saved.manifest.version, passages: saved.manifest.passages });
-      return saved;
-    }
-    let release: () => Promise<void>;
-    try {
-      release = await acquireRefreshLock(config.dataDir);
-    } catch (error) {
-      if (!(error instanceof RefreshError)) throw error;
-      // Another process is building right now: wait for it and use what it made.
-      this.logger.info("another process is building the index; waiting for it");
-      await waitForLockRelease(config.dataDir);
-      return this.loadOrBuild();
-    }
-    try {
-      this.logger.info(`building index: ${saved ? "corpus changed" : "no usable saved index for this embedder"}`);
-      const index = await this.buildAndSave(documents, saved);
-      this.logger.info("index built", { version: index.manifest.version, passages: index.manifest.passages, ms: index.manifest.buildMs });
-      return index;
-    } finally {
-      await release();
     }
   }
 

@@ -11,6 +11,6 @@ export interface CorpusDocument {
   paragraphs: string[];
   /** sha256 of the raw file bytes. */
   contentHash: string;
-  /** The whole file as text, kept so a rollback can restore the corpus as it was. */
+  /** The whole file as text (a byte-order mark included), kept so a rollback can restore it byte for byte. */
   raw: string;
 }

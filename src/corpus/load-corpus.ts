@@ -64,9 +64,12 @@ function contentHashOf(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-/** Documents are `.md`/`.txt` files; hidden (staged) files and the URL list `sources.txt` are not. */
+/**
+ * Documents are `.md`/`.txt` files; hidden (staged) files and the URL list `sources.txt` — in any
+ * letter case, since some file systems do not tell `Sources.TXT` from it — are not.
+ */
 export function isCorpusDocumentName(name: string): boolean {
-  return corpusExtensions.includes(path.extname(name).toLowerCase()) && !name.startsWith(".") && name !== sourcesFileName;
+  return corpusExtensions.includes(path.extname(name).toLowerCase()) && !name.startsWith(".") && name.toLowerCase() !== sourcesFileName;
 }
 
 /** Validates and parses one corpus file's bytes. `name` is the file name, used as the document id. */
@@ -82,6 +85,8 @@ export function parseCorpusFile(name: string, bytes: Uint8Array): CorpusDocument
   } catch (error) {
     throw new CorpusError("FILE_UNDECODABLE", `${name} is not valid UTF-8. Re-save it as UTF-8.`, name, { cause: error });
   }
+  // The decoder drops a byte-order mark; `raw` keeps it, so a rollback restores the file byte for byte.
+  const raw = hasByteOrderMark(bytes) ? `\uFEFF${text}` : text;
   text = text.replace(/^\uFEFF/, "");
   let split;
   try {
@@ -116,8 +121,12 @@ export function parseCorpusFile(name: string, bytes: Uint8Array): CorpusDocument
     language: split.meta.language,
     paragraphs,
     contentHash: contentHashOf(bytes),
-    raw: text,
+    raw,
   };
+}
+
+function hasByteOrderMark(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
 /** NUL bytes or many control characters in the first 8 KiB mean this is not a text file. */

@@ -1,8 +1,11 @@
 /**
  * A small leveled logger that writes one line per event to stderr (stdout is reserved for the
  * CLI's JSON output) and scrubs secrets: every configured secret value, and anything shaped like a
- * Telegram bot token or a bearer key, is replaced before the line is written.
+ * Telegram bot token or a bearer key, and the user name and password in any URL, is replaced before
+ * the line is written.
  */
+
+import { redactUrlCredentials } from "../util/url-credentials.js";
 
 export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
 const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
@@ -33,7 +36,7 @@ export function redact(text: string, secrets: readonly string[] = []): string {
   let result = text;
   for (const secret of secrets) if (secret.length >= 6) result = result.split(secret).join("[redacted]");
   for (const pattern of tokenPatterns) result = result.replace(pattern, "[redacted]");
-  return result;
+  return redactUrlCredentials(result);
 }
 
 export function createLogger(options: LoggerOptions = {}): Logger {

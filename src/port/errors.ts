@@ -18,7 +18,8 @@ export type SourceCode =
   | "SOURCE_BAD_TYPE"
   | "SOURCE_TOO_LARGE"
   | "SOURCE_NOT_ARTICLE"
-  | "SOURCE_BAD_UPLOAD";
+  | "SOURCE_BAD_UPLOAD"
+  | "SOURCE_RESERVED_NAME";
 
 export type ErrorCode = UserInputCode | CorpusCode | IndexCode | RefreshCode | ConfigCode | SourceCode;
 

@@ -90,7 +90,8 @@ export interface CoreStatus {
 
 /** A refresh (or rollback) and who asked for it, for the audit log. */
 export interface RefreshRequest {
-  platform: AskContext["platform"] | "ingest";
+  /** Where it was asked; `startup` is the core itself, finding the corpus folder changed when it opens. */
+  platform: AskContext["platform"] | "ingest" | "startup";
   userId?: string;
   /** `rollback` goes back one saved version instead of re-reading the sources. */
   action?: "refresh" | "rollback";
@@ -108,17 +109,33 @@ export interface RefreshProgress {
   total: number;
 }
 
+/**
+ * What a refresh or rollback did. Counts compare the version serving before with the one serving
+ * after (see `src/refresh/version-diff.ts`): an edited paragraph is one `changed` passage, not one
+ * new and one removed.
+ */
 export interface RefreshReport {
   action: "refresh" | "rollback";
-  /** URLs and uploads that were added or re-fetched. */
+  /** URLs and uploads that were added or re-fetched (URLs without credentials). */
   sources: string[];
+  /** The version serving before; 0 when there was none (the first build). */
   oldVersion: number;
+  /** The version serving after; equals `oldVersion` when `nothingChanged`. */
   newVersion: number;
+  /** True when the sources came out exactly as the version serving was built: no version was made. */
+  nothingChanged: boolean;
   documents: number;
   passages: number;
+  /** Passages that are new, edited in place, the same, or gone. */
   added: number;
+  changed: number;
   unchanged: number;
   removed: number;
+  /** Documents (corpus files) that are new, changed in any passage or header, or gone. */
+  documentsAdded: number;
+  documentsChanged: number;
+  documentsRemoved: number;
+  /** Passages that went through the embedder (new and changed text the embedding cache did not hold). */
   embedded: number;
   durationMs: number;
 }

@@ -1,8 +1,9 @@
 import type { CoreConfig } from "../config/core-config.js";
 import type { CorpusDocument } from "../corpus/document.js";
-import { loadCorpus, parseCorpusFile } from "../corpus/load-corpus.js";
+import { isCorpusDocumentName, loadCorpus, parseCorpusFile } from "../corpus/load-corpus.js";
+import { corpusHash, toPassages } from "../corpus/passages.js";
 import { IndexError, RefreshError } from "../port/errors.js";
-import type { RefreshProgress, RefreshRequest } from "../port/types.js";
+import type { Passage, RefreshProgress, RefreshRequest } from "../port/types.js";
 import { buildIndex } from "../index/build-index.js";
 import { calibrateIndex, calibrationBasis } from "../calibration/calibrate.js";
 import type { Lexicon } from "../lexicon/lexicon.js";
@@ -13,7 +14,7 @@ import type { OnIndexPhase } from "../index/index-phase.js";
 import type { Logger } from "../logging/logger.js";
 import type { Embedder } from "../port/embedder.js";
 import { collectSources } from "./collect-sources.js";
-import { CorpusWriter, restoreCorpus } from "./corpus-writer.js";
+import { corpusFiles, CorpusWriter, restoreCorpus } from "./corpus-writer.js";
 
 /**
  * The steps of a refresh and a rollback, without the bookkeeping around them (lock, swap, audit,
@@ -75,41 +76,51 @@ export async function buildVersion(
   return { index, embedded: stats.embedded };
 }
 
-/** Corpus file name → text, stored with each version so a rollback can restore the corpus. */
-export function documentTexts(documents: CorpusDocument[]): Record<string, string> {
-  return Object.fromEntries(documents.map((document) => [document.file, document.raw]));
+/** A refresh's outcome: the version now serving, and whether it is a new one. */
+export interface RefreshedVersion extends BuiltVersion {
+  /**
+   * True when the corpus folder plus fetched sources came out exactly as `previous` was built
+   * (same files, same bytes): nothing was built or written and `index` is `previous`.
+   */
+  sameAsBefore: boolean;
 }
 
 /**
  * A refresh: the corpus folder plus fetched URLs and the upload, built into a new version and
- * saved. New corpus files are staged under hidden names and renamed into place only after the
- * index that includes them is saved, so a failure anywhere leaves folder and index as they were.
+ * saved — or, when that adds up to exactly the corpus `previous` was built from, nothing at all
+ * (no version is made for a refresh that changes nothing). New corpus files are staged under
+ * hidden names and renamed into place only after the index that includes them is saved, so a
+ * failure anywhere leaves folder and index as they were. `fetch: false` (the start-up refresh)
+ * reads the folder only: no URL is fetched while the bot starts.
  */
 export async function rebuildFromSources(
   deps: RefreshDeps,
   request: RefreshRequest,
   noteSources: (origins: string[]) => void,
   previous?: CorpusIndex,
-): Promise<BuiltVersion> {
+  options: { fetch?: boolean } = {},
+): Promise<RefreshedVersion> {
   const { config, repository } = deps;
-  const staged = await collectSources(request, config.corpusDir, config.fetch);
+  const staged = options.fetch === false ? [] : await collectSources(request, config.corpusDir, config.fetch);
   noteSources(staged.map((document) => document.origin));
   const added = staged.map((document) => parseCorpusFile(document.file, new TextEncoder().encode(document.content)));
   const documents = [...(await loadCorpus(config.corpusDir)).filter((document) => !added.some((fresh) => fresh.file === document.file)), ...added].sort(
     (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0),
   );
+  // Same file names and bytes as the version serving: staged files equal what is on disk already.
+  if (previous && corpusHash(documents) === previous.manifest.corpusHash) return { index: previous, embedded: 0, sameAsBefore: true };
   const built = await buildVersion(deps, documents, request.onProgress, previous);
   const writer = new CorpusWriter(config.corpusDir);
   try {
     await writer.stage(Object.fromEntries(staged.map((document) => [document.file, document.content])));
     request.onProgress?.({ phase: "saving", done: 0, total: 1 });
-    await repository.save(built.index, documentTexts(documents), deps.onPhase);
+    await repository.save(built.index, await corpusFiles(config.corpusDir, documents), deps.onPhase);
     await writer.commit();
   } catch (error) {
     await writer.discard();
     throw error;
   }
-  return built;
+  return { ...built, sameAsBefore: false };
 }
 
 /** Goes back to the newest saved version older than `current`, corpus files included. */
@@ -147,11 +158,19 @@ export async function loadVersion(deps: RefreshDeps, version: number): Promise<C
   return { ...index, manifest: { ...index.manifest, calibration } };
 }
 
-/** How two versions differ, counted in passage ids (a passage id changes exactly when its text does). */
-export function passageDiff(before: CorpusIndex, after: CorpusIndex): { added: number; unchanged: number; removed: number } {
-  const old = new Set(before.passages.map((passage) => passage.id));
-  const fresh = new Set(after.passages.map((passage) => passage.id));
-  let unchanged = 0;
-  for (const id of fresh) if (old.has(id)) unchanged += 1;
-  return { added: fresh.size - unchanged, unchanged, removed: old.size - unchanged };
+/**
+ * The passages of a saved version that this process cannot load (built by another embedder, or
+ * damaged), read from the corpus files it recorded, so a rebuild can still say what changed since.
+ * Empty when the version recorded none or they cannot be read.
+ */
+export async function recordedPassages(repository: IndexRepository, version: number): Promise<Passage[]> {
+  try {
+    const files = (await repository.readDocuments(version)) ?? {};
+    const documents = Object.entries(files)
+      .filter(([name]) => isCorpusDocumentName(name))
+      .map(([name, text]) => parseCorpusFile(name, new TextEncoder().encode(text)));
+    return toPassages(documents);
+  } catch {
+    return [];
+  }
 }

@@ -2,6 +2,8 @@ import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import ipaddr from "ipaddr.js";
 import { Agent, fetch } from "undici";
 import { SourceError } from "../port/errors.js";
+import { redactUrlCredentials } from "../util/url-credentials.js";
+import { checkSourceUrl } from "./source-url.js";
 
 export interface FetchPolicy {
   /** Allow loopback, private, link-local and other non-public addresses (off by default; tests turn it on). */
@@ -36,38 +38,39 @@ export function isBlockedAddress(address: string): boolean {
  * in the connection's DNS lookup, so it holds for every redirect and cannot be dodged by a name
  * that resolves differently the second time (DNS rebinding).
  */
-export async function safeFetch(rawUrl: string, policy: FetchPolicy): Promise<FetchedPage> {
-  const dispatcher = new Agent({ connect: { lookup: guardedLookup(policy, rawUrl) } });
+export async function safeFetch(url: string, policy: FetchPolicy): Promise<FetchedPage> {
+  // Every message and `source` names the URL without credentials (they are refused anyway).
+  const shown = redactUrlCredentials(url);
+  const dispatcher = new Agent({ connect: { lookup: guardedLookup(policy, shown) } });
   try {
-    let url = checkUrl(rawUrl, policy, rawUrl);
+    let current = checkUrl(url, policy, shown);
     for (let redirects = 0; ; redirects += 1) {
-      const response = await fetch(url, {
+      const response = await fetch(current, {
         dispatcher,
         redirect: "manual",
         signal: AbortSignal.timeout(policy.timeoutMs),
         headers: { "user-agent": "Nieuwsbot/0.1 (+corpus refresh)", accept: acceptedTypes.join(", ") },
       }).catch((error: unknown) => {
-        throw networkError(error, rawUrl);
+        throw networkError(error, shown);
       });
       if ([301, 302, 303, 307, 308].includes(response.status)) {
         const location = response.headers.get("location");
         await response.body?.cancel();
-        if (!location) throw new SourceError("SOURCE_HTTP_ERROR", `${rawUrl} redirected without a Location header.`, rawUrl);
-        if (redirects >= policy.maxRedirects)
-          throw new SourceError("SOURCE_HTTP_ERROR", `${rawUrl} redirected more than ${policy.maxRedirects} times.`, rawUrl);
-        url = checkUrl(new URL(location, url).toString(), policy, rawUrl);
+        if (!location) throw new SourceError("SOURCE_HTTP_ERROR", `${shown} redirected without a Location header.`, shown);
+        if (redirects >= policy.maxRedirects) throw new SourceError("SOURCE_HTTP_ERROR", `${shown} redirected more than ${policy.maxRedirects} times.`, shown);
+        current = checkUrl(new URL(location, current).toString(), policy, shown);
         continue;
       }
       if (!response.ok) {
         await response.body?.cancel();
-        throw new SourceError("SOURCE_HTTP_ERROR", `${rawUrl} answered HTTP ${response.status}.`, rawUrl);
+        throw new SourceError("SOURCE_HTTP_ERROR", `${shown} answered HTTP ${response.status}.`, shown);
       }
       const contentType = (response.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
       if (!acceptedTypes.includes(contentType)) {
         await response.body?.cancel();
-        throw new SourceError("SOURCE_BAD_TYPE", `${rawUrl} is ${contentType || "of unknown type"}, not a web page or text.`, rawUrl);
+        throw new SourceError("SOURCE_BAD_TYPE", `${shown} is ${contentType || "of unknown type"}, not a web page or text.`, shown);
       }
-      return { url, contentType, body: await readCapped(response, policy.maxBytes, rawUrl) };
+      return { url: current, contentType, body: await readCapped(response, policy.maxBytes, shown) };
     }
   } finally {
     await dispatcher.close();
@@ -80,16 +83,7 @@ function addressAllowed(policy: FetchPolicy, address: string): boolean {
 }
 
 function checkUrl(candidate: string, policy: FetchPolicy, original: string): string {
-  let url: URL;
-  try {
-    url = new URL(candidate);
-  } catch {
-    throw new SourceError("SOURCE_BAD_URL", `${original} is not a valid URL.`, original);
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new SourceError("SOURCE_BAD_URL", `${original}: only http and https URLs can be fetched.`, original);
-  }
-  if (url.username || url.password) throw new SourceError("SOURCE_BAD_URL", `${original}: URLs with credentials are not fetched.`, original);
+  const url = new URL(checkSourceUrl(candidate));
   const host = url.hostname.replace(/^\[|\]$/g, "");
   // IP literals never go through DNS lookup, so check them here.
   if (ipaddr.isValid(host) && !addressAllowed(policy, host)) {

@@ -1,9 +1,10 @@
 import path from "node:path";
 import { SourceError } from "../port/errors.js";
-import { maxCorpusFileBytes, parseCorpusFile } from "../corpus/load-corpus.js";
+import { isCorpusDocumentName, maxCorpusFileBytes, parseCorpusFile } from "../corpus/load-corpus.js";
 import { foldText } from "../text/fold.js";
 import { articleToMarkdown, htmlToArticle } from "./html-to-article.js";
 import { safeFetch, type FetchPolicy } from "./safe-fetch.js";
+import { redactUrlCredentials } from "../util/url-credentials.js";
 
 /** A document to be added to the corpus by a refresh, validated but not yet written. */
 export interface StagedDocument {
@@ -36,13 +37,13 @@ export async function documentFromUrl(url: string, policy: FetchPolicy): Promise
     page.contentType === "text/html" || page.contentType === "application/xhtml+xml"
       ? articleToMarkdown(htmlToArticle(page.body, page.url, url), url)
       : page.body;
-  return validated({ file, content, origin: url });
+  return validated({ file, content, origin: redactUrlCredentials(url) });
 }
 
 /** An uploaded `.txt`, `.md` or `.html` file. HTML goes through Readability like a fetched page. */
 export function documentFromUpload(fileName: string, bytes: Uint8Array): StagedDocument {
   const extension = path.extname(fileName).toLowerCase();
-  const base = slugify(path.basename(fileName, extension));
+  const base = slugify(path.basename(fileName, path.extname(fileName)));
   if (bytes.byteLength > maxCorpusFileBytes) {
     throw new SourceError("SOURCE_TOO_LARGE", `${fileName} is ${bytes.byteLength} bytes; the limit is ${maxCorpusFileBytes}.`, fileName);
   }
@@ -58,12 +59,26 @@ export function documentFromUpload(fileName: string, bytes: Uint8Array): StagedD
   if (extension !== ".txt" && extension !== ".md" && extension !== ".markdown") {
     throw new SourceError("SOURCE_BAD_UPLOAD", `${fileName}: only .txt, .md and .html files can be added.`, fileName);
   }
+  const file = `${base}${extension}`;
+  assertDocumentName(file, fileName);
   // parseCorpusFile rejects empty, binary, oversized and non-UTF-8 files with a CorpusError naming the file.
   parseCorpusFile(fileName, bytes);
-  return { file: `${base}${extension}`, content: new TextDecoder().decode(bytes), origin: fileName };
+  return { file, content: new TextDecoder().decode(bytes), origin: fileName };
+}
+
+/**
+ * A staged file may only ever become a corpus document: a name the corpus does not read as one —
+ * the URL list `sources.txt` above all — would be overwritten by the upload and silently change
+ * what every later refresh fetches.
+ */
+function assertDocumentName(file: string, origin: string): void {
+  if (!isCorpusDocumentName(file)) {
+    throw new SourceError("SOURCE_RESERVED_NAME", `${origin} would be saved as ${file}, a reserved name in the corpus folder; rename the file.`, origin);
+  }
 }
 
 function validated(document: StagedDocument): StagedDocument {
+  assertDocumentName(document.file, document.origin);
   parseCorpusFile(document.file, new TextEncoder().encode(document.content));
   return document;
 }

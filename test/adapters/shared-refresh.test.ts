@@ -6,7 +6,15 @@ describe("parseRefreshArguments", () => {
   it("finds rollback, URLs and unknown words", () => {
     expect(parseRefreshArguments(" rollback ")).toEqual({ rollback: true, urls: [], unknown: [] });
     expect(parseRefreshArguments("https://a.nl/x  http://b.nl terugzetten")).toEqual({ rollback: true, urls: ["https://a.nl/x", "http://b.nl"], unknown: [] });
-    expect(parseRefreshArguments("graag ftp://x")).toEqual({ rollback: false, urls: [], unknown: ["graag", "ftp://x"] });
+    expect(parseRefreshArguments("graag nu")).toEqual({ rollback: false, urls: [], unknown: ["graag", "nu"] });
+  });
+
+  it("takes every word meant as a link as a URL, so the core refuses a bad one instead of running a plain refresh", () => {
+    expect(parseRefreshArguments("file:///etc/passwd gopher://x ftp://y javascript:alert(1) www.nieuws.nl/a")).toEqual({
+      rollback: false,
+      urls: ["file:///etc/passwd", "gopher://x", "ftp://y", "javascript:alert(1)", "www.nieuws.nl/a"],
+      unknown: [],
+    });
   });
 });
 

@@ -56,11 +56,11 @@ describe("npm start without tokens", () => {
 });
 
 describe("npm run ingest", () => {
-  it("builds a new version and prints the summary line", async () => {
+  it("with the corpus unchanged makes no version and says so", async () => {
     const result = await runScript("adapters/cli/ingest.ts", [], { env: cli.env });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
-      /^Corpus v\d+: 1 document, 4 passages — 0 nieuw, 4 ongewijzigd, 0 verwijderd \(\d+ ms\)\nDrempel om te antwoorden: 0\.\d\d, gemeten op 100 vragen buiten het onderwerp \(95 % daarvan scoort onder 0\.\d\d\)\.\n$/,
+      /^Corpus: geen wijzigingen; nog steeds v\d+ \(1 document, 4 passages, \d+ ms\)\nDrempel om te antwoorden: 0\.\d\d, gemeten op 100 vragen buiten het onderwerp \(95 % daarvan scoort onder 0\.\d\d\)\.\n$/,
     );
   });
 });

@@ -157,7 +157,7 @@ describe("core.refresh", () => {
     const text = await readFile(corpusFile, "utf8");
     await writeFile(corpusFile, text.replace("Niet alleen de Amerikanen", "Niet enkel de Amerikanen"));
     const report = await core.refresh({ platform: "test", userId: "1" });
-    expect(report).toMatchObject({ oldVersion: 1, newVersion: 2, documents: 1, passages: 4, added: 1, unchanged: 3, removed: 1 });
+    expect(report).toMatchObject({ oldVersion: 1, newVersion: 2, documents: 1, passages: 4, added: 0, changed: 1, unchanged: 3, removed: 0 });
     expect(core.status().corpusVersion).toBe(2);
     const answer = await core.ask(germany, { platform: "test" });
     expect(answer.corpusVersion).toBe(2);
@@ -177,6 +177,7 @@ describe("core.refresh", () => {
 
   it("refuses a second refresh while one runs", async () => {
     const core = await fixture.open();
+    await writeFile(path.join(fixture.corpusDir, "nieuw.md"), "Een nieuwe alinea over de Afsluitdijk.");
     const first = core.refresh({ platform: "test" });
     expect((await errorOf(core.refresh({ platform: "test" }))).code).toBe("REFRESH_RUNNING");
     await expect(first).resolves.toMatchObject({ newVersion: 2 });

@@ -29,6 +29,7 @@ async function errorOf(promise: Promise<unknown>): Promise<{ code?: string; mess
   )) as { code?: string; message?: string };
 }
 
+/** The audit log; the first line is always the start-up refresh that built v1 when the fixture opened. */
 async function auditLines(): Promise<Array<Record<string, unknown>>> {
   const text = await readFile(path.join(fixture.dataDir, "audit.jsonl"), "utf8");
   return text
@@ -45,20 +46,29 @@ async function expectStillServing(core: Core, version: number): Promise<void> {
 }
 
 describe("incremental refresh from the corpus folder", () => {
-  it("re-embeds nothing when nothing changed, one passage after a one-paragraph edit", async () => {
+  it("makes no version when nothing changed; a one-paragraph edit is 1 changed passage, 1 embedded", async () => {
     const embedder = new CountingEmbedder(512);
     const core = await fixture.open(embedder);
     expect(embedder.embedded).toBe(4);
     const unchanged = await core.refresh({ platform: "test", userId: "7" });
-    expect(unchanged).toMatchObject({ action: "refresh", newVersion: 2, embedded: 0, added: 0, unchanged: 4, removed: 0 });
+    expect(unchanged).toMatchObject({ action: "refresh", nothingChanged: true, oldVersion: 1, newVersion: 1, embedded: 0, added: 0, changed: 0, unchanged: 4 });
+    expect(refreshSummary(unchanged)).toMatch(/^Corpus: geen wijzigingen; nog steeds v1 \(1 document, 4 passages, \d+ ms\)$/);
+    expect(await new IndexRepository(fixture.dataDir).versions()).toEqual([1]);
     expect(embedder.embedded).toBe(4);
 
     const text = await readFile(articleFile(), "utf8");
     await writeFile(articleFile(), text.replace("Niet alleen de Amerikanen", "Niet enkel de Amerikanen"));
     const edited = await core.refresh({ platform: "test", userId: "7" });
-    expect(edited).toMatchObject({ newVersion: 3, embedded: 1, added: 1, unchanged: 3, removed: 1 });
+    expect(edited).toMatchObject({ nothingChanged: false, newVersion: 2, embedded: 1, added: 0, changed: 1, unchanged: 3, removed: 0, documentsChanged: 1 });
     expect(embedder.embedded).toBe(5);
-    expect(refreshSummary(edited)).toMatch(/^Corpus v3: 1 document, 4 passages — 1 nieuw, 3 ongewijzigd, 1 verwijderd \(\d+ ms\)$/);
+    expect(refreshSummary(edited)).toMatch(
+      /^Corpus v2: 1 document \(1 gewijzigd\), 4 passages — 0 nieuw, 1 gewijzigd, 3 ongewijzigd, 0 verwijderd; 1 embedding berekend \(\d+ ms\)$/,
+    );
+    // Both are audited, the one that changed nothing too.
+    expect((await auditLines()).slice(1)).toMatchObject([
+      { by: { platform: "test", userId: "7" }, result: "ok", oldVersion: 1, newVersion: 1, nothingChanged: true },
+      { by: { platform: "test", userId: "7" }, result: "ok", oldVersion: 1, newVersion: 2, nothingChanged: false, summary: { changed: 1, embedded: 1 } },
+    ]);
   });
 
   it("adds and removes documents from both indexes", async () => {
@@ -68,17 +78,18 @@ describe("incremental refresh from the corpus folder", () => {
       "---\ntitle: Windmolens\n---\nIn Zeeland komen veertig nieuwe windmolens op zee bij Borssele.",
     );
     const added = await core.refresh({ platform: "test" });
-    expect(added).toMatchObject({ documents: 2, passages: 5, added: 1, removed: 0 });
+    expect(added).toMatchObject({ documents: 2, passages: 5, added: 1, changed: 0, removed: 0, documentsAdded: 1 });
     expect((await core.ask("Hoeveel windmolens komen er bij Borssele?", { platform: "test" })).citations[0]!.title).toBe("Windmolens");
 
     await rm(path.join(fixture.corpusDir, "windmolens.md"));
     const removed = await core.refresh({ platform: "test" });
-    expect(removed).toMatchObject({ documents: 1, passages: 4, removed: 1 });
+    expect(removed).toMatchObject({ documents: 1, passages: 4, added: 0, changed: 0, removed: 1, documentsRemoved: 1 });
     expect((await core.ask("Hoeveel windmolens komen er bij Borssele?", { platform: "test" })).abstained).toBe(true);
   });
 
   it("reports progress while it builds", async () => {
     const core = await fixture.open();
+    await writeFile(path.join(fixture.corpusDir, "nieuw.md"), "Een nieuwe alinea over dijken.");
     const phases: string[] = [];
     await core.refresh({ platform: "test", onProgress: (progress) => phases.push(progress.phase) });
     expect(phases).toContain("embedding");
@@ -152,8 +163,10 @@ describe("a failed refresh changes nothing", () => {
     await expectStillServing(core, 1);
     expect(await readdir(fixture.corpusDir)).toEqual(before);
     expect(await new IndexRepository(fixture.dataDir).currentVersion()).toBe(1);
-    const [entry] = await auditLines();
+    const [startup, entry, ...more] = await auditLines();
+    expect(startup).toMatchObject({ by: { platform: "startup" }, oldVersion: 0, newVersion: 1 });
     expect(entry).toMatchObject({ action: "refresh", result: "failed", error: { code }, oldVersion: 1, newVersion: 1 });
+    expect(more).toEqual([]);
   });
 
   it("an embedder failure", async () => {
@@ -177,6 +190,7 @@ describe("a failed refresh changes nothing", () => {
     }
     const repository = new FullDisk(fixture.dataDir);
     const core = await fixture.open(undefined, { repository });
+    await writeFile(path.join(fixture.corpusDir, "nieuw.md"), "Een nieuwe alinea over dijken.");
     repository.full = true;
     expect((await errorOf(core.refresh({ platform: "test" }))).code).toBe("INDEX_WRITE_FAILED");
     await expectStillServing(core, 1);
@@ -221,7 +235,7 @@ describe("one refresh at a time, rollback and audit", () => {
     expect((await core.ask(germany, { platform: "test" })).citations[0]!.quote).toContain("Patriot");
 
     const report = await core.refresh({ platform: "discord", userId: "9", action: "rollback" });
-    expect(report).toMatchObject({ action: "rollback", oldVersion: 2, newVersion: 1, passages: 4, embedded: 0 });
+    expect(report).toMatchObject({ action: "rollback", oldVersion: 2, newVersion: 1, passages: 4, changed: 1, removed: 1, documentsRemoved: 1, embedded: 0 });
     await expectStillServing(core, 1);
     expect(await readFile(articleFile(), "utf8")).toBe(original);
     expect(await readdir(fixture.corpusDir)).not.toContain("extra.md");
@@ -231,6 +245,7 @@ describe("one refresh at a time, rollback and audit", () => {
     const restarted = await fixture.open();
     expect(restarted.status().corpusVersion).toBe(1);
     expect(await auditLines()).toMatchObject([
+      { action: "refresh", by: { platform: "startup" }, result: "ok", oldVersion: 0, newVersion: 1 },
       { action: "refresh", by: { platform: "telegram", userId: "42" }, result: "ok", oldVersion: 1, newVersion: 2 },
       { action: "rollback", by: { platform: "discord", userId: "9" }, result: "ok", oldVersion: 2, newVersion: 1 },
     ]);
@@ -241,7 +256,10 @@ describe("one refresh at a time, rollback and audit", () => {
     const small = await coreFixture({ INDEX_KEEP_VERSIONS: "2", INDEX_WATCH_INTERVAL_MS: "0" });
     try {
       const core = await small.open();
-      for (let round = 0; round < 4; round += 1) await core.refresh({ platform: "test" });
+      for (let round = 0; round < 4; round += 1) {
+        await writeFile(path.join(small.corpusDir, "nieuw.md"), `Ronde ${round} van een nieuwe alinea over dijken.`);
+        await core.refresh({ platform: "test" });
+      }
       expect(await new IndexRepository(small.dataDir).versions()).toEqual([4, 5]);
     } finally {
       await small.cleanup();
