@@ -4,8 +4,9 @@ import type { Language, RefreshRequest } from "../../src/port/types.js";
 import { delayedProgress } from "../shared/delayed-progress.js";
 import { downloadUpload } from "../shared/download-upload.js";
 import { requireModerator } from "../shared/moderator-only.js";
-import { sendPayloads, type BotContext } from "./bot-context.js";
+import type { BotContext } from "./bot-context.js";
 import { refreshOptions } from "./commands.js";
+import { discordLimits, renderChunks } from "./discord-markdown.js";
 import { isModerator } from "./moderation.js";
 import { noPings, renderText } from "./render-discord.js";
 
@@ -31,7 +32,7 @@ export async function handleRefresh(
   // A refusal is thrown (NOT_ALLOWED) and answered privately by `handleInteraction`.
   requireModerator(isModerator(interaction, context.config.moderatorRoleIds), "/refresh");
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const edit = (text: string) => interaction.editReply({ content: text, allowedMentions: noPings });
+  const edit = (text: string) => interaction.editReply({ content: oneMessageContent(text), allowedMentions: noPings });
   const progress = delayedProgress(edit, {
     delayMs: timing.progressDelayMs,
     intervalMs: timing.progressIntervalMs,
@@ -56,5 +57,20 @@ export async function handleRefresh(
   } finally {
     await progress.finish();
   }
-  await sendPayloads(interaction, renderText(result), { ephemeral: true });
+  // The result replaces the private reply (the placeholder or the progress shown in it; discord.js
+  // counts a progress edit as "replied", so sendPayloads would post it below instead). A result
+  // longer than one message (a long URL in a reason) continues in private follow-ups: split, never cut.
+  const [first, ...rest] = renderText(result);
+  if (first) await interaction.editReply(first);
+  for (const payload of rest) await interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral });
+}
+
+/**
+ * Bot text as the content of exactly one message, for a progress edit (which cannot be split):
+ * the text when it fits in 2000 characters, otherwise its first part cut at a word and "…".
+ */
+export function oneMessageContent(text: string): string {
+  const [whole = "", ...more] = renderChunks([{ text }], discordLimits.content, { escape: false });
+  if (more.length === 0) return whole;
+  return `${renderChunks([{ text }], discordLimits.content - 1, { escape: false })[0]!}…`;
 }

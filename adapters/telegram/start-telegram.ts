@@ -1,12 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import { run } from "@grammyjs/runner";
-import { webhookCallback } from "grammy";
+import { webhookCallback, type Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import type { Logger } from "../../src/logging/logger.js";
+import { ConfigError } from "../../src/port/errors.js";
 import type { AdapterDeps, RunningAdapter } from "../shared/adapter.js";
 import type { RenderOptions } from "./render-telegram.js";
 import { createTelegramBot, type TelegramBot } from "./telegram-bot.js";
-import { loadTelegramConfig, type TelegramWebhookConfig } from "./telegram-config.js";
+import { loadTelegramConfig, type TelegramConfig, type TelegramWebhookConfig } from "./telegram-config.js";
 
 export interface StartTelegramOptions {
   /** Skips `getMe` when the identity is known (tests). */
@@ -18,13 +20,19 @@ export interface StartTelegramOptions {
   drainTimeoutMs?: number;
 }
 
+/** Where grammY sends requests when `TELEGRAM_API_ROOT` is not set. */
+const defaultApiRoot = "https://api.telegram.org";
+
+type GrammySignal = Parameters<Bot["init"]>[0];
+
 /** Only these update types are asked for; anything else would be ignored anyway. */
 const allowedUpdates = ["message", "callback_query"] as const;
 
 /**
  * Starts the Telegram adapter: checks the token (`getMe`), registers the command menu, then
  * receives updates by long polling, or by webhook when `TELEGRAM_WEBHOOK_URL` is set.
- * Resolves once updates are flowing; throws `ConfigError` for a wrong environment.
+ * Resolves once updates are flowing; throws `ConfigError` for a wrong environment, including a Bot
+ * API that does not answer within `TELEGRAM_STARTUP_TIMEOUT_MS`.
  */
 export async function startTelegram(deps: AdapterDeps, env: NodeJS.ProcessEnv, options: StartTelegramOptions = {}): Promise<RunningAdapter> {
   const config = loadTelegramConfig(env);
@@ -32,7 +40,7 @@ export async function startTelegram(deps: AdapterDeps, env: NodeJS.ProcessEnv, o
   const telegram = createTelegramBot({ ...deps, logger, config, botInfo: options.botInfo, render: options.render });
   const { bot } = telegram;
   // Fails fast with 401 on a revoked token, before anything else is set up.
-  await bot.init();
+  await initWithin(bot, config, logger);
   try {
     await telegram.registerCommands();
   } catch (error) {
@@ -107,6 +115,42 @@ async function startWebhook(telegram: TelegramBot, webhook: TelegramWebhookConfi
       logger.info("telegram webhook server stopped");
     }),
   };
+}
+
+/**
+ * `bot.init()` (getMe) with a bound: grammY retries network failures forever, so an unreachable or
+ * silent Bot API would hang start-up without a word. Says once what it waits for (the host, never
+ * the token) and gives up after `startupTimeoutMs` with a `ConfigError` naming `TELEGRAM_API_ROOT`.
+ * A refused token (401) still fails at once with grammY's own error.
+ */
+async function initWithin(bot: Bot, config: TelegramConfig, logger: Logger): Promise<void> {
+  if (bot.isInited()) return;
+  const host = new URL(config.apiRoot ?? defaultApiRoot).host;
+  logger.info(`waiting for the Telegram Bot API at ${host} …`);
+  const controller = new AbortController();
+  const timedOut = new Promise<never>((_, reject) => {
+    controller.signal.addEventListener("abort", () => reject(unreachable(host, config)), { once: true });
+  });
+  const timer = setTimeout(() => controller.abort(), config.startupTimeoutMs);
+  // grammY types its signal with the abort-controller shim; at run time it takes any AbortSignal.
+  const init = bot.init(controller.signal as unknown as GrammySignal);
+  // After the time-out grammY's own rejection (an aborted request) is of no further interest.
+  init.catch(() => undefined);
+  try {
+    await Promise.race([init, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function unreachable(host: string, config: TelegramConfig): ConfigError {
+  const where = config.apiRoot ? `TELEGRAM_API_ROOT (${host})` : `the official Bot API (${host}; TELEGRAM_API_ROOT is not set)`;
+  return new ConfigError(
+    `The Telegram Bot API did not answer within ${config.startupTimeoutMs} ms: ${where} is unreachable or silent. ` +
+      "Check TELEGRAM_API_ROOT, and the network, firewall or proxy between this host and it; " +
+      "TELEGRAM_STARTUP_TIMEOUT_MS sets how long to wait.",
+    ["TELEGRAM_API_ROOT"],
+  );
 }
 
 /** A second `stop()` (say SIGINT then SIGTERM) waits for the first instead of stopping twice. */

@@ -19,6 +19,7 @@ export const telegramEnvShape = {
     .optional(),
   TELEGRAM_WEBHOOK_PORT: envField.integer(1, 65_535, 8443),
   TELEGRAM_WEBHOOK_HOST: z.string().default("0.0.0.0"),
+  TELEGRAM_STARTUP_TIMEOUT_MS: envField.integer(1000, 600_000, 30_000),
 };
 
 export interface TelegramWebhookConfig {
@@ -38,6 +39,8 @@ export interface TelegramConfig {
   moderatorIds: ReadonlySet<number>;
   /** Set when updates arrive by webhook instead of long polling. */
   webhook?: TelegramWebhookConfig;
+  /** How long start-up waits for the Bot API to answer `getMe` before giving up with a `ConfigError`. */
+  startupTimeoutMs: number;
 }
 
 /**
@@ -65,6 +68,7 @@ export function loadTelegramConfig(env: NodeJS.ProcessEnv): TelegramConfig {
           host: parsed.TELEGRAM_WEBHOOK_HOST,
         }
       : undefined,
+    startupTimeoutMs: parsed.TELEGRAM_STARTUP_TIMEOUT_MS,
   };
 }
 

@@ -9,7 +9,7 @@ import { questionFromMessage } from "./question-text.js";
 import { createFeedbackCommand, createFeedbackPageHandler, feedbackPagePattern } from "./telegram-feedback.js";
 import { renderFullPassage, renderTelegramAnswer } from "./render-telegram.js";
 import type { TelegramBotOptions } from "./telegram-bot-options.js";
-import { createRefreshHandler } from "./telegram-refresh.js";
+import { createRefreshHandler, isRefreshCommandFor } from "./telegram-refresh.js";
 import { sendMessages, sendText } from "./telegram-send.js";
 import { telegramTextsFor } from "./telegram-texts.js";
 
@@ -39,8 +39,8 @@ export function handleCommands(updates: BotUpdates, options: TelegramBotOptions,
   });
   updates.command("refresh", refresh);
   updates.command("feedback", createFeedbackCommand({ feedback: options.feedback, moderatorIds: config.moderatorIds }));
-  // A document whose caption is /refresh adds that file to the corpus.
-  updates.on("message:document").filter((ctx) => /^\/refresh(@\w+)?(\s|$)/i.test(ctx.message.caption ?? ""), refresh);
+  // A document whose caption is /refresh (or /refresh@ThisBot, never another bot's) adds that file to the corpus.
+  updates.on("message:document").filter((ctx) => isRefreshCommandFor(ctx.message.caption, ctx.me.username), refresh);
   updates.command("ask", (ctx) => answer(ctx, ctx.match));
 }
 

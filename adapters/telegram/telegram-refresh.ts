@@ -7,8 +7,8 @@ import { downloadUpload } from "../shared/download-upload.js";
 import { languageFromLocale } from "../shared/locale-language.js";
 import { requireModerator } from "../shared/moderator-only.js";
 import { parseRefreshArguments } from "../shared/refresh-arguments.js";
-import { escapeHtml } from "./telegram-html.js";
-import { replyTo } from "./telegram-send.js";
+import { renderPlainText } from "./render-telegram.js";
+import { editHtml, editText, plainTextForEdit, sendMessages } from "./telegram-send.js";
 
 export interface TelegramRefreshOptions {
   core: NieuwsbotCore;
@@ -40,17 +40,15 @@ export function createRefreshHandler(options: TelegramRefreshOptions): (ctx: Con
     const language = languageFromLocale(from.language_code);
     const commandText = (message.text ?? message.caption ?? "").replace(/^\/refresh(@\w+)?/i, "");
     const args = parseRefreshArguments(commandText);
-    const reply = (text: string) => ctx.reply(escapeHtml(text), { parse_mode: "HTML", reply_parameters: replyTo(message.message_id) });
-    // Progress appears only when a refresh takes a while; then one message is edited at most once a second.
+    // Every text here goes out like answers do: escaped, split under 4096 characters, and an edit
+    // (which cannot be split) shortened to one message.
     let statusMessage: { chatId: number; messageId: number } | undefined;
-    const show = async (text: string) => {
-      if (statusMessage) await ctx.api.editMessageText(statusMessage.chatId, statusMessage.messageId, escapeHtml(text), { parse_mode: "HTML" });
-      else {
-        const sent = await reply(text);
-        statusMessage = { chatId: sent.chat.id, messageId: sent.message_id };
-      }
+    const showProgress = async (text: string) => {
+      if (statusMessage) return editText(ctx, statusMessage, text);
+      const [sent] = await sendMessages(ctx, [plainTextForEdit(text)], message.message_id);
+      if (sent) statusMessage = { chatId: sent.chat.id, messageId: sent.message_id };
     };
-    const progress = delayedProgress(show, {
+    const progress = delayedProgress(showProgress, {
       delayMs: options.progressDelayMs ?? 2000,
       intervalMs: options.progressIntervalMs ?? 1000,
       onError: (error) => logger.warn("refresh progress message failed", { error }),
@@ -72,11 +70,44 @@ export function createRefreshHandler(options: TelegramRefreshOptions): (ctx: Con
     } finally {
       await progress.finish();
     }
-    await show(result).catch(async (error: unknown) => {
-      logger.warn("could not update the refresh message; sending the result instead", { error });
-      await reply(result);
-    });
+    await sendResult(ctx, result, message.message_id, statusMessage, logger);
   };
+}
+
+/**
+ * The result replaces the progress message when there is one: its first part goes into that
+ * message, any further parts follow as replies. Without progress (or when the edit fails) the whole
+ * result is sent as replies.
+ */
+async function sendResult(
+  ctx: Context,
+  result: string,
+  replyToId: number,
+  statusMessage: { chatId: number; messageId: number } | undefined,
+  logger: Logger,
+): Promise<void> {
+  const [first, ...rest] = renderPlainText(result);
+  if (!first) return;
+  let edited = false;
+  if (statusMessage) {
+    try {
+      await editHtml(ctx, statusMessage, first);
+      edited = true;
+    } catch (error) {
+      logger.warn("could not update the refresh message; sending the result instead", { error });
+    }
+  }
+  await sendMessages(ctx, edited ? rest : [first, ...rest], replyToId);
+}
+
+/**
+ * Whether a text or caption is this bot's `/refresh`: `/refresh` alone or `/refresh@<username>`
+ * naming this bot, command and username compared case-insensitively. `/refresh@other_bot` is for
+ * another bot in the group (grammY applies the same rule to text commands; captions need it here).
+ */
+export function isRefreshCommandFor(text: string | undefined, botUsername: string): boolean {
+  const match = /^\/refresh(?:@(\w+))?(?:\s|$)/i.exec(text ?? "");
+  return match !== null && (match[1] === undefined || match[1].toLowerCase() === botUsername.toLowerCase());
 }
 
 function download(

@@ -61,6 +61,14 @@ interface Failure {
   remaining: number;
 }
 
+/** How the fake misrepresents an uploaded file (see `addFile`). */
+export interface FakeFileOptions {
+  /** The size getFile reports instead of the real one. */
+  declaredSize?: number;
+  /** Stream this many bytes on download (the content repeated), without a Content-Length. */
+  servedBytes?: number;
+}
+
 export interface FakeBotApiOptions {
   token: string;
   bot?: Partial<FakeUser>;
@@ -262,24 +270,58 @@ export class FakeTelegramBotApi {
     return this.updates.filter((update) => update.update_id >= offset).slice(0, limit);
   }
 
-  /** Stores a file as if a user had uploaded it; returns the `file_id` to put in a document message. */
-  addFile(bytes: Uint8Array): string {
+  /**
+   * Stores a file as if a user had uploaded it; returns the `file_id` to put in a document message.
+   * With `options` the fake lies like a hostile or broken server could: `declaredSize` is the size
+   * getFile reports, and `servedBytes` makes the download stream that many bytes (the content
+   * repeated) without a Content-Length, at the pace the client reads them.
+   */
+  addFile(bytes: Uint8Array, options: FakeFileOptions = {}): string {
     const fileId = `file-${this.files.size + 1}`;
     this.files.set(fileId, bytes);
+    this.fileOptions.set(fileId, options);
     return fileId;
   }
 
   /** How often each file was downloaded, to prove a refused upload was never fetched. */
   readonly downloads: string[] = [];
+  /** Bytes of each file (by file id) handed to the socket, summed over downloads; a client that stops reading stops this. */
+  readonly bytesServed = new Map<string, number>();
+  private readonly fileOptions = new Map<string, FakeFileOptions>();
+
+  /** Serves a file download, streamed with backpressure so `bytesServed` shows how much the client really read. */
+  private async serveFile(fileId: string, bytes: Uint8Array, response: ServerResponse): Promise<void> {
+    this.downloads.push(fileId);
+    const total = this.fileOptions.get(fileId)?.servedBytes;
+    if (total === undefined) {
+      this.bytesServed.set(fileId, (this.bytesServed.get(fileId) ?? 0) + bytes.byteLength);
+      response.writeHead(200, { "content-type": "application/octet-stream", "content-length": String(bytes.byteLength) });
+      response.end(Buffer.from(bytes));
+      return;
+    }
+    // No Content-Length: chunked, so only reading tells the client how big the file is.
+    response.writeHead(200, { "content-type": "application/octet-stream" });
+    const chunk = bytes.byteLength > 0 ? Buffer.alloc(64 * 1024, Buffer.from(bytes)) : Buffer.alloc(64 * 1024);
+    let closed = false;
+    response.once("close", () => (closed = true));
+    let sent = 0;
+    while (sent < total && !closed) {
+      const piece = chunk.subarray(0, Math.min(chunk.length, total - sent));
+      sent += piece.length;
+      this.bytesServed.set(fileId, (this.bytesServed.get(fileId) ?? 0) + piece.length);
+      if (!response.write(piece)) await drainedOrClosed(response);
+    }
+    if (!closed) response.end();
+  }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
     const download = /^\/file\/bot([^/]+)\/documents\/(.+)$/.exec(url.pathname);
     if (download) {
       const bytes = download[1] === this.token ? this.files.get(download[2]!) : undefined;
-      if (bytes) this.downloads.push(download[2]!);
-      response.writeHead(bytes ? 200 : 404, { "content-type": "application/octet-stream" });
-      response.end(bytes ? Buffer.from(bytes) : undefined);
+      if (bytes) return this.serveFile(download[2]!, bytes, response);
+      response.writeHead(404, { "content-type": "application/octet-stream" });
+      response.end();
       return;
     }
     const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
@@ -378,7 +420,12 @@ export class FakeTelegramBotApi {
         if (!bytes) return { ok: false, error_code: 400, description: "Bad Request: invalid file_id" };
         return {
           ok: true,
-          result: { file_id: String(params.file_id), file_unique_id: "u", file_size: bytes.byteLength, file_path: `documents/${String(params.file_id)}` },
+          result: {
+            file_id: String(params.file_id),
+            file_unique_id: "u",
+            file_size: this.fileOptions.get(String(params.file_id))?.declaredSize ?? bytes.byteLength,
+            file_path: `documents/${String(params.file_id)}`,
+          },
         };
       }
       default:
@@ -421,6 +468,19 @@ export class FakeTelegramBotApi {
     original.text = checked.text;
     return { ok: true, result: { ...original.message, text: checked.text } };
   }
+}
+
+/** Resolves when the socket can take more, or when the client went away. */
+function drainedOrClosed(response: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      response.off("drain", done);
+      response.off("close", done);
+      resolve();
+    };
+    response.once("drain", done);
+    response.once("close", done);
+  });
 }
 
 type ApiReply = { ok: true; result: unknown } | { ok: false; error_code: number; description: string; parameters?: { retry_after?: number } };

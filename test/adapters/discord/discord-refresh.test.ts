@@ -1,4 +1,5 @@
-import { readdir } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { permissions, slashCommand, snowflake } from "../../fakes/discord-payloads.js";
 import { startNewsSite, type NewsSite } from "../../fakes/news-site.js";
@@ -13,6 +14,10 @@ beforeEach(async () => {
     "/cdn/brug.md": (_request, response) => {
       response.writeHead(200, { "content-type": "text/markdown" });
       response.end(article);
+    },
+    "/cdn/sources.txt": (_request, response) => {
+      response.writeHead(200, { "content-type": "text/plain" });
+      response.end("https://example.org/iets-anders\n");
     },
   });
 });
@@ -63,15 +68,27 @@ async function result(h: Harness, interaction: ReturnType<typeof slashCommand>):
 describe("/refresh options on Discord", () => {
   it("actie:terugzetten goes back one version", async () => {
     harness = await startHarness();
+    await writeFile(path.join(harness.corpusDir, "brug.md"), article);
     await result(harness, refresh(harness, {}));
     expect(harness.core.status().corpusVersion).toBe(2);
-    expect(await result(harness, refresh(harness, { actie: "rollback" }))).toMatch(/^Teruggezet naar corpus v1: 1 document, 4 passages/);
+    expect(await result(harness, refresh(harness, { actie: "rollback" }))).toMatch(
+      /^Teruggezet naar corpus v1: 1 document \(1 verwijderd\), 4 passages — 0 nieuw, 0 gewijzigd, 4 ongewijzigd, 1 verwijderd/,
+    );
+    expect(harness.core.status().corpusVersion).toBe(1);
+    expect(await readdir(harness.corpusDir)).not.toContain("brug.md");
+  });
+
+  it("a refresh with nothing to change says so and makes no version", async () => {
+    harness = await startHarness();
+    expect(await result(harness, refresh(harness, {}))).toMatch(/^Corpus: geen wijzigingen; nog steeds v1 \(1 document, 4 passages, \d+ ms\)$/);
     expect(harness.core.status().corpusVersion).toBe(1);
   });
 
   it("bestand: adds the uploaded article to the corpus", async () => {
     harness = await startHarness();
-    expect(await result(harness, refresh(harness, { file: "brug.md" }))).toMatch(/^Corpus v2: 2 documenten, 5 passages — 1 nieuw/);
+    expect(await result(harness, refresh(harness, { file: "brug.md" }))).toMatch(
+      /^Corpus v2: 2 documenten \(1 nieuw\), 5 passages — 1 nieuw, 0 gewijzigd, 4 ongewijzigd, 0 verwijderd; 1 embedding berekend/,
+    );
     expect(await readdir(harness.corpusDir)).toContain("brug.md");
     expect(site.requests).toEqual(["/cdn/brug.md"]);
   });
@@ -93,5 +110,33 @@ describe("/refresh options on Discord", () => {
     await harness.stop();
     harness = await startHarness({ coreEnv: { FETCH_ALLOW_PRIVATE_NETWORKS: "true" } });
     expect(await result(harness, refresh(harness, { url: `${site.url}/artikel/mijnenjagers` }))).toMatch(/^Corpus v2: 2 documenten/);
+  });
+
+  it.each(["file:///etc/passwd", "gopher://example.org/1", "ftp://example.org/artikel.txt"])("url:%s is refused as not an http(s) link", async (url) => {
+    harness = await startHarness({ coreEnv: { FETCH_ALLOW_PRIVATE_NETWORKS: "true" } });
+    const reply = await result(harness, refresh(harness, { url }));
+    expect(reply).toContain("Dat is geen geldige http- of https-link");
+    expect(reply).toContain("Er is niets veranderd");
+    expect(harness.core.status().corpusVersion).toBe(1);
+  });
+
+  it("url: with a user name and password is refused without repeating them", async () => {
+    harness = await startHarness({ coreEnv: { FETCH_ALLOW_PRIVATE_NETWORKS: "true" } });
+    const url = `${site.url.replace("http://", "http://redacteur:geheim@")}/artikel/mijnenjagers`;
+    const reply = await result(harness, refresh(harness, { url }));
+    expect(reply).toContain("Dat is geen geldige http- of https-link");
+    expect(reply).toContain("http://***@127.0.0.1");
+    expect(reply).not.toMatch(/geheim|redacteur/);
+    expect(site.requests).toEqual([]);
+  });
+
+  it("bestand: named sources.txt is refused and the URL list is left alone", async () => {
+    harness = await startHarness();
+    const sourcesFile = path.join(harness.corpusDir, "sources.txt");
+    await writeFile(sourcesFile, "# geen links\n");
+    const reply = await result(harness, refresh(harness, { file: "sources.txt" }));
+    expect(reply).toContain("Die bestandsnaam is gereserveerd");
+    expect(await readFile(sourcesFile, "utf8")).toBe("# geen links\n");
+    expect(harness.core.status().corpusVersion).toBe(1);
   });
 });

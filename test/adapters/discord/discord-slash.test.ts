@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buttonClick, permissions, slashCommand, snowflake, user } from "../../fakes/discord-payloads.js";
@@ -100,18 +100,22 @@ describe("Discord slash commands against a fake Discord", () => {
 
   it("/refresh runs with Manage Server and reports the new corpus version", async () => {
     const before = harness.core.status().corpusVersion;
+    await writeFile(path.join(harness.corpusDir, "dijken.md"), "Een nieuwe alinea over de Afsluitdijk en de stijgende zeespiegel.");
     const interaction = slashCommand("refresh", {}, inGuild(harness, { permissions: permissions.manager }));
     const callback = await interact(harness, interaction);
     expect(callback.body).toMatchObject({ type: 5, data: { flags: 64 } });
     const edit = await harness.fake.waitForRequest((request) => request.method === "PATCH" && request.path.includes(interaction.token));
     expect(harness.core.status().corpusVersion).toBe(before + 1);
     expect(edit.body.content).toMatch(
-      new RegExp(`^Corpus v${before + 1}: 1 document, \\d+ passages — \\d+ nieuw, \\d+ ongewijzigd, \\d+ verwijderd \\(\\d+ ms\\)$`),
+      new RegExp(
+        `^Corpus v${before + 1}: 2 documenten \\(1 nieuw\\), \\d+ passages — 1 nieuw, 0 gewijzigd, \\d+ ongewijzigd, 0 verwijderd; 1 embedding berekend \\(\\d+ ms\\)$`,
+      ),
     );
   });
 
   it("/refresh runs for a member with a configured moderator role", async () => {
     const before = harness.core.status().corpusVersion;
+    await writeFile(path.join(harness.corpusDir, "dijken.md"), "Een andere alinea over de Afsluitdijk en de stijgende zeespiegel.");
     const interaction = slashCommand("refresh", {}, inGuild(harness, { roles: [harness.fake.guild.moderatorRoleId] }));
     await interact(harness, interaction);
     await harness.fake.waitForRequest((request) => request.method === "PATCH" && request.path.includes(interaction.token));

@@ -7,7 +7,7 @@ const token = "123456789:AAFakeTokenForTestsOnly_abcdefghijkl";
 describe("loadTelegramConfig", () => {
   test("parses a minimal environment with defaults", () => {
     const config = loadTelegramConfig({ TELEGRAM_BOT_TOKEN: token });
-    expect(config).toEqual({ token, apiRoot: undefined, moderatorIds: new Set(), webhook: undefined });
+    expect(config).toEqual({ token, apiRoot: undefined, moderatorIds: new Set(), webhook: undefined, startupTimeoutMs: 30_000 });
   });
 
   test("parses moderators as numbers, the API root and the webhook settings", () => {

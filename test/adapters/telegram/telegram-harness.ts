@@ -6,6 +6,7 @@ import { startTelegram, type StartTelegramOptions } from "../../../adapters/tele
 import type { AdapterDeps, RunningAdapter } from "../../../adapters/shared/adapter.js";
 import { loadCoreConfig } from "../../../src/config/core-config.js";
 import { Core } from "../../../src/app/nieuwsbot-core.js";
+import type { NieuwsbotCore } from "../../../src/port/types.js";
 import { FeedbackStore } from "../../../src/feedback/feedback-store.js";
 import { createLogger, type Logger } from "../../../src/logging/logger.js";
 import { HashingEmbedder } from "../../../embeddings/hashing-embeddings.js";
@@ -32,6 +33,8 @@ export interface HarnessOptions {
   realGetMe?: boolean;
   /** Extra core variables (e.g. FETCH_ALLOW_PRIVATE_NETWORKS). */
   coreEnv?: Record<string, string>;
+  /** Wraps the real core, e.g. to make it fail on purpose. */
+  wrapCore?: (core: Core) => NieuwsbotCore;
 }
 
 /**
@@ -53,7 +56,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const logLines: string[] = [];
   const logger: Logger = createLogger({ level: "debug", write: (line) => logLines.push(line) });
   const deps: AdapterDeps = {
-    core,
+    core: options.wrapCore ? options.wrapCore(core) : core,
     feedback: new FeedbackStore(dataDir),
     logger,
     limits: { questionsPerWindow: 100, windowSeconds: 60, maxQuestionLength: config.maxQuestionLength, ...options.limits },

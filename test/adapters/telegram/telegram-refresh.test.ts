@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
@@ -74,10 +74,18 @@ async function sendDocument(harness: Harness, from: FakeUser, name: string, cont
 describe("/refresh with arguments on Telegram", () => {
   test("rollback goes back one version and reports it", async () => {
     h = await startHarness({ corpusDir, env: moderatorEnv });
+    await writeFile(path.join(corpusDir, "brug.md"), "De nieuwe brug over de Waal bij Nijmegen gaat in maart open voor fietsers.");
     await command(h, users.moderator, "/refresh");
     expect(h.core.status().corpusVersion).toBe(2);
     const reply = await command(h, users.moderator, "/refresh rollback");
-    expect(reply.text).toMatch(/^Teruggezet naar corpus v1: 1 document, 4 passages/);
+    expect(reply.text).toMatch(/^Teruggezet naar corpus v1: 1 document \(1 verwijderd\), 4 passages — 0 nieuw, 0 gewijzigd, 4 ongewijzigd, 1 verwijderd/);
+    expect(h.core.status().corpusVersion).toBe(1);
+  });
+
+  test("a refresh with nothing to change says so and makes no version", async () => {
+    h = await startHarness({ corpusDir, env: moderatorEnv });
+    const reply = await command(h, users.moderator, "/refresh");
+    expect(reply.text).toMatch(/^Corpus: geen wijzigingen; nog steeds v1 \(1 document, 4 passages, \d+ ms\)$/);
     expect(h.core.status().corpusVersion).toBe(1);
   });
 
@@ -89,7 +97,7 @@ describe("/refresh with arguments on Telegram", () => {
       "brug.md",
       "---\ntitle: Brug\n---\nDe nieuwe brug over de Waal bij Nijmegen gaat in maart open voor fietsers.",
     );
-    expect(reply.text).toMatch(/^Corpus v2: 2 documenten, 5 passages — 1 nieuw, 4 ongewijzigd, 0 verwijderd/);
+    expect(reply.text).toMatch(/^Corpus v2: 2 documenten \(1 nieuw\), 5 passages — 1 nieuw, 0 gewijzigd, 4 ongewijzigd, 0 verwijderd; 1 embedding berekend/);
     expect(await readdir(corpusDir)).toContain("brug.md");
     const answer = await command(h, users.moderator, "Wanneer gaat de brug bij Nijmegen open voor fietsers?");
     expect(answer.html).toContain("maart");
@@ -118,5 +126,37 @@ describe("/refresh with arguments on Telegram", () => {
     expect(reply.text).toMatch(/^Corpus v2: 2 documenten/);
     const answer = await command(h, users.moderator, "Hoeveel mijnenjagers stuurt Defensie naar de Oostzee?");
     expect(answer.html).toContain("twee extra mijnenjagers");
+  });
+
+  test.each(["file:///etc/passwd", "gopher://example.org/1", "ftp://example.org/artikel.txt"])(
+    "/refresh %s says the argument is not an http(s) link instead of refreshing",
+    async (url) => {
+      h = await startHarness({ corpusDir, env: moderatorEnv, coreEnv: { FETCH_ALLOW_PRIVATE_NETWORKS: "true" } });
+      await writeFile(path.join(corpusDir, "brug.md"), "De nieuwe brug over de Waal bij Nijmegen gaat in maart open voor fietsers.");
+      const reply = await command(h, users.moderator, `/refresh ${url}`);
+      expect(reply.text).toContain("Dat is geen geldige http- of https-link");
+      expect(reply.text).toContain("Er is niets veranderd");
+      // Not even the pending change in the folder was taken in: nothing ran.
+      expect(h.core.status().corpusVersion).toBe(1);
+    },
+  );
+
+  test("a URL with a user name and password is refused without repeating them", async () => {
+    h = await startHarness({ corpusDir, env: moderatorEnv, coreEnv: { FETCH_ALLOW_PRIVATE_NETWORKS: "true" } });
+    const url = `${site.url.replace("http://", "http://redacteur:geheim@")}/artikel/mijnenjagers`;
+    const reply = await command(h, users.moderator, `/refresh ${url}`);
+    expect(reply.text).toContain("Dat is geen geldige http- of https-link");
+    expect(reply.text).toContain("http://***@127.0.0.1");
+    expect(reply.text).not.toMatch(/geheim|redacteur/);
+    expect(site.requests).toEqual([]);
+  });
+
+  test("a document named sources.txt is refused and the URL list is left alone", async () => {
+    h = await startHarness({ corpusDir, env: moderatorEnv });
+    await writeFile(path.join(corpusDir, "sources.txt"), "# geen links\n");
+    const reply = await sendDocument(h, users.moderator, "sources.txt", "https://example.org/iets-anders\n");
+    expect(reply.text).toContain("Die bestandsnaam is gereserveerd");
+    expect(await readFile(path.join(corpusDir, "sources.txt"), "utf8")).toBe("# geen links\n");
+    expect(h.core.status().corpusVersion).toBe(1);
   });
 });
