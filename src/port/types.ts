@@ -86,6 +86,25 @@ export interface CoreStatus {
     similarity: { mean: number; sd: number; p95: number; max: number };
     nullRelevance: { p95: number; max: number };
   };
+  /** The scheduled re-fetch of URL sources; absent when `REFRESH_INTERVAL_MINUTES` is off. */
+  schedule?: ScheduleStatus;
+}
+
+/** What `/status` shows of the scheduled re-fetch of URL sources (`REFRESH_INTERVAL_MINUTES`). */
+export interface ScheduleStatus {
+  intervalMinutes: number;
+  /** The last scheduled check, in this process or another one sharing `DATA_DIR`. */
+  lastCheck?: {
+    at: string;
+    /** `not-modified`: every URL answered 304; `unchanged`: fetched, same text; `busy`: another refresh held the lock. */
+    outcome: "not-modified" | "unchanged" | "refreshed" | "failed" | "busy";
+    newVersion?: number;
+    /** The failure in plain words, for `failed`. */
+    reason?: string;
+  };
+  nextCheckAt?: string;
+  /** Failed checks in a row; each one lengthens the wait before the next (backoff). */
+  consecutiveFailures: number;
 }
 
 /** A refresh (or rollback) and who asked for it, for the audit log. */
