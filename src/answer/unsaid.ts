@@ -75,13 +75,23 @@ function namesAsked(query: Query): AskedName[] {
     if (place && term) asked.push({ surface: match.text.replace(/[’']s$/u, ""), terms: [term] });
   }
   const covered = new Set(query.names.flatMap((match) => words(match.text)));
-  for (const match of query.text.matchAll(/(?<=[\p{L}\p{N},;:)”"'’]\s+)\p{Lu}[\p{L}\p{N}]*(?:-\p{Lu}[\p{L}\p{N}]*)*/gu)) {
-    const parts = words(match[0]).filter((word) => !isStopword(word) && !covered.has(word));
-    const terms = parts.map(termFor).filter((term): term is QueryTerm => term !== undefined);
+  for (const run of query.text.matchAll(/(?<=[\p{L}\p{N},;:)”"'’]\s+)\p{Lu}[\p{L}\p{N}]*(?:[-\s]\p{Lu}[\p{L}\p{N}]*)*/gu)) {
     // An English institution ("White House", "Prime Minister") has a Dutch name the lexicon may not
     // know ("Witte Huis"); only its translations, when the dictionary gives them, can tell.
-    const untranslatable = query.language === "en" && parts.length > 1 && terms.every((term) => !term.alternatives?.length);
-    if (terms.length > 0 && !untranslatable) asked.push({ surface: match[0], terms });
+    const runTerms = words(run[0])
+      .filter((word) => !isStopword(word) && !covered.has(word))
+      .map(termFor)
+      .filter((term): term is QueryTerm => term !== undefined);
+    if (query.language === "en" && runTerms.length > 1 && runTerms.every((term) => !term.alternatives?.length)) continue;
+    // Otherwise each (hyphenated) word is a name of its own: in "Prime Minister Rutte" it is
+    // Rutte the passage must mention, not any one of the three words.
+    for (const surface of run[0].split(/\s+/u)) {
+      const terms = words(surface)
+        .filter((word) => !isStopword(word) && !covered.has(word))
+        .map(termFor)
+        .filter((term): term is QueryTerm => term !== undefined);
+      if (terms.length > 0) asked.push({ surface, terms });
+    }
   }
   return asked;
 }

@@ -2,11 +2,13 @@
  * The name lexicon: countries, macro-regions, languages, months, weekdays and zone cities with
  * their Dutch and English names and country adjectives, all from CLDR (Unicode licence) — the
  * data in Node's ICU through `Intl`, plus the `cldr-bcp47`, `cldr-dates-full` and
- * `cldr-numbers-full` packages. General knowledge only, never about one article.
+ * `cldr-numbers-full` packages — and the capitals CLDR lacks from `countries-list` (MIT).
+ * General knowledge only, never about one article.
  *
  * The table is built on first use and kept for the life of the process; every function here is
  * pure after that. Call {@link nameTableStats} (or any lookup) at start-up to pay the cost early.
  */
+import { capitalEntries } from "./capitals.js";
 import { cityEntries } from "./cldr-cities.js";
 import { readCldrCurrencyNames, readCldrLocaleTags, readCldrZoneData } from "./cldr-files.js";
 import { countryAdjectives } from "./demonyms.js";
@@ -44,7 +46,9 @@ function buildTable(): NameTable {
   });
   const placeForms = new Set(places.flatMap((entry) => [...entry.forms.nl, ...entry.forms.en].map(foldText)));
   const cities = cityEntries(readCldrZoneData(), new Set(codes.countries), placeForms);
-  const entries = [...withAdjectives, ...languages, ...calendarEntries(), ...cities];
+  const cityForms = cities.flatMap((entry) => [...entry.forms.nl, ...entry.forms.en].map(foldText));
+  const capitals = capitalEntries(new Set(codes.countries), new Set([...placeForms, ...cityForms]));
+  const entries = [...withAdjectives, ...languages, ...calendarEntries(), ...cities, ...capitals];
   const counts: Record<NameKind, number> = { country: 0, region: 0, language: 0, month: 0, weekday: 0, city: 0 };
   for (const entry of entries) counts[entry.kind] += 1;
   const index = buildNameIndex(entries);

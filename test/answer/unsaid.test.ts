@@ -33,3 +33,20 @@ describe("what a passage does not say", () => {
     expect(unsaid("Wanneer levert Duitsland?")).toBeUndefined();
   });
 });
+
+describe("names of more than one word, and capitals", () => {
+  it("a capital stands for its country: Ottawa is mentioned where the Canadian premier is", () => {
+    const canada = "Zelenski sprak eveneens met de Canadese premier Justin Trudeau.";
+    expect(unsaidIn(analyzeQuery("Had Zelenski ook contact met Ottawa?", "nl"), canada)).toBeUndefined();
+    expect(unsaidIn(analyzeQuery("Did Zelensky also call Canberra?", "en"), canada)).toEqual({ kind: "name", text: "Canberra" });
+  });
+
+  it("an English institution of several capitalised words the lexicon cannot translate is no proof of silence", () => {
+    expect(unsaid("What did the White House say Biden promised?", "en")).toBeUndefined();
+  });
+
+  it("in a run of capitalised words each word is a name of its own: the passage must mention Rutte, not just 'premier'", () => {
+    expect(unsaid("Wat beloofde Premier Rutte aan Kiev?")).toMatchObject({ kind: "name", text: "Rutte" });
+    expect(unsaid("Wat beloofde Premier Biden aan Duitsland?")).toBeUndefined();
+  });
+});

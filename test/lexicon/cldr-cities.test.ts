@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { cityEntries, exemplarCities, zoneCountry, type Bcp47Zone } from "../../src/lexicon/cldr-cities.js";
 import { readCldrZoneData } from "../../src/lexicon/cldr-files.js";
 import { regionCodes } from "../../src/lexicon/intl-names.js";
+import { capitalForms } from "../../src/lexicon/capitals.js";
+import { countryOf, lookupNames } from "../../src/lexicon/cldr-names.js";
 
 const countries = new Set(["GB", "UA", "MF", "IL", "DE", "AQ", "US"]);
 
@@ -78,5 +80,23 @@ describe("city entries", () => {
   it("drops a city form that is a country's name", () => {
     const entries = cityEntries(data, countries, new Set(["londen", "london"]));
     expect(entries.map((entry) => entry.id)).not.toContain("city:gblon");
+  });
+});
+
+describe("capitals CLDR's zone cities lack (countries-list)", () => {
+  it("lead to their country, in any case, Washington with or without D.C.", () => {
+    const countryFound = (text: string) => lookupNames(text).map((match) => countryOf(match.entry)?.id);
+    expect(countryFound("Wat zei Ottawa?")).toEqual(["region:CA"]);
+    expect(countryFound("wat beloofde washington")).toEqual(["region:US"]);
+    expect(countryFound("What did Washington D.C. say?")).toEqual(["region:US"]);
+    expect(countryFound("Canberra")).toEqual(["region:AU"]);
+  });
+
+  it("leave out capitals that are short or common words, and those CLDR already knows", () => {
+    expect(capitalForms("Male")).toEqual([]);
+    expect(capitalForms("The Valley")).toEqual([]);
+    expect(capitalForms("Washington D.C.")).toEqual(["Washington D.C.", "Washington DC", "Washington"]);
+    // London is a zone city with its Dutch name; it is found once, as that city.
+    expect(lookupNames("Londen en London").map((match) => match.entry.id)).toEqual(["city:gblon", "city:gblon"]);
   });
 });
