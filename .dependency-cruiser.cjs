@@ -3,8 +3,8 @@
  *
  *   src/port        the core's contract: types, errors, question rules, the Embedder interface
  *   src/util, text, logging, lexicon, config        foundations any part may use
- *   src/corpus, sources, index, retrieval, calibration, answer, generative, feedback, refresh
- *                   the parts of the core
+ *   src/corpus, sources, index, retrieval, calibration, answer, generative, feedback, refresh, shared-state
+ *                   the parts of the core (shared-state: the PostgreSQL stores of shared mode)
  *   embeddings/     embedding providers (LangChain `Embeddings`), on the port and the foundations
  *   src/app         the orchestrator and composition root (Core, bootstrap)
  *   adapters/       front ends: console, CLI, Telegram, Discord
@@ -12,7 +12,7 @@
  * Nothing imports upward, and there are no cycles.
  */
 const foundations = "^src/(util|text|logging|lexicon|config)/";
-const parts = "^src/(corpus|sources|index|retrieval|calibration|answer|generative|feedback|refresh)/";
+const parts = "^src/(corpus|sources|index|retrieval|calibration|answer|generative|feedback|refresh|shared-state)/";
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

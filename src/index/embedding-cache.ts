@@ -12,6 +12,17 @@ export function textHash(text: string): string {
 }
 
 /**
+ * What `cachedEmbedding` needs of a cache: vectors by text hash for one embedder. Implemented by the
+ * file cache below and by the shared PostgreSQL cache (`src/shared-state/embedding-cache.ts`).
+ */
+export interface VectorCache {
+  /** The cached vector of each hash, undefined where there is none. */
+  getMany(hashes: readonly string[]): Promise<Array<number[] | undefined>>;
+  /** Stores vectors; a hash already cached keeps its vector. */
+  putMany(items: ReadonlyArray<readonly [hash: string, vector: number[]]>): Promise<void>;
+}
+
+/**
  * On-disk embedding cache, one folder per embedder (`<DATA_DIR>/embeddings/<embedder id>/`), so a
  * refresh only embeds passages it has never seen. Two append-only files: `vectors.f32` (raw
  * float32, `dimensions` per entry) and `keys.txt` (one text hash per line, same order). Vectors are
@@ -22,7 +33,7 @@ export function textHash(text: string): string {
  * that adds an article to 100,000 cached passages), the whole file at once for many (a full
  * rebuild) — at 100k passages the file is 200 MB, which every refresh used to read.
  */
-export class EmbeddingCache {
+export class EmbeddingCache implements VectorCache {
   private readonly stride: number;
   /** Vectors appended by this process, not read back from the file. */
   private readonly recent = new Map<string, Float32Array>();
@@ -115,7 +126,7 @@ const bulkReadShare = 0.05;
  * An `EmbedPassages` that takes known vectors from the cache and embeds only the rest (in batches),
  * writing them back. `stats.embedded` says how many texts really went through the embedder.
  */
-export function cachedEmbedding(embedder: Embedder, cache: EmbeddingCache, batchSize = 64): { embed: EmbedPassages; stats: { embedded: number } } {
+export function cachedEmbedding(embedder: Embedder, cache: VectorCache, batchSize = 64): { embed: EmbedPassages; stats: { embedded: number } } {
   const stats = { embedded: 0 };
   const embed: EmbedPassages = async (texts, onProgress) => {
     // Hashing 100k texts takes a while: slice it like the rest of the build.

@@ -9,6 +9,8 @@ export type CorpusCode =
 export type IndexCode = "INDEX_CORRUPT" | "INDEX_WRITE_FAILED" | "EMBEDDING_FAILED";
 export type RefreshCode = "REFRESH_RUNNING" | "REFRESH_FAILED" | "NOTHING_TO_ROLL_BACK";
 export type ConfigCode = "CONFIG_INVALID";
+/** The shared PostgreSQL database (`DATABASE_URL`): unreachable, or migrated by a newer build than this one. */
+export type SharedStateCode = "DATABASE_UNAVAILABLE" | "DATABASE_SCHEMA_TOO_NEW";
 export type SourceCode =
   | "SOURCE_BAD_URL"
   | "SOURCE_BLOCKED"
@@ -21,7 +23,7 @@ export type SourceCode =
   | "SOURCE_BAD_UPLOAD"
   | "SOURCE_RESERVED_NAME";
 
-export type ErrorCode = UserInputCode | CorpusCode | IndexCode | RefreshCode | ConfigCode | SourceCode;
+export type ErrorCode = UserInputCode | CorpusCode | IndexCode | RefreshCode | ConfigCode | SourceCode | SharedStateCode;
 
 export abstract class NieuwsbotError extends Error {
   abstract readonly code: ErrorCode;
@@ -82,6 +84,21 @@ export class SourceError extends NieuwsbotError {
     readonly code: SourceCode,
     message: string,
     readonly source: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/**
+ * The shared database cannot be used. Answers never depend on it (the index is local); callers fall
+ * back to local state, queue writes, or refuse a refresh with this reason. The message never holds
+ * the password of `DATABASE_URL`.
+ */
+export class SharedStateError extends NieuwsbotError {
+  constructor(
+    readonly code: SharedStateCode,
+    message: string,
     options?: { cause?: unknown },
   ) {
     super(message, options);

@@ -5,12 +5,15 @@ import { discordEnvShape } from "../../adapters/discord/discord-config.js";
 import { sharedAdapterEnvShape } from "../../adapters/shared/adapter-config.js";
 import { telegramEnvShape } from "../../adapters/telegram/telegram-config.js";
 import { coreEnvShape, loadCoreConfig } from "../../src/config/core-config.js";
+import { databaseEnvShape } from "../../src/config/database-config.js";
 import { llmEnvShape } from "../../src/config/llm-config.js";
 import { ConfigError } from "../../src/port/errors.js";
 import { repoRoot } from "../helpers/core-fixture.js";
 import { markdownTables, type MarkdownTable } from "../docs/markdown.js";
 
-const variables = [coreEnvShape, llmEnvShape, sharedAdapterEnvShape, telegramEnvShape, discordEnvShape].flatMap((shape) => Object.keys(shape));
+const variables = [coreEnvShape, databaseEnvShape, llmEnvShape, sharedAdapterEnvShape, telegramEnvShape, discordEnvShape].flatMap((shape) =>
+  Object.keys(shape),
+);
 
 /** The variable named in each row of a `| variable | default | meaning |` table, in order. */
 function documentedVariables(table: MarkdownTable): string[] {

@@ -1,0 +1,7 @@
+import { initialSchema } from "./0001-initial-schema.js";
+import type { Migration } from "./migration.js";
+
+export type { Migration };
+
+/** Every migration this build knows, oldest first. Append only: never edit one that has shipped. */
+export const migrations: readonly Migration[] = [initialSchema];
