@@ -154,7 +154,7 @@ export function holdsAnswer(kind: AnswerKind, sentence: string, question: string
 const reasonPattern =
   /\b(omdat|want|doordat|vanwege|dankzij|daardoor|daarom|zodat|naar aanleiding van|na de|na het|because|due to|since|after|so that|therefore)\b/u;
 const speedPattern = /\b(snel|sneller|snelst|vlug|meteen|direct|onmiddellijk|spoedig|binnen|fast|faster|quickly|soon|within|immediately)\b/u;
-const polarityPattern = /\b(niet|geen|nooit|niets|nog|ook|al|wel|genoeg|voldoende|alleen|slechts|not|no|never|also|already|enough|only)\b/u;
+const polarityPattern = /\b(niet|geen|nooit|niets|nog|ook|eveneens|tevens|al|wel|genoeg|voldoende|alleen|slechts|not|no|never|also|too|already|enough|only)\b/u;
 
 let timeRegex: RegExp | undefined;
 
@@ -194,7 +194,7 @@ export function namesIn(sentence: string): string[] {
  * lexicon knows ("Duitsland", "Kiev"), and not a lone adjective of nationality, which both
  * languages capitalise ("Duitse", "Oekraïens", "Russian").
  */
-function looksLikePerson(name: string): boolean {
+export function looksLikePerson(name: string): boolean {
   const parts = name.split(" ");
   if (!parts.every((part) => /^\p{Lu}\p{Ll}+$/u.test(part))) return false;
   if (parts.length === 1 && /(s|sch)e$|(aans|ees|ens|its|isch|ian|ish|ese)$/u.test(foldText(name))) return false;

@@ -1,5 +1,5 @@
 import { coverage, queryTerms, textTerms, type QueryTerm } from "../retrieval/term-match.js";
-import { answerKind, holdsAnswer, type AnswerKind } from "./answer-kind.js";
+import { answerKind, holdsAnswer, looksLikePerson, namesIn, type AnswerKind } from "./answer-kind.js";
 
 /**
  * Picks the sentence of a passage that best answers the question. Pure.
@@ -46,7 +46,8 @@ const pairPenalty = 0.08;
  */
 export function selectSentences(query: SentenceQuery | string, sentences: readonly string[]): SentenceChoice {
   const { question, terms, kind } = typeof query === "string" ? sentenceQuery(query) : query;
-  const covered = sentences.map((sentence, index) => contextCoverage(terms, sentences, index));
+  const resolved = withAntecedents(sentences);
+  const covered = sentences.map((sentence, index) => contextCoverage(terms, sentences, resolved, index));
   const bonus = (text: string) => (holdsAnswer(kind, text, question) ? kindWeights[kind] : 0);
   let best: SentenceChoice = { index: 0, count: 1, score: -1 };
   sentences.forEach((sentence, index) => {
@@ -56,12 +57,29 @@ export function selectSentences(query: SentenceQuery | string, sentences: readon
     const next = sentences[index + 1];
     if (next === undefined) return;
     // A pair must earn its length by covering more of the question than either sentence alone.
-    const pairCoverage = coverage(terms, textTerms(`${sentence} ${next}`)).coverage - pairPenalty;
+    const pairCoverage = coverage(terms, textTerms(`${resolved[index]!} ${resolved[index + 1]!}`)).coverage - pairPenalty;
     if (pairCoverage <= Math.max(covered[index]!, covered[index + 1]!)) return;
     const pair = pairCoverage + bonus(`${sentence} ${next}`);
     if (pair > best.score) best = { index, count: 2, score: pair };
   });
   return withSpeaker(best, sentences);
+}
+
+/** A third-person pronoun: the sentence speaks of someone an earlier sentence named. */
+const personalPronoun = /(?<![\p{L}\p{N}])(hij|zij|ze|hem|hen|he|she|him|they|them)(?![\p{L}\p{N}])/iu;
+
+/**
+ * The sentences as matched: one with a third-person pronoun also carries the people the sentences
+ * before it name, so "Ook hen vroeg hij om hulp" matches a question about Zelenski asking the
+ * premiers, who were named one and two sentences earlier. Only for matching; quotes stay verbatim.
+ */
+function withAntecedents(sentences: readonly string[]): string[] {
+  const people: string[] = [];
+  return sentences.map((sentence) => {
+    const resolved = personalPronoun.test(sentence) && people.length > 0 ? `${sentence} ${people.join(" ")}` : sentence;
+    for (const name of namesIn(sentence)) if (looksLikePerson(name) && !people.includes(name)) people.push(name);
+    return resolved;
+  });
 }
 
 /** Sentences that continue the previous one's subject: "Hij…", "Ook hen vroeg hij…", "Het is…". */
@@ -74,11 +92,14 @@ const inherited = 0.5;
  * the credit of the sentence it refers back to: in "Hij sprak met premier Truss. Ook hen vroeg hij om
  * hulp." the second sentence answers "Wat vroeg Zelenski aan de premiers?".
  */
-function contextCoverage(terms: readonly QueryTerm[], sentences: readonly string[], index: number): number {
+function contextCoverage(terms: readonly QueryTerm[], sentences: readonly string[], resolved: readonly string[], index: number): number {
   const own = coverage(terms, textTerms(sentences[index]!)).coverage;
+  const inheriting = (context: string) => coverage(terms, textTerms(context)).coverage * inherited + own * (1 - inherited);
+  // A pronoun names its antecedent as surely as the name would: full credit for the people resolved.
+  const withPeople = resolved[index] === sentences[index] ? own : coverage(terms, textTerms(resolved[index]!)).coverage;
   const previous = sentences[index - 1];
-  if (previous === undefined || !anaphoric.test(sentences[index]!.replace(/^[“"‘]/u, ""))) return own;
-  return Math.max(own, coverage(terms, textTerms(`${previous} ${sentences[index]!}`)).coverage * inherited + own * (1 - inherited));
+  if (previous === undefined || !anaphoric.test(sentences[index]!.replace(/^[“"‘]/u, ""))) return Math.max(own, withPeople);
+  return Math.max(own, withPeople, inheriting(`${previous} ${sentences[index]!}`));
 }
 
 /** Verbs that attribute a quotation to its speaker ("Dat zei Zelenski", "aldus de minister"). */

@@ -60,4 +60,15 @@ describe("the sentence holds what was asked", () => {
     const split = splitSentences(text);
     expect(chosenText(text, split, selectSentences("Vindt de minister de brief genoeg?", split))).toContain("niet genoeg");
   });
+
+  it("a pronoun stands for the people named before it: the sentence with what was asked wins over the one naming them", () => {
+    const text =
+      "Minister Sigrid Kaag reisde dinsdag naar Brussel. Zij sprak daar met de Belgische premier Alexander De Croo en de Franse president Emmanuel Macron. Ook hen vroeg zij om steun voor het klimaatfonds.";
+    const split = splitSentences(text);
+    const choice = selectSentences("Wat vroeg Kaag aan De Croo en Macron?", split);
+    expect(chosenText(text, split, choice)).toContain("klimaatfonds");
+    // Who she spoke with is said where they are named, not in the sentence that only says "hen".
+    const spoke = selectSentences("Sprak Kaag ook met Macron?", split);
+    expect(chosenText(text, split, spoke)).toMatch(/^Zij sprak daar met/);
+  });
 });
