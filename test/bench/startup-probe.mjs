@@ -13,7 +13,7 @@ const { HashingEmbedder } = await import(new URL("embeddings/hashing-embeddings.
 const config = loadCoreConfig();
 
 if (mode === "ours") {
-  const { Core } = await import(new URL("src/core/nieuwsbot-core.js", dist).href);
+  const { Core } = await import(new URL("src/app/nieuwsbot-core.js", dist).href);
   const core = await Core.open({ config, embedder: new HashingEmbedder(config.embeddings.hashingDimensions) });
   const answer = await core.ask(question, { platform: "test" });
   // The scale benchmark runs this on synthetic corpora without the article: no answer check there.
