@@ -32,15 +32,40 @@ export const testDatabasePassword = "test-only-pw-9f2c";
 
 const startTimeoutMs = 20_000;
 
+/**
+ * What the PostgreSQL tests get (through `inject("postgres")`): the server's URL, or why there is none.
+ * `skipped` only when no server binaries exist at all; binaries that fail to start are `failed`, and
+ * the tests fail with that reason instead of passing unseen.
+ */
+export type PostgresForTests = { state: "running"; adminUrl: string } | { state: "skipped"; reason: string } | { state: "failed"; reason: string };
+
+/** Starts a server from the binaries `find` finds, or says why there is none. */
+export async function startOrExplain(find: () => string | undefined = findPostgresBinaries): Promise<{ state: PostgresForTests; server?: TestPostgres }> {
+  const binDir = find();
+  if (!binDir) {
+    const reason =
+      "no PostgreSQL server binaries found (pg_config --bindir, /usr/lib/postgresql/*/bin, PATH); install them (Debian: apt-get install postgresql) to run these tests";
+    return { state: { state: "skipped", reason } };
+  }
+  const user = serverUser();
+  if (!user) return { state: { state: "failed", reason: "running as root and neither a `postgres` nor a `nobody` user exists to run PostgreSQL as" } };
+  try {
+    const server = await startTestPostgres(binDir, user);
+    return { state: { state: "running", adminUrl: server.adminUrl }, server };
+  } catch (error) {
+    return { state: { state: "failed", reason: `PostgreSQL in ${binDir} did not start: ${error instanceof Error ? error.message : String(error)}` } };
+  }
+}
+
 /** The folder holding `initdb` and `postgres`: `pg_config --bindir`, Debian's and RHEL's layouts, then PATH. */
-export function findPostgresBinaries(env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function findPostgresBinaries(env: NodeJS.ProcessEnv = process.env, roots = ["/usr/lib/postgresql", "/usr"]): string | undefined {
   const candidates: string[] = [];
   try {
-    candidates.push(execFileSync("pg_config", ["--bindir"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim());
+    candidates.push(execFileSync("pg_config", ["--bindir"], { encoding: "utf8", env, stdio: ["ignore", "pipe", "ignore"] }).trim());
   } catch {
     // No pg_config (it comes with the client dev packages); look in the usual places.
   }
-  for (const root of ["/usr/lib/postgresql", "/usr"]) {
+  for (const root of roots) {
     const versions = existsSync(root) ? readdirSync(root).filter((name) => /^\d+$/.test(name) || /^pgsql-\d+$/.test(name)) : [];
     versions.sort((a, b) => Number.parseInt(b.replace(/\D/g, ""), 10) - Number.parseInt(a.replace(/\D/g, ""), 10));
     candidates.push(...versions.map((version) => path.join(root, version, "bin")));

@@ -3,7 +3,7 @@ import pg from "pg";
 import { afterAll, beforeAll, inject } from "vitest";
 import { SharedDatabase, type SharedDatabaseOptions } from "../../src/shared-state/database.js";
 import { migrate } from "../../src/shared-state/migrate.js";
-import type { PostgresForTests } from "../postgres/global-setup.js";
+import type { PostgresForTests } from "./postgres-server.js";
 
 /** The server `test/postgres/global-setup.ts` started for this run, or why there is none. */
 export const postgres: PostgresForTests = inject("postgres");
@@ -15,8 +15,8 @@ export interface TestDatabase {
   /** `postgres://…/<this file's database>`, with the password. */
   readonly url: string;
   readonly name: string;
-  /** A `SharedDatabase` on this file's database, closed after the file's tests. */
-  open(options?: SharedDatabaseOptions): SharedDatabase;
+  /** A `SharedDatabase` on this file's database (or on `url`, e.g. through a proxy to it), closed after the file's tests. */
+  open(options?: SharedDatabaseOptions, url?: string): SharedDatabase;
   /** Ends, from the server side, every session of this database whose `application_name` is `application`. */
   terminate(application: string): Promise<number>;
   /** One query as the administrator, on this file's database. */
@@ -49,18 +49,20 @@ export function useTestDatabase(options: { migrated?: boolean } = {}): TestDatab
       return url;
     },
     name,
-    open(databaseOptions = {}) {
-      const database = new SharedDatabase(url, databaseOptions);
+    open(databaseOptions = {}, via = url) {
+      const database = new SharedDatabase(via, databaseOptions);
       opened.push(database);
       return database;
     },
     async terminate(application) {
-      const result = await adminQuery<{ pid: number }>(
+      // In the select list, not the WHERE clause: the planner may evaluate WHERE conditions in any order.
+      const result = await adminQuery<{ ended: boolean }>(
         url,
-        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1 AND pg_terminate_backend(pid)",
+        `SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity
+          WHERE datname = current_database() AND application_name = $1 AND pid <> pg_backend_pid()`,
         [application],
       );
-      return result.rowCount ?? 0;
+      return result.rows.filter((row) => row.ended).length;
     },
     admin: (text, values) => adminQuery(url, text, values),
   };

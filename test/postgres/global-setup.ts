@@ -1,12 +1,7 @@
 import type { TestProject } from "vitest/node";
-import { findPostgresBinaries, serverUser, startTestPostgres, type TestPostgres } from "../helpers/postgres-server.js";
+import { startOrExplain, type PostgresForTests } from "../helpers/postgres-server.js";
 
-/**
- * What the PostgreSQL tests get (through `inject("postgres")`): the server's URL, or why there is none.
- * `skipped` only when no server binaries exist at all; binaries that fail to start are `failed`, and
- * the tests fail with that reason instead of passing unseen.
- */
-export type PostgresForTests = { state: "running"; adminUrl: string } | { state: "skipped"; reason: string } | { state: "failed"; reason: string };
+export type { PostgresForTests };
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -33,25 +28,4 @@ export default async function setup(project: TestProject): Promise<() => Promise
     process.off("exit", kill);
     await server?.stop();
   };
-}
-
-async function startOrExplain(): Promise<{ state: PostgresForTests; server?: TestPostgres }> {
-  const binDir = findPostgresBinaries();
-  if (!binDir) {
-    return {
-      state: {
-        state: "skipped",
-        reason:
-          "no PostgreSQL server binaries found (pg_config --bindir, /usr/lib/postgresql/*/bin, PATH); install them (Debian: apt-get install postgresql) to run these tests",
-      },
-    };
-  }
-  const user = serverUser();
-  if (!user) return { state: { state: "failed", reason: "running as root and neither a `postgres` nor a `nobody` user exists to run PostgreSQL as" } };
-  try {
-    const server = await startTestPostgres(binDir, user);
-    return { state: { state: "running", adminUrl: server.adminUrl }, server };
-  } catch (error) {
-    return { state: { state: "failed", reason: `PostgreSQL in ${binDir} did not start: ${error instanceof Error ? error.message : String(error)}` } };
-  }
 }
