@@ -1,7 +1,7 @@
 import { numbersIn } from "../text/numbers.js";
 import { isStopword, words } from "../text/tokenize.js";
 import { foldText } from "../text/fold.js";
-import { calendarWords } from "../text/calendar-words.js";
+import { calendarNames, calendarWords } from "../text/calendar-words.js";
 import { entriesNamed } from "../lexicon/cldr-names.js";
 
 /**
@@ -135,7 +135,7 @@ export function holdsAnswer(kind: AnswerKind, sentence: string, question: string
     case "person":
       return namesIn(sentence).some((name) => looksLikePerson(name) && !mentions(question, name));
     case "time":
-      return timePattern().test(foldText(sentence)) || /\b(1\d|20)\d\d\b/u.test(sentence);
+      return holdsTime(timeFacet(question), sentence);
     case "number":
       return numbersIn(sentence).some((number) => number.kind === "cardinal" && !mentions(question, number.surface));
     case "place":
@@ -155,6 +155,46 @@ const reasonPattern =
   /\b(omdat|want|doordat|vanwege|dankzij|daardoor|daarom|zodat|naar aanleiding van|na de|na het|because|due to|since|after|so that|therefore)\b/u;
 const speedPattern = /\b(snel|sneller|snelst|vlug|meteen|direct|onmiddellijk|spoedig|binnen|fast|faster|quickly|soon|within|immediately)\b/u;
 const polarityPattern = /\b(niet|geen|nooit|niets|nog|ook|eveneens|tevens|al|wel|genoeg|voldoende|alleen|slechts|not|no|never|also|too|already|enough|only)\b/u;
+
+/**
+ * What a time question asks more precisely: a calendar date ("Op welke datum", "what date") needs a
+ * day and month or a year — a weekday is not a date; a time of day ("hoe laat", "op welk moment van
+ * de dag") needs a clock time or a part of the day — a month is not one. Anything else takes any time.
+ */
+export type TimeFacet = "date" | "time-of-day" | "any";
+
+export function timeFacet(question: string): TimeFacet {
+  const text = ` ${words(question).join(" ")} `;
+  if (/ (datum|date|welke dag van de maand|what day of the month) /u.test(text)) return "date";
+  if (/ (hoe laat|what time|moment van de dag|tijdstip|time of day) /u.test(text)) return "time-of-day";
+  return "any";
+}
+
+function holdsTime(facet: TimeFacet, sentence: string): boolean {
+  const folded = foldText(sentence);
+  if (facet === "date") return datePattern().test(folded) || /\b(1\d|20)\d\d\b/u.test(sentence);
+  if (facet === "time-of-day") return timeOfDayPattern.test(folded);
+  return timePattern().test(folded) || /\b(1\d|20)\d\d\b/u.test(sentence);
+}
+
+/** A part of the day, also closing a compound ("maandagavond"), or a clock time ("om 8 uur", "20.30", "8 pm"). */
+const timeOfDayPattern =
+  /(ochtend|morgen|middag|avond|nacht)\b|\b(laat|vroeg|'s avonds|'s nachts|'s ochtends|morning|afternoon|evening|night|noon|midnight|late|early|\d{1,2}[.:]\d\d|\d{1,2} uur|\d{1,2} ?(am|pm))\b/u;
+
+let dateRegex: RegExp | undefined;
+
+/** A day number next to a month name ("10 oktober", "October 10"), or a numeric date ("10-10-2022", "2022-10-10"). */
+function datePattern(): RegExp {
+  const months = calendarNames()
+    .filter((name) => name.kind === "month")
+    .flatMap((name) => [foldText(name.nl), foldText(name.en)])
+    .join("|");
+  dateRegex ??= new RegExp(
+    `\\b([0-3]?\\d(e|ste|de|th|st|nd|rd)? (${months})|(${months}) [0-3]?\\d(th|st|nd|rd)?\\b|\\d{1,2}[-/]\\d{1,2}[-/]\\d{2,4}|\\d{4}-\\d\\d-\\d\\d)`,
+    "u",
+  );
+  return dateRegex;
+}
 
 let timeRegex: RegExp | undefined;
 

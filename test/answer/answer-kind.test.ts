@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerKind, holdsAnswer, namesIn } from "../../src/answer/answer-kind.js";
+import { answerKind, holdsAnswer, namesIn, timeFacet } from "../../src/answer/answer-kind.js";
 
 describe("answer kinds", () => {
   it("reads the kind of fact asked from Dutch and English question words", () => {
@@ -34,5 +34,32 @@ describe("answer kinds", () => {
     expect(holdsAnswer("time", "De molens pompen sinds 1740 water.", "Sinds wanneer pompen ze?")).toBe(true);
     expect(holdsAnswer("time", "De molens pompen water.", "Sinds wanneer pompen ze?")).toBe(false);
     expect(holdsAnswer("yes-no", "Dit is nog niet genoeg.", "Is dit genoeg?")).toBe(true);
+  });
+});
+
+describe("what a time question asks more precisely", () => {
+  it("a date needs a day and month or a year; a weekday or a month alone is not a date", () => {
+    const question = "Op welke datum vond de staking plaats?";
+    expect(timeFacet(question)).toBe("date");
+    expect(timeFacet("On what date did the strike start?")).toBe("date");
+    expect(holdsAnswer("time", "De staking begon op 3 maart.", question)).toBe(true);
+    expect(holdsAnswer("time", "The strike began on March 3rd.", "What date did it begin?")).toBe(true);
+    expect(holdsAnswer("time", "De staking begon in 2019.", question)).toBe(true);
+    expect(holdsAnswer("time", "De staking begon dinsdagochtend.", question)).toBe(false);
+    expect(holdsAnswer("time", "De staking begon in maart.", question)).toBe(false);
+  });
+
+  it("a time of day needs a clock time or a part of the day, also closing a compound", () => {
+    const question = "Op welk moment van de dag begon de staking?";
+    expect(timeFacet(question)).toBe("time-of-day");
+    expect(timeFacet("Hoe laat begon het?")).toBe("time-of-day");
+    expect(holdsAnswer("time", "De staking begon dinsdagochtend.", question)).toBe(true);
+    expect(holdsAnswer("time", "De staking begon om 6.30 uur.", question)).toBe(true);
+    expect(holdsAnswer("time", "De staking begon in maart.", question)).toBe(false);
+  });
+
+  it("any other time question takes any time", () => {
+    expect(timeFacet("Wanneer begon de staking?")).toBe("any");
+    expect(holdsAnswer("time", "De staking begon in maart.", "Wanneer begon de staking?")).toBe(true);
   });
 });

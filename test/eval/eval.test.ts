@@ -46,7 +46,7 @@ describe("evaluation (offline hashing embedder)", () => {
   });
 
   it("finds the right paragraph for Dutch asked in other words", () => {
-    expect(group("Dutch, other words").hitAt1).toBeGreaterThanOrEqual(0.69);
+    expect(group("Dutch, other words").hitAt1).toBeGreaterThanOrEqual(0.71);
   });
 
   it("finds the right paragraph for English questions", () => {
@@ -56,7 +56,7 @@ describe("evaluation (offline hashing embedder)", () => {
 
   it("refuses every off-topic question and near-topic ones the article does not answer", () => {
     expect(group("off-topic").abstentionRecall).toBe(1);
-    expect(group("near-topic").abstentionRecall).toBeGreaterThanOrEqual(0.6);
+    expect(group("near-topic").abstentionRecall).toBeGreaterThanOrEqual(0.66);
   });
 
   it("answers in the language of the question: the reply's own words, the quote left out", () => {
