@@ -68,6 +68,8 @@ export class SharedCorpus {
   /** Points every replica at an existing version (a rollback) and announces it. */
   async setCurrent(version: number): Promise<void> {
     await this.database.transaction(async (client) => {
+      // The same lock as a commit: a rollback and a new version never interleave their pointer moves.
+      await client.query("SELECT pg_advisory_xact_lock($1, $2)", [lockSpace, lockIds.corpusCommit]);
       const known = await client.query("SELECT 1 FROM corpus_versions WHERE version = $1", [version]);
       if (known.rowCount === 0) throw new Error(`There is no corpus version ${version} to switch to.`);
       await pointAt(client, version);

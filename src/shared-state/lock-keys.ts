@@ -10,7 +10,7 @@ export const lockIds = {
   migrations: 1,
   /** Held by the session of the replica running a refresh (session level). */
   refresh: 2,
-  /** Held while a corpus version is numbered and committed (transaction level). */
+  /** Held while a corpus version is numbered and committed, or the pointer moved back (transaction level). */
   corpusCommit: 3,
 } as const;
 
