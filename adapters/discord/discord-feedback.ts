@@ -8,19 +8,17 @@ import {
   type ChatInputCommandInteraction,
 } from "discord.js";
 import type { Language } from "../../src/port/types.js";
-import { feedbackReportPages, type ReportFormat } from "../shared/feedback-report.js";
+import { feedbackReportPages } from "../shared/feedback-report.js";
 import { requireModerator } from "../shared/moderator-only.js";
 import type { BotContext } from "./bot-context.js";
 import { feedbackPageOption } from "./commands.js";
-import { discordLimits, escapeDiscord } from "./discord-markdown.js";
+import { discordLimits, markdownFormat } from "./discord-markdown.js";
 import { discordTextsFor } from "./discord-texts.js";
 import { isModerator } from "./moderation.js";
 import { noPings, type DiscordPayload } from "./render-discord.js";
 
 /** Custom id of the page buttons under the report: `fbpage:<page>`. */
 export const feedbackPageButton = /^fbpage:(\d{1,4})$/;
-
-const markdown: ReportFormat = { escape: escapeDiscord, bold: (text) => `**${text}**` };
 
 /**
  * `/feedback [pagina]` for moderators (Manage Server, or a moderator role): 👍/👎 counts per corpus
@@ -43,7 +41,7 @@ export async function handleFeedbackPage(context: BotContext, interaction: Butto
 
 /** One page of the current report (the nearest one when `requested` is out of range) and its buttons. */
 async function reportPage(context: BotContext, language: Language, requested: number): Promise<DiscordPayload & { content: string }> {
-  const pages = feedbackReportPages(await context.deps.feedback.summary(), language, { limit: discordLimits.content, format: markdown });
+  const pages = feedbackReportPages(await context.deps.feedback.summary(), language, { limit: discordLimits.content, format: markdownFormat });
   const page = Math.min(Math.max(1, Number.isInteger(requested) ? requested : 1), pages.length);
   return { content: pages[page - 1]!, embeds: [], components: pageButtons(page, pages.length, language), allowedMentions: noPings };
 }

@@ -1,4 +1,5 @@
 import { escapeMarkdown } from "discord.js";
+import type { ReportFormat } from "../shared/feedback-report.js";
 
 /** Discord's hard limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const discordLimits = {
@@ -39,6 +40,9 @@ export function escapeDiscord(text: string): string {
   const escaped = escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
   return escaped.replace(/^([ \t]*)(>|-#)/gm, "$1\\$2");
 }
+
+/** Reports (`/feedback`, `/status`) in Discord markdown: user and corpus text escaped, headings bold. */
+export const markdownFormat: ReportFormat = { escape: escapeDiscord, bold: (text) => `**${text}**` };
 
 interface Token {
   text: string;

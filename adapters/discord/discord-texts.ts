@@ -1,5 +1,4 @@
-import { messages } from "../../src/answer/messages.js";
-import type { CoreStatus, Language } from "../../src/port/types.js";
+import type { Language } from "../../src/port/types.js";
 
 /**
  * Discord-only sentences, per language. Texts every platform shares (answer lead, abstention,
@@ -16,10 +15,6 @@ export const discordTexts = {
       "• `/feedback` — 👍/👎 per corpusversie en de laatste 👎-antwoorden (alleen moderators).",
       "Met 👍 / 👎 onder een antwoord help je de bot beter te maken.",
     ].join("\n"),
-    status: (status: CoreStatus) =>
-      `Corpus v${status.corpusVersion}: ${status.documents} documenten, ${status.passages} passages · ` +
-      `embedder ${status.embedder.id} (${status.embedder.dimensions} dimensies) · modus ${status.answerMode} · gebouwd ${status.builtAt}\n` +
-      messages.nl.calibration(status.calibration),
     feedbackThanks: "Bedankt voor je feedback!",
     feedbackExpired: "Dit antwoord is te oud om nog te beoordelen. Stel de vraag gerust opnieuw.",
     passageExpired: "Deze alinea is niet meer beschikbaar. Stel de vraag gerust opnieuw.",
@@ -40,10 +35,6 @@ export const discordTexts = {
       "• `/feedback` — 👍/👎 per corpus version and the latest 👎 answers (moderators only).",
       "Use 👍 / 👎 under an answer to help improve the bot.",
     ].join("\n"),
-    status: (status: CoreStatus) =>
-      `Corpus v${status.corpusVersion}: ${status.documents} documents, ${status.passages} passages · ` +
-      `embedder ${status.embedder.id} (${status.embedder.dimensions} dimensions) · mode ${status.answerMode} · built ${status.builtAt}\n` +
-      messages.en.calibration(status.calibration),
     feedbackThanks: "Thanks for your feedback!",
     feedbackExpired: "This answer is too old to rate. Feel free to ask again.",
     passageExpired: "This paragraph is no longer available. Feel free to ask again.",

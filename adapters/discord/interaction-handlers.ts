@@ -5,6 +5,7 @@ import { errorReply } from "../shared/user-error-reply.js";
 import { replyPrivately, sendPayloads, type BotContext } from "./bot-context.js";
 import { feedbackPageButton, handleFeedback, handleFeedbackPage } from "./discord-feedback.js";
 import { handleRefresh } from "./discord-refresh.js";
+import { handleStatus } from "./discord-status.js";
 import { commandNames, questionOption } from "./commands.js";
 import { discordTextsFor } from "./discord-texts.js";
 import { parseButtonId, renderAnswer, renderFullPassage, renderText } from "./render-discord.js";
@@ -40,7 +41,7 @@ async function handleCommand(context: BotContext, interaction: ChatInputCommandI
     case commandNames.ask:
       return handleAsk(context, interaction);
     case commandNames.status:
-      return sendPayloads(interaction, renderText(discordTextsFor(language).status(context.deps.core.status())), { ephemeral: true });
+      return handleStatus(context, interaction, language);
     case commandNames.help:
       return sendPayloads(interaction, renderText(discordTextsFor(language).help), { ephemeral: true });
     case commandNames.refresh:

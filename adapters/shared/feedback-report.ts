@@ -148,7 +148,7 @@ function cited(complaint: Complaint, text: ReportTexts, budget: number): string 
 }
 
 /** `2026-11-30 14:02 UTC` from an ISO timestamp. */
-function when(at: string): string {
+export function when(at: string): string {
   const date = new Date(at);
   return Number.isNaN(date.getTime()) ? at : `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }

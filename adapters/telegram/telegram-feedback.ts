@@ -1,11 +1,11 @@
 import { GrammyError, InlineKeyboard, type Context } from "grammy";
 import type { FeedbackStore } from "../../src/feedback/feedback-store.js";
 import type { Language } from "../../src/port/types.js";
-import { feedbackReportPages, type ReportFormat } from "../shared/feedback-report.js";
+import { feedbackReportPages } from "../shared/feedback-report.js";
 import { languageFromLocale } from "../shared/locale-language.js";
 import { requireModerator } from "../shared/moderator-only.js";
 import { errorReply } from "../shared/user-error-reply.js";
-import { escapeHtml, telegramMessageLimit } from "./telegram-html.js";
+import { htmlFormat, telegramMessageLimit } from "./telegram-html.js";
 import { sendMessages, sendText } from "./telegram-send.js";
 import { telegramTextsFor } from "./telegram-texts.js";
 
@@ -18,8 +18,6 @@ export interface TelegramFeedbackOptions {
 
 /** Callback data of the page buttons: `fbpage:<page>`. */
 export const feedbackPagePattern = /^fbpage:(\d{1,4})$/;
-
-const html: ReportFormat = { escape: escapeHtml, bold: (text) => `<b>${text}</b>` };
 
 /**
  * `/feedback [page]` for moderators (`TELEGRAM_MODERATOR_IDS`): 👍/👎 counts per corpus version and
@@ -65,7 +63,7 @@ export function createFeedbackPageHandler(options: TelegramFeedbackOptions): (ct
 async function reportPage(options: TelegramFeedbackOptions, language: Language, requested: number): Promise<{ html: string; keyboard?: InlineKeyboard }> {
   const pages = feedbackReportPages(await options.feedback.summary(), language, {
     limit: options.maxMessageLength ?? telegramMessageLimit,
-    format: html,
+    format: htmlFormat,
   });
   const number = Math.min(Math.max(1, Number.isInteger(requested) ? requested : 1), pages.length);
   return { html: pages[number - 1]!, keyboard: pageKeyboard(number, pages.length, language) };

@@ -10,6 +10,7 @@ import { createFeedbackCommand, createFeedbackPageHandler, feedbackPagePattern }
 import { renderFullPassage, renderTelegramAnswer } from "./render-telegram.js";
 import type { TelegramBotOptions } from "./telegram-bot-options.js";
 import { createRefreshHandler, isRefreshCommandFor } from "./telegram-refresh.js";
+import { createStatusCommand } from "./telegram-status.js";
 import { sendMessages, sendText } from "./telegram-send.js";
 import { telegramTextsFor } from "./telegram-texts.js";
 
@@ -29,7 +30,7 @@ const userLanguage = (ctx: Context) => languageFromLocale(ctx.from?.language_cod
 export function handleCommands(updates: BotUpdates, options: TelegramBotOptions, answer: AnswerQuestion): void {
   const { core, logger, config } = options;
   updates.command(["start", "help"], (ctx) => sendText(ctx, telegramTextsFor(userLanguage(ctx)).help(ctx.me.username)));
-  updates.command("status", (ctx) => sendText(ctx, telegramTextsFor(userLanguage(ctx)).status(core.status())));
+  updates.command("status", createStatusCommand({ core, feedback: options.feedback, logger, moderatorIds: config.moderatorIds }));
   const refresh = createRefreshHandler({
     core,
     logger,

@@ -7,6 +7,8 @@
  * and the next chunk re-opens them.
  */
 
+import type { ReportFormat } from "../shared/feedback-report.js";
+
 /** Telegram's limit on one message's text. */
 export const telegramMessageLimit = 4096;
 
@@ -26,6 +28,9 @@ export interface HtmlRun {
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
+
+/** Reports (`/feedback`, `/status`) in Telegram HTML: user and corpus text escaped, headings bold. */
+export const htmlFormat: ReportFormat = { escape: escapeHtml, bold: (text) => `<b>${text}</b>` };
 
 /** Escapes a value placed inside a double-quoted attribute. */
 export function escapeAttribute(value: string): string {

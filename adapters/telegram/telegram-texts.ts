@@ -1,5 +1,4 @@
-import { messages } from "../../src/answer/messages.js";
-import type { CoreStatus, Language } from "../../src/port/types.js";
+import type { Language } from "../../src/port/types.js";
 
 /**
  * Texts only the Telegram adapter says (help, status, moderation, buttons). Everything shared with
@@ -20,14 +19,7 @@ export const telegramTexts = {
         "",
         "Met 👍 / 👎 onder een antwoord help je de beheerders. /status toont welke versie van het artikel ik gebruik.",
       ].join("\n"),
-    status: (status: CoreStatus) =>
-      [
-        `Corpusversie ${status.corpusVersion}: ${status.documents} ${status.documents === 1 ? "document" : "documenten"}, ${status.passages} passages.`,
-        `Embedder: ${status.embedder.id} (${status.embedder.dimensions} dimensies).`,
-        `Antwoordmodus: ${status.answerMode === "extractive" ? "extractief (letterlijke zinnen uit het artikel)" : "generatief"}.`,
-        `Index gebouwd op ${status.builtAt}.`,
-        messages.nl.calibration(status.calibration),
-      ].join("\n"),
+    statusPrivateOnly: "Het volledige overzicht (documenten, laatste verversing, feedback) krijg je als je mij /status stuurt in een privégesprek.",
     feedbackThanks: "Bedankt voor je feedback!",
     feedbackExpired: "Dit antwoord is te oud om nog te beoordelen.",
     feedbackFailed: "Je feedback kon niet worden opgeslagen. Probeer het later nog eens.",
@@ -57,14 +49,7 @@ export const telegramTexts = {
         "",
         "Use 👍 / 👎 under an answer to help the moderators. /status shows which version of the article I use.",
       ].join("\n"),
-    status: (status: CoreStatus) =>
-      [
-        `Corpus version ${status.corpusVersion}: ${status.documents} ${status.documents === 1 ? "document" : "documents"}, ${status.passages} passages.`,
-        `Embedder: ${status.embedder.id} (${status.embedder.dimensions} dimensions).`,
-        `Answer mode: ${status.answerMode === "extractive" ? "extractive (verbatim sentences from the article)" : "generative"}.`,
-        `Index built at ${status.builtAt}.`,
-        messages.en.calibration(status.calibration),
-      ].join("\n"),
+    statusPrivateOnly: "For the full overview (documents, last refresh, feedback), send me /status in a private chat.",
     feedbackThanks: "Thanks for your feedback!",
     feedbackExpired: "This answer is too old to rate.",
     feedbackFailed: "Your feedback could not be saved. Please try again later.",

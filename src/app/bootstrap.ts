@@ -62,6 +62,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<App> {
     answerer: generative?.answerer,
     rewriter: generative?.rewriter,
     lexicon,
+    languageModel: llm.chat && { provider: llm.chat.provider, model: llm.chat.model },
   };
   if (options.refresh) return { config, logger, ...(await Core.openAndRefresh(coreOptions, options.refresh)) };
   return { config, logger, core: await Core.open(coreOptions) };

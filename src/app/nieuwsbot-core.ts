@@ -4,7 +4,7 @@ import type { CoreConfig } from "../config/core-config.js";
 import { refreshReportText } from "../answer/refresh-messages.js";
 import { corpusFingerprint } from "../corpus/load-corpus.js";
 import { acquireRefreshLock, waitForLockRelease } from "../index/refresh-lock.js";
-import { appendAudit, auditSummary, type AuditEntry } from "../refresh/audit-log.js";
+import { appendAudit, auditSummary, lastRefreshOf, readAuditTail, type AuditEntry } from "../refresh/audit-log.js";
 import { loadVersion, rebuildFromSources, recordedPassages, rollBackOneVersion, type RefreshDeps, type RefreshedVersion } from "../refresh/refresh-steps.js";
 import { refreshReport, requestedSources } from "../refresh/refresh-report.js";
 import { IndexWatcher } from "../refresh/index-watcher.js";
@@ -22,7 +22,8 @@ import { detectLanguage } from "../text/language.js";
 import type { Embedder } from "../port/embedder.js";
 import { isNieuwsbotError, RefreshError, type NieuwsbotError } from "../port/errors.js";
 import { cleanQuestion } from "../port/question.js";
-import type { Answer, AskContext, CoreStatus, Language, NieuwsbotCore, RefreshProgress, RefreshReport, RefreshRequest } from "../port/types.js";
+import type { Answer, AskContext, CoreStatus, FullStatus, Language, NieuwsbotCore, RefreshProgress, RefreshReport, RefreshRequest } from "../port/types.js";
+import { documentDetails, documentList } from "./core-status.js";
 
 export interface CoreOptions {
   config: CoreConfig;
@@ -38,6 +39,8 @@ export interface CoreOptions {
   onBuildProgress?: (progress: RefreshProgress) => void;
   /** Hears the crash-relevant phases of every build, save and rollback (see `index-phase.ts`). */
   onIndexPhase?: OnIndexPhase;
+  /** The chat model behind a generative `answerer`, for `/status` (provider and model name only). */
+  languageModel?: { provider: string; model: string };
 }
 
 /**
@@ -53,6 +56,7 @@ export class Core implements NieuwsbotCore {
   private readonly repository: IndexRepository;
   private readonly answerer: Answerer;
   private readonly lexicon: Lexicon;
+  private readonly startedAt = new Date().toISOString();
 
   private constructor(private readonly options: CoreOptions) {
     this.logger = options.logger ?? silentLogger;
@@ -152,7 +156,12 @@ export class Core implements NieuwsbotCore {
   }
 
   status(): CoreStatus {
-    const { manifest } = this.index;
+    return this.statusOf(this.index);
+  }
+
+  /** What `status()` says about one index version; everything in it is in memory. */
+  private statusOf(index: CorpusIndex): CoreStatus {
+    const { manifest } = index;
     return {
       corpusVersion: manifest.version,
       documents: manifest.documents,
@@ -165,7 +174,26 @@ export class Core implements NieuwsbotCore {
         threshold: this.threshold(manifest.calibration),
         overridden: this.options.config.retrieval.abstainThreshold !== undefined,
       },
+      documentList: documentList(index),
+      languageModel: this.answerer.mode === "generative" ? this.options.languageModel : undefined,
+      startedAt: this.startedAt,
+      // schedule: the scheduled re-fetch's state goes here (REFRESH_INTERVAL_MINUTES).
     };
+  }
+
+  /**
+   * `status()` of the version serving now, plus the corpus files' times and the audit log's latest
+   * entry, read on every call: another process sharing `DATA_DIR` may have refreshed (or failed to).
+   */
+  async fullStatus(): Promise<FullStatus> {
+    // One snapshot: a refresh swapping the index while the files are read does not mix versions.
+    const status = this.statusOf(this.index);
+    const { corpusDir, dataDir } = this.options.config;
+    const audit = await readAuditTail(dataDir).catch((error: unknown) => {
+      this.logger.warn("could not read the audit log for /status", { error });
+      return [];
+    });
+    return { ...status, documentList: await documentDetails(status.documentList, corpusDir, audit), lastRefresh: lastRefreshOf(audit) };
   }
 
   /** The operator's `ABSTAIN_THRESHOLD` when set, else the one measured for this version. */

@@ -88,6 +88,55 @@ export interface CoreStatus {
   };
   /** The scheduled re-fetch of URL sources; absent when `REFRESH_INTERVAL_MINUTES` is off. */
   schedule?: ScheduleStatus;
+  /** The first documents by file name (at most `statusDocumentLimit`); `documents` counts them all. */
+  documentList: DocumentStatus[];
+  /** The chat model generative answers come from; absent in extractive mode. Never a key or a URL. */
+  languageModel?: { provider: string; model: string };
+  /** When this process's core started (ISO 8601), for its uptime. */
+  startedAt: string;
+}
+
+/** How many documents `/status` lists: a status is a summary, not an inventory of a 10,000-file corpus. */
+export const statusDocumentLimit = 50;
+
+/** One corpus document as `/status` lists it. Title and source are the document's own text: untrusted. */
+export interface DocumentStatus {
+  /** The corpus file name without its extension. */
+  id: string;
+  title: string;
+  /** The article's link from its front matter, when it has one. */
+  url?: string;
+  published?: string;
+  passages: number;
+}
+
+/** One document with what only the disk knows: its corpus file and when the bot last fetched or changed it. */
+export interface DocumentDetails extends DocumentStatus {
+  /** The corpus file name, when it is still in the folder. */
+  file?: string;
+  /** When a refresh last fetched `url` (from the audit log's tail), when known. */
+  fetchedAt?: string;
+  /** When the corpus file was last written (added, re-fetched with new text, edited, restored). */
+  changedAt?: string;
+}
+
+/** The latest refresh or rollback of any process sharing `DATA_DIR`, from the audit log. */
+export interface LastRefreshStatus {
+  at: string;
+  action: "refresh" | "rollback";
+  by: { platform: RefreshRequest["platform"]; userId?: string };
+  /** `unchanged`: the refresh found nothing new and made no version. */
+  result: "ok" | "unchanged" | "failed";
+  oldVersion: number;
+  newVersion: number;
+  /** Why it failed (error code and message), for `failed`. */
+  reason?: string;
+}
+
+/** Everything a moderator's `/status` shows: `status()` plus what is read from disk when asked. */
+export interface FullStatus extends CoreStatus {
+  documentList: DocumentDetails[];
+  lastRefresh?: LastRefreshStatus;
 }
 
 /** What `/status` shows of the scheduled re-fetch of URL sources (`REFRESH_INTERVAL_MINUTES`). */
@@ -163,7 +212,14 @@ export interface RefreshReport {
 export interface NieuwsbotCore {
   /** Answers a question about the corpus. Throws `UserInputError` for empty or oversized questions. */
   ask(question: string, context: AskContext): Promise<Answer>;
+  /** What the core holds in memory: cheap, for every `/status` and for health checks. */
   status(): CoreStatus;
+  /**
+   * `status()` plus what only the disk knows: each listed document's corpus file and when it was
+   * last fetched or changed, and the latest entry of the audit log (read from its tail, so a
+   * refresh by another process sharing `DATA_DIR` shows too). For moderators.
+   */
+  fullStatus(): Promise<FullStatus>;
   /**
    * Re-reads the corpus (plus any URLs or upload) and swaps in a new index atomically, or rolls back
    * one version. Throws a typed error (`RefreshError`, `CorpusError`, `SourceError`, `IndexError`)

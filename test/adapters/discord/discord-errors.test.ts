@@ -9,6 +9,7 @@ function failingOn(core: Core): NieuwsbotCore {
   return {
     ask: (question, context) => (/ontplof/i.test(question) ? Promise.reject(new Error("boom: simulated core failure")) : core.ask(question, context)),
     status: () => core.status(),
+    fullStatus: () => core.fullStatus(),
     refresh: (request) => core.refresh(request),
     close: () => core.close(),
   };

@@ -45,6 +45,7 @@ function failingWithLongUrl(delayMs: number): (core: Core) => NieuwsbotCore {
   return (core) => ({
     ask: (question, context) => core.ask(question, context),
     status: () => core.status(),
+    fullStatus: () => core.fullStatus(),
     refresh: async (request) => {
       request.onProgress?.({ phase: "fetching", done: 0, total: 1 });
       await pause(delayMs);

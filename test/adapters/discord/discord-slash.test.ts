@@ -82,8 +82,8 @@ describe("Discord slash commands against a fake Discord", () => {
     const status = await interact(harness, slashCommand("status", {}, inGuild(harness)));
     expect(status.body.type).toBe(4);
     expect(status.body.data.flags & 64).toBe(64);
-    expect(status.body.data.content).toMatch(/^Corpus v\d+: 1 documenten, \d+ passages/);
-    expect(status.body.data.content).toMatch(/Drempel om te antwoorden: 0\.\d\d, gemeten op 100 vragen buiten het onderwerp/);
+    expect(status.body.data.content).toMatch(/^\*\*Corpus v\d+\*\*, gebouwd .* UTC: 1 document, \d+ passages\./);
+    expect(status.body.data.content).toContain("Antwoorden: letterlijke zinnen uit het artikel (extractief).");
     const help = await interact(harness, slashCommand("help", {}, inGuild(harness, { locale: "en-US" })));
     expect(help.body.data.content).toContain("/ask");
     expect(help.body.data.content).toContain("always quotes the Dutch passage");

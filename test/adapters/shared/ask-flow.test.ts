@@ -32,6 +32,7 @@ function fakeCore(fail?: (question: string) => Error | undefined): NieuwsbotCore
     status: () => {
       throw new Error("not used");
     },
+    fullStatus: () => Promise.reject(new Error("not used")),
     refresh: () => Promise.reject(new Error("not used")),
     close: async () => undefined,
   };

@@ -65,6 +65,7 @@ describe("long polling lifecycle", () => {
           status: () => {
             throw new Error("unused");
           },
+          fullStatus: () => Promise.reject(new Error("unused")),
           refresh: () => Promise.reject(new Error("unused")),
           close: async () => {},
         },
@@ -141,17 +142,21 @@ describe("core failures", () => {
   test("a refresh already running and an unexpected core error get friendly replies; the error is logged", async () => {
     const fake = await FakeTelegramBotApi.start({ token: testToken });
     const logLines: string[] = [];
+    const status = {
+      corpusVersion: 1,
+      documents: 1,
+      passages: 4,
+      embedder: { id: "stub", dimensions: 1 },
+      builtAt: "now",
+      answerMode: "extractive" as const,
+      calibration: stubCalibration,
+      documentList: [],
+      startedAt: "now",
+    };
     const core: NieuwsbotCore = {
       ask: () => Promise.reject(new Error("index exploded")),
-      status: () => ({
-        corpusVersion: 1,
-        documents: 1,
-        passages: 4,
-        embedder: { id: "stub", dimensions: 1 },
-        builtAt: "now",
-        answerMode: "extractive",
-        calibration: stubCalibration,
-      }),
+      status: () => status,
+      fullStatus: () => Promise.resolve(status),
       refresh: () => Promise.reject(new RefreshError("REFRESH_RUNNING", "A refresh is already running.")),
       close: async () => {},
     };

@@ -36,6 +36,7 @@ function failingWithLongUrl(delayMs: number): (core: Core) => NieuwsbotCore {
   return (core) => ({
     ask: (question, context) => core.ask(question, context),
     status: () => core.status(),
+    fullStatus: () => core.fullStatus(),
     refresh: async (request: RefreshRequest) => {
       request.onProgress?.({ phase: "fetching", done: 0, total: 1 });
       await new Promise((resolve) => setTimeout(resolve, delayMs));

@@ -60,6 +60,7 @@ function unusedDeps(logLines: string[]) {
       status: () => {
         throw new Error("unused");
       },
+      fullStatus: unused,
       refresh: unused,
       close: async () => {},
     },
