@@ -1,4 +1,5 @@
 import type { CoreStatus, Language } from "../port/types.js";
+import type { SmallTalkKind } from "./small-talk.js";
 import type { Unsaid } from "./unsaid.js";
 
 /**
@@ -14,6 +15,12 @@ export const messages = {
     /** What the titles in `abstain` are: `het artikel “…”`, `de artikelen “…”, “…”`. */
     articles: (count: number): string => (count > 1 ? "de artikelen" : "het artikel"),
     moreTitles: (count: number) => `en ${count} andere`,
+    smallTalk: (kind: SmallTalkKind, titles: string) =>
+      ({
+        greeting: `Hallo! Stel me een vraag over ${titles}; ik antwoord met de Nederlandse passage waar het antwoord staat.`,
+        thanks: `Graag gedaan! Nog een vraag over ${titles}? Stel hem gerust.`,
+        "about-bot": `Ik ben Nieuwsbot. Ik beantwoord vragen over ${titles} en citeer altijd de Nederlandse passage waar mijn antwoord vandaan komt; staat het er niet in, dan zeg ik dat. Vraag in het Nederlands of in het Engels.`,
+      })[kind],
     emptyQuestion: "Stel een vraag over het artikel, bijvoorbeeld: Welk luchtafweersysteem levert Duitsland?",
     questionTooLong: (max: number) => `Die vraag is te lang. Houd het onder de ${max} tekens.`,
     rateLimited: (seconds: number) => `Even rustig aan: je stelt veel vragen tegelijk. Probeer het over ${seconds} seconden opnieuw.`,
@@ -33,6 +40,12 @@ export const messages = {
     nearest: (paragraph: number) => `The closest it comes is paragraph ${paragraph} (in Dutch):`,
     articles: (count: number): string => (count > 1 ? "the articles" : "the article"),
     moreTitles: (count: number) => `and ${count} more`,
+    smallTalk: (kind: SmallTalkKind, titles: string) =>
+      ({
+        greeting: `Hi! Ask me a question about ${titles}; I answer with the Dutch passage the answer comes from.`,
+        thanks: `You're welcome! Anything else about ${titles}? Just ask.`,
+        "about-bot": `I'm Nieuwsbot. I answer questions about ${titles} and always quote the Dutch passage my answer comes from; if it isn't in there, I say so. Ask in Dutch or English.`,
+      })[kind],
     emptyQuestion: "Ask a question about the article, for example: Which air defence system is Germany sending?",
     questionTooLong: (max: number) => `That question is too long. Please keep it under ${max} characters.`,
     rateLimited: (seconds: number) => `Easy there: you're asking a lot at once. Try again in ${seconds} seconds.`,
