@@ -1,5 +1,6 @@
 import type { Answerer, QueryRewriter } from "../answer/answerer.js";
 import { extractiveAnswerer } from "../answer/extractive-answerer.js";
+import { smallTalkAnswer } from "../answer/small-talk-answer.js";
 import type { CoreConfig } from "../config/core-config.js";
 import { refreshReportText } from "../answer/refresh-messages.js";
 import { corpusFingerprint } from "../corpus/load-corpus.js";
@@ -109,6 +110,9 @@ export class Core implements NieuwsbotCore {
     // One snapshot for the whole answer: a refresh swapping the index meanwhile does not mix versions.
     const snapshot = this.index;
     const language = detectLanguage(question, context.languageHint);
+    // "hoi", "bedankt!", "wat kun je?": a friendly word back, not "the article doesn't answer that".
+    const chat = smallTalkAnswer({ question, language, corpusVersion: snapshot.manifest.version, titles: documentTitles(snapshot) });
+    if (chat) return chat;
     const texts = (await this.options.rewriter?.rewrite(question, language, context)) ?? [question];
     const candidates = await this.search(snapshot, texts, language);
     return this.answerer.answer({
