@@ -20,7 +20,8 @@ async function main(): Promise<void> {
   if (env.TELEGRAM_BOT_TOKEN) loadTelegramConfig(env);
   const discord = env.DISCORD_TOKEN ? loadDiscordConfig(env) : undefined;
   // Built (or loaded) here first, so Discord shards find the index on disk instead of all building it.
-  let app: App | undefined = await bootstrap({ secrets: platformSecrets(env) });
+  // This process runs the source schedule while its core serves; shard 0 runs it when Discord is sharded.
+  let app: App | undefined = await bootstrap({ secrets: platformSecrets(env), schedule: true });
   const logger = app.logger;
   const deps = adapterDeps(app, shared);
   const running: RunningAdapter[] = [];

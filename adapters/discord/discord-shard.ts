@@ -13,7 +13,8 @@ async function main(): Promise<void> {
   const env = process.env;
   const shardId = Number(env.SHARDS ?? 0);
   const shared = loadSharedAdapterEnv(env);
-  const app = await bootstrap({ secrets: platformSecrets(env), logScope: `shard ${shardId}` });
+  // One shard runs the source schedule (they share its state through DATA_DIR; the others show it).
+  const app = await bootstrap({ secrets: platformSecrets(env), logScope: `shard ${shardId}`, schedule: shardId === 0 });
   const running = await startDiscord(adapterDeps(app, shared), env, { primary: shardId === 0 });
   const stop = stopOnSignals([running], app.logger, () => app.core.close());
   // The manager went away without stopping this shard: stop too rather than live on unmanaged.

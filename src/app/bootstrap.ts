@@ -31,6 +31,11 @@ export interface BootstrapOptions {
    * `npm run ingest` does, so the moderator's refresh is the one that finds and reports a change.
    */
   refresh?: RefreshRequest;
+  /**
+   * Run the scheduled re-fetch of URL sources in this process when `REFRESH_INTERVAL_MINUTES` is set
+   * (bot processes: `npm start`, Discord shard 0). Others only show its shared state in `status()`.
+   */
+  schedule?: boolean;
 }
 
 /**
@@ -59,6 +64,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<App> {
     logger,
     onBuildProgress: options.onBuildProgress,
     onIndexPhase: options.onIndexPhase,
+    schedule: { run: options.schedule === true },
     answerer: generative?.answerer,
     rewriter: generative?.rewriter,
     lexicon,

@@ -6,9 +6,21 @@ import { refreshReportText } from "../answer/refresh-messages.js";
 import { corpusFingerprint } from "../corpus/load-corpus.js";
 import { acquireRefreshLock, waitForLockRelease } from "../index/refresh-lock.js";
 import { appendAudit, auditSummary, lastRefreshOf, readAuditTail, type AuditEntry } from "../refresh/audit-log.js";
-import { loadVersion, rebuildFromSources, recordedPassages, rollBackOneVersion, type RefreshDeps, type RefreshedVersion } from "../refresh/refresh-steps.js";
+import {
+  loadVersion,
+  rebuildFromSources,
+  recordedPassages,
+  rollBackOneVersion,
+  type RebuildOptions,
+  type RefreshDeps,
+  type RefreshedVersion,
+} from "../refresh/refresh-steps.js";
 import { refreshReport, requestedSources } from "../refresh/refresh-report.js";
 import { IndexWatcher } from "../refresh/index-watcher.js";
+import type { SourceRecord } from "../refresh/schedule-state.js";
+import { SourceSchedule, type ScheduleClock, type ScheduledRun } from "../refresh/source-schedule.js";
+import { readSourcesFile } from "../sources/sources-file.js";
+import type { CheckAudit } from "./scheduled-check.js";
 import type { CorpusIndex } from "../index/corpus-index.js";
 import type { Calibration } from "../index/manifest.js";
 import { IndexRepository } from "../index/index-repository.js";
@@ -23,6 +35,7 @@ import { detectLanguage } from "../text/language.js";
 import type { Embedder } from "../port/embedder.js";
 import { isNieuwsbotError, RefreshError, type NieuwsbotError } from "../port/errors.js";
 import { cleanQuestion } from "../port/question.js";
+import { redactUrlCredentials } from "../util/url-credentials.js";
 import type { Answer, AskContext, CoreStatus, FullStatus, Language, NieuwsbotCore, RefreshProgress, RefreshReport, RefreshRequest } from "../port/types.js";
 import { documentDetails, documentList } from "./core-status.js";
 
@@ -40,6 +53,12 @@ export interface CoreOptions {
   onBuildProgress?: (progress: RefreshProgress) => void;
   /** Hears the crash-relevant phases of every build, save and rollback (see `index-phase.ts`). */
   onIndexPhase?: OnIndexPhase;
+  /**
+   * The scheduled re-fetch of URL sources (`REFRESH_INTERVAL_MINUTES`, `src/refresh/source-schedule.ts`):
+   * `run` makes this process check (bot processes do; others only show the shared state in `status()`).
+   * Tests pass a manual clock and an interval in milliseconds.
+   */
+  schedule?: { run?: boolean; clock?: ScheduleClock; intervalMs?: number };
   /** The chat model behind a generative `answerer`, for `/status` (provider and model name only). */
   languageModel?: { provider: string; model: string };
 }
@@ -51,7 +70,9 @@ export interface CoreOptions {
  */
 export class Core implements NieuwsbotCore {
   private index!: CorpusIndex;
-  private refreshing: Promise<RefreshReport> | undefined;
+  /** The refresh, rollback or scheduled check this process is running. */
+  private refreshing: Promise<unknown> | undefined;
+  private schedule: SourceSchedule | undefined;
   private watcher: IndexWatcher | undefined;
   private readonly logger: Logger;
   private readonly repository: IndexRepository;
@@ -79,6 +100,7 @@ export class Core implements NieuwsbotCore {
     await core.repository.removeLeftovers();
     core.index = await core.openIndex();
     core.watch();
+    await core.openSchedule();
     return core;
   }
 
@@ -102,6 +124,23 @@ export class Core implements NieuwsbotCore {
     if (watchIntervalMs <= 0) return;
     this.watcher = new IndexWatcher(this.repository, watchIntervalMs, (version) => this.adoptVersion(version));
     this.watcher.start();
+  }
+
+  private async openSchedule(): Promise<void> {
+    const { config, schedule } = this.options;
+    if (config.refreshIntervalMinutes <= 0) return;
+    this.schedule = await SourceSchedule.open({
+      dataDir: config.dataDir,
+      intervalMinutes: config.refreshIntervalMinutes,
+      intervalMs: schedule?.intervalMs,
+      clock: schedule?.clock,
+      logger: this.logger.child("schedule"),
+      check: (known) => this.checkSources(known),
+      watchIntervalMs: config.watchIntervalMs,
+    });
+    if (!schedule?.run) return;
+    this.schedule.start();
+    this.logger.info(`URL sources in sources.txt are checked every ${config.refreshIntervalMinutes} min`);
   }
 
   async ask(rawQuestion: string, context: AskContext): Promise<Answer> {
@@ -181,7 +220,7 @@ export class Core implements NieuwsbotCore {
       documentList: documentList(index),
       languageModel: this.answerer.mode === "generative" ? this.options.languageModel : undefined,
       startedAt: this.startedAt,
-      // schedule: the scheduled re-fetch's state goes here (REFRESH_INTERVAL_MINUTES).
+      schedule: this.schedule?.status(),
     };
   }
 
@@ -220,7 +259,62 @@ export class Core implements NieuwsbotCore {
     }
   }
 
+  /**
+   * One scheduled check of the URL sources (the schedule calls it): under the refresh lock like any
+   * refresh, so while a moderator's refresh or `npm run ingest` holds it the check is skipped as
+   * `busy` — audited, never queued. Undefined when `sources.txt` lists no URL.
+   */
+  private async checkSources(known: Record<string, SourceRecord>): Promise<ScheduledRun | undefined> {
+    const urls = await readSourcesFile(this.options.config.corpusDir);
+    if (urls.length === 0) return undefined;
+    if (this.refreshing) return this.skipBusy(urls);
+    const run = this.checkUnderLock(urls, known);
+    this.refreshing = run;
+    try {
+      return await run;
+    } finally {
+      this.refreshing = undefined;
+    }
+  }
+
+  private async checkUnderLock(urls: string[], known: Record<string, SourceRecord>): Promise<ScheduledRun> {
+    let release: () => Promise<void>;
+    try {
+      release = await acquireRefreshLock(this.options.config.dataDir);
+    } catch (error) {
+      if (isNieuwsbotError(error) && error.code === "REFRESH_RUNNING") return this.skipBusy(urls);
+      throw error;
+    }
+    try {
+      const { scheduledCheck } = await import("./scheduled-check.js");
+      return await scheduledCheck(
+        {
+          config: this.options.config,
+          audit: (entry) => this.auditCheck(entry),
+          refreshWith: async (staged) => (await this.runLocked({ platform: "schedule" }, this.index, (index) => this.swap(index), { staged })).report,
+        },
+        urls,
+        known,
+      );
+    } finally {
+      await release();
+    }
+  }
+
+  private async skipBusy(urls: string[]): Promise<ScheduledRun> {
+    const error = new RefreshError("REFRESH_RUNNING", "Skipped: another refresh was running.");
+    await this.auditCheck({ sources: urls.map(redactUrlCredentials), check: "busy", error });
+    return { outcome: "busy" };
+  }
+
+  /** A scheduled check that made no version: one small line, without counts. */
+  private auditCheck(entry: CheckAudit): Promise<void> {
+    const version = this.index.manifest.version;
+    return this.audit({ by: { platform: "schedule" }, action: "refresh", oldVersion: version, nothingChanged: entry.error ? undefined : true, ...entry });
+  }
+
   async close(): Promise<void> {
+    this.schedule?.stop();
     this.watcher?.stop();
     await this.refreshing?.catch(() => undefined);
   }
@@ -235,9 +329,23 @@ export class Core implements NieuwsbotCore {
     request: RefreshRequest,
     old: CorpusIndex | undefined,
     onBuilt: (index: CorpusIndex) => void = () => {},
-    options: { fetch?: boolean } = {},
+    options: RebuildOptions = {},
   ): Promise<{ index: CorpusIndex; report: RefreshReport }> {
     const release = await acquireRefreshLock(this.options.config.dataDir);
+    try {
+      return await this.runLocked(request, old, onBuilt, options);
+    } finally {
+      await release();
+    }
+  }
+
+  /** The refresh or rollback of `runExclusive`, for a caller that holds the refresh lock already. */
+  private async runLocked(
+    request: RefreshRequest,
+    old: CorpusIndex | undefined,
+    onBuilt: (index: CorpusIndex) => void,
+    options: RebuildOptions,
+  ): Promise<{ index: CorpusIndex; report: RefreshReport }> {
     const started = Date.now();
     const action = request.action ?? "refresh";
     const by = { platform: request.platform, userId: request.userId };
@@ -273,8 +381,6 @@ export class Core implements NieuwsbotCore {
       const typed = isNieuwsbotError(error) ? error : new RefreshError("REFRESH_FAILED", `${action} failed: ${(error as Error).message}`, { cause: error });
       await this.audit({ by, action, sources, oldVersion, error: typed });
       throw typed;
-    } finally {
-      await release();
     }
   }
 
@@ -317,6 +423,9 @@ export class Core implements NieuwsbotCore {
     oldVersion: number;
     report?: RefreshReport;
     error?: NieuwsbotError;
+    /** For a scheduled check that made no version (`auditCheck`). */
+    nothingChanged?: boolean;
+    check?: AuditEntry["check"];
   }): Promise<void> {
     const { report, error } = entry;
     await appendAudit(this.options.config.dataDir, {
@@ -328,8 +437,10 @@ export class Core implements NieuwsbotCore {
       error: error ? { code: error.code, message: error.message } : undefined,
       oldVersion: entry.oldVersion,
       newVersion: report?.newVersion ?? entry.oldVersion,
-      nothingChanged: report?.nothingChanged,
+      nothingChanged: report?.nothingChanged ?? entry.nothingChanged,
       summary: report && auditSummary(report),
+      // A scheduled refresh says how its check went, like the checks that refreshed nothing.
+      check: entry.check ?? (entry.by.platform === "schedule" ? (error ? "failed" : report?.nothingChanged ? "unchanged" : "refreshed") : undefined),
     }).catch((auditError: unknown) => this.logger.error("could not write the audit log", { error: auditError }));
   }
 

@@ -4,6 +4,14 @@ import { envField, parseEnv } from "./parse-env.js";
 import { z } from "zod";
 import type { RelevanceModel } from "./relevance-model.js";
 
+/**
+ * Bounds of `REFRESH_INTERVAL_MINUTES`. Below five minutes a publisher sees a bot polling, and every
+ * check is an audit line; above a week the schedule is no longer keeping anything fresh.
+ */
+export const minRefreshIntervalMinutes = 5;
+export const maxRefreshIntervalMinutes = 10_080;
+const refreshIntervalHelp = `expected whole minutes from ${minRefreshIntervalMinutes} to ${maxRefreshIntervalMinutes} (a week), e.g. 60 for hourly; 0 or empty turns the schedule off`;
+
 /** Environment variables of the retrieval core, with defaults that work offline. */
 export const coreEnvShape = {
   DATA_DIR: z.string().default("data"),
@@ -32,6 +40,11 @@ export const coreEnvShape = {
   FETCH_TIMEOUT_MS: envField.integer(100, 120_000, 15_000),
   FETCH_MAX_BYTES: envField.integer(1024, 50_000_000, 5_000_000),
   FETCH_MAX_REDIRECTS: envField.integer(0, 10, 3),
+  REFRESH_INTERVAL_MINUTES: z.coerce
+    .number({ invalid_type_error: refreshIntervalHelp })
+    .int(refreshIntervalHelp)
+    .refine((minutes) => minutes === 0 || (minutes >= minRefreshIntervalMinutes && minutes <= maxRefreshIntervalMinutes), refreshIntervalHelp)
+    .default(0),
 };
 
 export type CoreEnv = z.infer<z.ZodObject<typeof coreEnvShape>>;
@@ -77,6 +90,8 @@ export interface CoreConfig {
   /** How often a running bot checks for an index built by another process; 0 turns it off. */
   watchIntervalMs: number;
   fetch: { allowPrivateNetworks: boolean; timeoutMs: number; maxBytes: number; maxRedirects: number };
+  /** Minutes between scheduled re-fetches of the URL sources (`src/refresh/source-schedule.ts`); 0 is off. */
+  refreshIntervalMinutes: number;
 }
 
 /** Parses the core's variables once; throws `ConfigError` naming every wrong variable. */
@@ -115,5 +130,6 @@ export function loadCoreConfig(env: NodeJS.ProcessEnv = process.env, cwd = proce
       maxBytes: parsed.FETCH_MAX_BYTES,
       maxRedirects: parsed.FETCH_MAX_REDIRECTS,
     },
+    refreshIntervalMinutes: parsed.REFRESH_INTERVAL_MINUTES,
   };
 }

@@ -158,8 +158,11 @@ export interface ScheduleStatus {
 
 /** A refresh (or rollback) and who asked for it, for the audit log. */
 export interface RefreshRequest {
-  /** Where it was asked; `startup` is the core itself, finding the corpus folder changed when it opens. */
-  platform: AskContext["platform"] | "ingest" | "startup";
+  /**
+   * Where it was asked; `startup` is the core itself, finding the corpus folder changed when it opens;
+   * `schedule` is the scheduled re-fetch of URL sources (`REFRESH_INTERVAL_MINUTES`).
+   */
+  platform: AskContext["platform"] | "ingest" | "startup" | "schedule";
   userId?: string;
   /** `rollback` goes back one saved version instead of re-reading the sources. */
   action?: "refresh" | "rollback";

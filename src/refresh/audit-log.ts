@@ -20,6 +20,12 @@ export interface AuditEntry {
   newVersion: number;
   nothingChanged?: boolean;
   summary?: Record<string, number>;
+  /**
+   * Only `by.platform: "schedule"`: how the scheduled check of the URL sources went. Every check has
+   * one line — `not-modified` (every URL answered 304), `unchanged` (same text), `busy` (another
+   * refresh held the lock), `failed` — and `refreshed` is the line of the version it made.
+   */
+  check?: "not-modified" | "unchanged" | "refreshed" | "failed" | "busy";
 }
 
 /** The counts of a report, as the audit keeps them. */

@@ -13,6 +13,7 @@ import type { IndexRepository } from "../index/index-repository.js";
 import type { OnIndexPhase } from "../index/index-phase.js";
 import type { Logger } from "../logging/logger.js";
 import type { Embedder } from "../port/embedder.js";
+import type { StagedDocument } from "../sources/staged-document.js";
 import { collectSources } from "./collect-sources.js";
 import { corpusFiles, CorpusWriter, restoreCorpus } from "./corpus-writer.js";
 
@@ -85,23 +86,31 @@ export interface RefreshedVersion extends BuiltVersion {
   sameAsBefore: boolean;
 }
 
+export interface RebuildOptions {
+  /** false: the corpus folder only, no URL fetched. */
+  fetch?: boolean;
+  /** Documents fetched already, used instead of fetching the request's and `sources.txt`'s URLs. */
+  staged?: StagedDocument[];
+}
+
 /**
  * A refresh: the corpus folder plus fetched URLs and the upload, built into a new version and
  * saved — or, when that adds up to exactly the corpus `previous` was built from, nothing at all
  * (no version is made for a refresh that changes nothing). New corpus files are staged under
  * hidden names and renamed into place only after the index that includes them is saved, so a
  * failure anywhere leaves folder and index as they were. `fetch: false` (the start-up refresh)
- * reads the folder only: no URL is fetched while the bot starts.
+ * reads the folder only: no URL is fetched while the bot starts. `staged` (the scheduled check) gives
+ * the documents already fetched instead: only the articles whose text changed, fetched once.
  */
 export async function rebuildFromSources(
   deps: RefreshDeps,
   request: RefreshRequest,
   noteSources: (origins: string[]) => void,
   previous?: CorpusIndex,
-  options: { fetch?: boolean } = {},
+  options: RebuildOptions = {},
 ): Promise<RefreshedVersion> {
   const { config, repository } = deps;
-  const staged = options.fetch === false ? [] : await collectSources(request, config.corpusDir, config.fetch);
+  const staged = options.staged ?? (options.fetch === false ? [] : await collectSources(request, config.corpusDir, config.fetch));
   noteSources(staged.map((document) => document.origin));
   const added = staged.map((document) => parseCorpusFile(document.file, new TextEncoder().encode(document.content)));
   const documents = [...(await loadCorpus(config.corpusDir)).filter((document) => !added.some((fresh) => fresh.file === document.file)), ...added].sort(

@@ -19,6 +19,15 @@ export interface FetchedPage {
   url: string;
   contentType: string;
   body: string;
+  /** The page's validators, for a conditional request next time (`conditionalFetch`). */
+  etag?: string;
+  lastModified?: string;
+}
+
+/** What a server said about a page the last time: sent back as `If-None-Match` / `If-Modified-Since`. */
+export interface PageValidators {
+  etag?: string;
+  lastModified?: string;
 }
 
 const acceptedTypes = ["text/html", "application/xhtml+xml", "text/plain", "text/markdown"];
@@ -38,7 +47,23 @@ export function isBlockedAddress(address: string): boolean {
  * in the connection's DNS lookup, so it holds for every redirect and cannot be dodged by a name
  * that resolves differently the second time (DNS rebinding).
  */
-export async function safeFetch(url: string, policy: FetchPolicy): Promise<FetchedPage> {
+export function safeFetch(url: string, policy: FetchPolicy): Promise<FetchedPage> {
+  return fetchPage(url, policy, undefined);
+}
+
+/**
+ * `safeFetch` with a conditional request: `known` (the validators of the last fetch) go out as
+ * `If-None-Match` / `If-Modified-Since`, and a `304 Not Modified` answer is `"not-modified"` — the
+ * page was not sent again. Servers that ignore the headers just answer 200 with the page.
+ */
+export function conditionalFetch(url: string, policy: FetchPolicy, known: PageValidators): Promise<FetchedPage | "not-modified"> {
+  return fetchPage(url, policy, known);
+}
+
+// Without validators the request is unconditional, so a 304 is an HTTP error like any other.
+function fetchPage(url: string, policy: FetchPolicy, known: undefined): Promise<FetchedPage>;
+function fetchPage(url: string, policy: FetchPolicy, known: PageValidators): Promise<FetchedPage | "not-modified">;
+async function fetchPage(url: string, policy: FetchPolicy, known: PageValidators | undefined): Promise<FetchedPage | "not-modified"> {
   // Every message and `source` names the URL without credentials (they are refused anyway).
   const shown = redactUrlCredentials(url);
   const dispatcher = new Agent({ connect: { lookup: guardedLookup(policy, shown) } });
@@ -49,7 +74,7 @@ export async function safeFetch(url: string, policy: FetchPolicy): Promise<Fetch
         dispatcher,
         redirect: "manual",
         signal: AbortSignal.timeout(policy.timeoutMs),
-        headers: { "user-agent": "Nieuwsbot/0.1 (+corpus refresh)", accept: acceptedTypes.join(", ") },
+        headers: requestHeaders(known),
       }).catch((error: unknown) => {
         throw networkError(error, shown);
       });
@@ -61,6 +86,10 @@ export async function safeFetch(url: string, policy: FetchPolicy): Promise<Fetch
         current = checkUrl(new URL(location, current).toString(), policy, shown);
         continue;
       }
+      if (response.status === 304 && known) {
+        await response.body?.cancel();
+        return "not-modified";
+      }
       if (!response.ok) {
         await response.body?.cancel();
         throw new SourceError("SOURCE_HTTP_ERROR", `${shown} answered HTTP ${response.status}.`, shown);
@@ -70,11 +99,25 @@ export async function safeFetch(url: string, policy: FetchPolicy): Promise<Fetch
         await response.body?.cancel();
         throw new SourceError("SOURCE_BAD_TYPE", `${shown} is ${contentType || "of unknown type"}, not a web page or text.`, shown);
       }
-      return { url: current, contentType, body: await readCapped(response, policy.maxBytes, shown) };
+      const body = await readCapped(response, policy.maxBytes, shown);
+      return {
+        url: current,
+        contentType,
+        body,
+        etag: response.headers.get("etag") ?? undefined,
+        lastModified: response.headers.get("last-modified") ?? undefined,
+      };
     }
   } finally {
     await dispatcher.close();
   }
+}
+
+function requestHeaders(known: PageValidators | undefined): Record<string, string> {
+  const headers: Record<string, string> = { "user-agent": "Nieuwsbot/0.1 (+corpus refresh)", accept: acceptedTypes.join(", ") };
+  if (known?.etag) headers["if-none-match"] = known.etag;
+  if (known?.lastModified) headers["if-modified-since"] = known.lastModified;
+  return headers;
 }
 
 function addressAllowed(policy: FetchPolicy, address: string): boolean {

@@ -3,7 +3,7 @@ import { SourceError } from "../port/errors.js";
 import { isCorpusDocumentName, maxCorpusFileBytes, parseCorpusFile } from "../corpus/load-corpus.js";
 import { foldText } from "../text/fold.js";
 import { articleToMarkdown, htmlToArticle } from "./html-to-article.js";
-import { safeFetch, type FetchPolicy } from "./safe-fetch.js";
+import { safeFetch, type FetchedPage, type FetchPolicy } from "./safe-fetch.js";
 import { redactUrlCredentials } from "../util/url-credentials.js";
 
 /** A document to be added to the corpus by a refresh, validated but not yet written. */
@@ -31,7 +31,11 @@ export function fileNameForUrl(url: string): string {
 }
 
 export async function documentFromUrl(url: string, policy: FetchPolicy): Promise<StagedDocument> {
-  const page = await safeFetch(url, policy);
+  return documentFromPage(url, await safeFetch(url, policy));
+}
+
+/** The corpus document for a page fetched from `url` (HTML through Readability, text as it is). */
+export function documentFromPage(url: string, page: FetchedPage): StagedDocument {
   const file = fileNameForUrl(url);
   const content =
     page.contentType === "text/html" || page.contentType === "application/xhtml+xml"

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadCoreConfig } from "../../../src/config/core-config.js";
-import { Core } from "../../../src/app/nieuwsbot-core.js";
+import { Core, type CoreOptions } from "../../../src/app/nieuwsbot-core.js";
 import { FeedbackStore } from "../../../src/feedback/feedback-store.js";
 import { createLogger } from "../../../src/logging/logger.js";
 import { HashingEmbedder } from "../../../embeddings/hashing-embeddings.js";
@@ -41,6 +41,8 @@ export interface HarnessOptions {
   fake?: FakeDiscordOptions;
   /** Wraps the real core, e.g. to make it fail on purpose. */
   wrapCore?: (core: Core) => NieuwsbotCore;
+  /** Extra core options (e.g. the source schedule with a manual clock). */
+  coreOptions?: Partial<CoreOptions>;
 }
 
 /** A real core on a temporary copy of a corpus, a fake Discord, and the adapter started against it. */
@@ -64,7 +66,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     INDEX_WATCH_INTERVAL_MS: "0",
     ...options.coreEnv,
   });
-  const core = await Core.open({ config, embedder: new HashingEmbedder(512) });
+  const core = await Core.open({ config, embedder: new HashingEmbedder(512), ...options.coreOptions });
   const feedback = new FeedbackStore(dataDir);
   const fake = await FakeDiscord.start(options.fake);
   const deps: AdapterDeps = {

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { startTelegram, type StartTelegramOptions } from "../../../adapters/telegram/start-telegram.js";
 import type { AdapterDeps, RunningAdapter } from "../../../adapters/shared/adapter.js";
 import { loadCoreConfig } from "../../../src/config/core-config.js";
-import { Core } from "../../../src/app/nieuwsbot-core.js";
+import { Core, type CoreOptions } from "../../../src/app/nieuwsbot-core.js";
 import type { NieuwsbotCore } from "../../../src/port/types.js";
 import { FeedbackStore } from "../../../src/feedback/feedback-store.js";
 import { createLogger, type Logger } from "../../../src/logging/logger.js";
@@ -35,6 +35,8 @@ export interface HarnessOptions {
   coreEnv?: Record<string, string>;
   /** Wraps the real core, e.g. to make it fail on purpose. */
   wrapCore?: (core: Core) => NieuwsbotCore;
+  /** Extra core options (e.g. the source schedule with a manual clock). */
+  coreOptions?: Partial<CoreOptions>;
 }
 
 /**
@@ -52,7 +54,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     INDEX_WATCH_INTERVAL_MS: "0",
     ...options.coreEnv,
   });
-  const core = await Core.open({ config, embedder: new HashingEmbedder(512) });
+  const core = await Core.open({ config, embedder: new HashingEmbedder(512), ...options.coreOptions });
   const logLines: string[] = [];
   const logger: Logger = createLogger({ level: "debug", write: (line) => logLines.push(line) });
   const deps: AdapterDeps = {
