@@ -314,7 +314,7 @@ export class Core implements NieuwsbotCore {
   }
 
   async close(): Promise<void> {
-    this.schedule?.stop();
+    await this.schedule?.stop();
     this.watcher?.stop();
     await this.refreshing?.catch(() => undefined);
   }

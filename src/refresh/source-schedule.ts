@@ -113,11 +113,12 @@ export class SourceSchedule {
     this.arm();
   }
 
-  /** Stops timers and following; a check in progress finishes (the core waits for it on close). */
-  stop(): void {
+  /** Stops timers and following; resolves once a check in progress has finished and been recorded. */
+  async stop(): Promise<void> {
     this.stopped = true;
     this.cancelTimer?.();
     unwatchFile(this.stateFile, this.reload);
+    await this.ticking;
   }
 
   /** In a process that runs checks, when it will check next; in others, what the last checker planned. */
@@ -151,7 +152,8 @@ export class SourceSchedule {
     }
     try {
       this.state = await readScheduleState(this.options.dataDir);
-      if (this.clock.now() < this.dueAt()) return;
+      // Stopped meanwhile (the core is closing): no check may start on a closed core.
+      if (this.stopped || this.clock.now() < this.dueAt()) return;
       const run = await this.options.check(this.state.sources);
       if (!run) {
         this.options.logger.debug("scheduled source check: no URL in sources.txt");

@@ -282,6 +282,20 @@ describe("the scheduled check of URL sources", () => {
     expect(core.status()).toMatchObject({ corpusVersion: 2, schedule: { lastCheck: { outcome: "refreshed" } } });
   });
 
+  it("close() waits for a check in progress to be recorded, and no check starts after it", async () => {
+    await writeFile(path.join(fixture.corpusDir, "sources.txt"), `${site.url}/traag\n`);
+    const core = await openScheduled();
+    const check = clock.advanceMinutes(15);
+    for (let waited = 0; !site.requests.includes("/traag") && waited < 5000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    await core.close();
+    // Recorded on disk too, so nothing writes into the data folder after close().
+    const saved = JSON.parse(await readFile(path.join(fixture.dataDir, "source-schedule.json"), "utf8")) as { lastCheck?: { outcome: string } };
+    expect(saved.lastCheck?.outcome).toBe("refreshed");
+    await check;
+    await clock.advanceMinutes(60);
+    expect(site.requests.filter((request) => request === "/traag")).toHaveLength(1);
+  });
+
   it("a rollback holds: the article the publisher has not changed since is not fetched back in", async () => {
     const core = await openWithArticle();
     site.live.set(correctedHtml());
