@@ -8,11 +8,19 @@ import { createLogger, type Logger } from "../logging/logger.js";
 import { createEmbedder } from "../../embeddings/create-embedder.js";
 import { loadLlmConfig } from "../config/llm-config.js";
 import { createLexicon } from "../lexicon/lexicon.js";
+import { loadDatabaseConfig } from "../config/database-config.js";
+import type { SharedDatabase } from "../shared-state/database.js";
+import { openSharedDatabase } from "./shared-stores.js";
 
 export interface App {
   config: CoreConfig;
   logger: Logger;
   core: Core;
+  /**
+   * The shared database of shared mode (`DATABASE_URL`), migrated; undefined in file mode. The core
+   * closes it on `core.close()`, so front ends shut down exactly as in file mode.
+   */
+  shared?: SharedDatabase;
   /** The report of `BootstrapOptions.refresh`, when one was asked for. */
   report?: RefreshReport;
 }
@@ -49,8 +57,10 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<App> {
   const env = options.env ?? process.env;
   const config = loadCoreConfig(env);
   const llm = loadLlmConfig(env, config.embeddings.provider);
-  // API keys join the caller's secrets so no log line can ever carry them.
-  const logger = createLogger({ level: config.logLevel, secrets: [...(options.secrets ?? []), ...llm.secrets], scope: options.logScope });
+  const database = loadDatabaseConfig(env);
+  // API keys and the database password join the caller's secrets so no log line can ever carry them.
+  const secrets = [...(options.secrets ?? []), ...llm.secrets, ...(database?.secrets ?? [])];
+  const logger = createLogger({ level: config.logLevel, secrets, scope: options.logScope });
   const embedder = await createEmbedder(config.embeddings, logger, llm);
   const lexicon = createLexicon(config.dictionaryDir, logger);
   // LangChain's model clients take a second to import: load them only when a model is configured.
@@ -70,6 +80,14 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<App> {
     lexicon,
     languageModel: llm.chat && { provider: llm.chat.provider, model: llm.chat.model },
   };
-  if (options.refresh) return { config, logger, ...(await Core.openAndRefresh(coreOptions, options.refresh)) };
-  return { config, logger, core: await Core.open(coreOptions) };
+  // Opened last, after every setting is validated, so a wrong setting never leaves a connection open.
+  const shared = database && (await openSharedDatabase(database, logger, options.logScope ? `nieuwsbot ${options.logScope}` : "nieuwsbot"));
+  if (shared) coreOptions.shared = { database: shared };
+  try {
+    if (options.refresh) return { config, logger, shared, ...(await Core.openAndRefresh(coreOptions, options.refresh)) };
+    return { config, logger, shared, core: await Core.open(coreOptions) };
+  } catch (error) {
+    await shared?.close().catch(() => undefined);
+    throw error;
+  }
 }

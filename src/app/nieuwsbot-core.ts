@@ -38,6 +38,7 @@ import { cleanQuestion } from "../port/question.js";
 import { redactUrlCredentials } from "../util/url-credentials.js";
 import type { Answer, AskContext, CoreStatus, FullStatus, Language, NieuwsbotCore, RefreshProgress, RefreshReport, RefreshRequest } from "../port/types.js";
 import { documentDetails, documentList } from "./core-status.js";
+import type { SharedDatabase } from "../shared-state/database.js";
 
 export interface CoreOptions {
   config: CoreConfig;
@@ -61,6 +62,13 @@ export interface CoreOptions {
   schedule?: { run?: boolean; clock?: ScheduleClock; intervalMs?: number };
   /** The chat model behind a generative `answerer`, for `/status` (provider and model name only). */
   languageModel?: { provider: string; model: string };
+  /** Shared mode (`DATABASE_URL`): the PostgreSQL stores, opened by `bootstrap`; closed with the core. */
+  shared?: SharedStores;
+}
+
+/** What shared mode hands the core (see docs/deployment.md). */
+export interface SharedStores {
+  database: SharedDatabase;
 }
 
 /**
@@ -317,6 +325,8 @@ export class Core implements NieuwsbotCore {
     await this.schedule?.stop();
     this.watcher?.stop();
     await this.refreshing?.catch(() => undefined);
+    // Last: nothing above writes to the database once it has stopped.
+    await this.options.shared?.database.close();
   }
 
   /**
