@@ -1,3 +1,4 @@
+import { distance } from "fastest-levenshtein";
 import { BoundedMap } from "../util/bounded-map.js";
 import { isStopword, stem, words } from "../text/tokenize.js";
 
@@ -134,12 +135,25 @@ function wordStrength(term: QueryWord, text: TextTerms, nearSpellings: boolean):
     else if (nearSpellings && best < 0.85) {
       // Near spellings start alike (`Zelensky`/`Zelenski`, `defence`/`defensie`); checking the first
       // letter first skips the trigram count for most of a passage's words.
-      if (word.charCodeAt(0) === term.word.charCodeAt(0)) best = Math.max(best, prefixSimilarity(term.word, word));
+      if (word.charCodeAt(0) === term.word.charCodeAt(0)) best = Math.max(best, prefixSimilarity(term.word, word), typoStrength(term.word, word));
       best = Math.max(best, sharedHead(term.word, word));
     }
   }
   return best >= fuzzyFloor ? best : 0;
 }
+
+/**
+ * A typo of the word: chat users swap, drop or double letters (`zelenksi`, `wanner`, `raketen`),
+ * which trigram overlap undercounts in short words. One edit for words of five to seven letters,
+ * two from eight on; shorter words have too many real neighbours (`land`/`lang`, `dag`/`dak`).
+ */
+function typoStrength(query: string, word: string): number {
+  if (query.length < 5 || Math.abs(query.length - word.length) > 2) return 0;
+  const allowed = query.length >= 8 ? 2 : 1;
+  return distance(query, word) <= allowed ? typoMatch : 0;
+}
+
+const typoMatch = 0.75;
 
 /** Near-spelling matches weaker than this are chance (`dingen` ~ `dagen`) and count as absent. */
 export const fuzzyFloor = 0.6;

@@ -45,6 +45,18 @@ describe("term matching", () => {
     expect(strength("voetbal")).toBe(0);
   });
 
+  it("forgives a typo in the question: one edit from five letters, two from eight, none below five", () => {
+    const text = textTerms("De minister Lambrecht sprak met Zelenski over de raketten en de hospitalen.");
+    const strength = (word: string) => matchStrength(queryTerms(word)[0]!, text);
+    expect(strength("zelenksi")).toBeGreaterThanOrEqual(0.75);
+    expect(strength("lambrect")).toBeGreaterThanOrEqual(0.75);
+    expect(strength("hopsitalen")).toBeGreaterThanOrEqual(0.75);
+    expect(strength("minster")).toBeGreaterThanOrEqual(0.75);
+    // Two edits in a seven-letter word, or one in a four-letter word, is another word.
+    expect(strength("mimster")).toBe(0);
+    expect(strength("spak")).toBe(0);
+  });
+
   it("measures the share of question words found", () => {
     const text = textTerms("Duitsland belooft om gelijkaardige Iris-T SLM-luchtafweersystemen te leveren.");
     expect(coverage(queryTerms("Welk luchtafweersysteem levert Duitsland?"), text).coverage).toBeGreaterThan(0.8);
