@@ -8,8 +8,9 @@ import { adapterDeps, loadSharedAdapterEnv, platformSecrets, stopOnSignals } fro
 
 /**
  * `npm start`: one process, one core, every adapter whose token is set. With no platform token it
- * runs the console chat on the shipped article instead. When Discord needs more than one shard,
- * the shards run as child processes (`discord/discord-shards.ts`) with a core each. SIGINT/SIGTERM
+ * runs the console chat on the shipped article instead. When this host runs more than one Discord
+ * shard, they run as child processes (`discord/discord-shards.ts`) with a core each; one shard (the
+ * only one, or this host's `DISCORD_SHARD_LIST` of one) runs in this process. SIGINT/SIGTERM
  * stop the adapters cleanly.
  */
 async function main(): Promise<void> {
@@ -32,12 +33,15 @@ async function main(): Promise<void> {
     coreInUse = true;
   }
   if (discord) {
-    const { resolveShardCount, startDiscordShards } = await import("./discord/discord-shards.js");
-    const shardCount = await resolveShardCount(discord);
-    if (shardCount > 1) {
-      running.push(await startDiscordShards(discord, shardCount, logger));
+    const { planShards, startDiscordShards } = await import("./discord/discord-shards.js");
+    const plan = await planShards(discord);
+    if (plan.mine.length > 1) {
+      running.push(await startDiscordShards(discord, plan.total, logger, { shardList: plan.mine }));
     } else {
-      running.push(await (await import("./discord/start-discord.js")).startDiscord(deps, env));
+      // One shard (of one, or this host's one of several) runs in this process with this core.
+      const clientOptions = plan.total > 1 ? { shards: plan.mine, shardCount: plan.total } : undefined;
+      const { startDiscord } = await import("./discord/start-discord.js");
+      running.push(await startDiscord(deps, env, { clientOptions, primary: plan.syncsCommands }));
       coreInUse = true;
     }
   }

@@ -32,6 +32,28 @@ export async function resolveShardCount(config: DiscordConfig): Promise<number> 
   }
 }
 
+/** What this host runs of the bot's shards. */
+export interface ShardPlan {
+  /** Shards of the bot on all hosts together. */
+  total: number;
+  /** The ones this process or its shard processes run, ascending. */
+  mine: number[];
+  /** Whether this host writes the slash commands: the host running shard 0, so exactly one host does. */
+  syncsCommands: boolean;
+}
+
+/**
+ * This host's part of the bot: every shard, or the ones `DISCORD_SHARD_LIST` names. Slash commands
+ * belong to the application, not to a shard, so one writer is enough; the host with shard 0 is the
+ * one that always exists whatever the split, which needs no extra variable to keep hosts from
+ * racing each other's registration.
+ */
+export async function planShards(config: DiscordConfig): Promise<ShardPlan> {
+  const total = await resolveShardCount(config);
+  const mine = config.shardList ?? [...Array(total).keys()];
+  return { total, mine, syncsCommands: mine.includes(0) };
+}
+
 export interface StartShardsOptions {
   /** The shard process entry (default: `discord-shard.js` beside this module, `.ts` under tsx). */
   entry?: string;
@@ -39,6 +61,8 @@ export interface StartShardsOptions {
   readyTimeoutMs?: number;
   /** How long `stop` waits for a shard to finish its answers and exit before killing it (default 15 s). */
   stopTimeoutMs?: number;
+  /** The shards to run of `shardCount` (default all): this host's part when hosts split the bot. */
+  shardList?: number[];
 }
 
 /**
@@ -56,6 +80,7 @@ export async function startDiscordShards(
   const logger = parentLogger.child("discord-shards");
   const manager = new ShardingManager(options.entry ?? defaultEntry(), {
     totalShards: shardCount,
+    shardList: options.shardList ?? "auto",
     token: config.token,
     mode: "process",
     respawn: true,
@@ -77,8 +102,10 @@ export async function startDiscordShards(
     await stop();
     throw new Error(`Discord shards did not start: ${(error as Error).message}`, { cause: error });
   }
-  logger.info(`all ${shardCount} Discord shards ready`);
-  return { name: `discord (${shardCount} shards)`, stop };
+  const ran = options.shardList ?? [...Array(shardCount).keys()];
+  const which = ran.length === shardCount ? `all ${shardCount}` : `${ran.join(", ")} of ${shardCount}`;
+  logger.info(`Discord shards ${which} ready`);
+  return { name: `discord (shards ${which})`, stop };
 }
 
 /** Stops respawning, asks every shard to stop (SIGTERM: it finishes its answers), kills stragglers. */
