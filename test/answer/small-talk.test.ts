@@ -15,7 +15,14 @@ describe("small talk", () => {
   });
 
   it("anything more than small talk is a question for the article", () => {
-    for (const question of ["hoi, wat is nasams eigenlijk", "Hallo, wie is Zelenski?", "Zelenski", "thanks, and when will Germany deliver?", "Wat is Nasams?", "dag van de aanval"]) {
+    for (const question of [
+      "hoi, wat is nasams eigenlijk",
+      "Hallo, wie is Zelenski?",
+      "Zelenski",
+      "thanks, and when will Germany deliver?",
+      "Wat is Nasams?",
+      "dag van de aanval",
+    ]) {
       expect(smallTalk(question), question).toBeUndefined();
     }
   });
@@ -24,7 +31,9 @@ describe("small talk", () => {
     const answer = smallTalkAnswer({ question: "thanks!", language: "nl", corpusVersion: 3, titles: ["Luchtafweer voor Oekraïne"] });
     expect(answer).toMatchObject({ language: "en", abstained: true, citations: [], corpusVersion: 3 });
     expect(answer!.text).toBe("You're welcome! Anything else about the article “Luchtafweer voor Oekraïne”? Just ask.");
-    expect(smallTalkAnswer({ question: "hallo", language: "nl", corpusVersion: 3, titles: ["A", "B"] })!.text).toMatch(/^Hallo! Stel me een vraag over de artikelen “A”, “B”/);
+    expect(smallTalkAnswer({ question: "hallo", language: "nl", corpusVersion: 3, titles: ["A", "B"] })!.text).toMatch(
+      /^Hallo! Stel me een vraag over de artikelen “A”, “B”/,
+    );
     expect(smallTalkAnswer({ question: "Welk systeem levert Duitsland?", language: "nl", corpusVersion: 3, titles: ["A"] })).toBeUndefined();
   });
 });
