@@ -7,7 +7,7 @@ import { silentLogger } from "../logging/logger.js";
 import { generatedAnswerName, generatedAnswerSchema } from "./answer-schema.js";
 import { createChatModel } from "./chat-model.js";
 import { CircuitBreaker } from "./circuit-breaker.js";
-import { ConversationMemory } from "./conversation-memory.js";
+import { ConversationStore } from "./conversation-store.js";
 import { GenerativeAnswerer } from "./generative-answerer.js";
 import { LlmQueryRewriter } from "./llm-query-rewriter.js";
 import { queryRewriteName, queryRewriteSchema } from "./rewrite-schema.js";
@@ -18,7 +18,8 @@ import { StructuredCall, type ModelCallEvent } from "./structured-call.js";
 export interface GenerativeParts {
   answerer: Answerer;
   rewriter: QueryRewriter;
-  memory: ConversationMemory;
+  /** Conversations: this process's memory, plus the shared turns once `share` is called (shared mode). */
+  memory: ConversationStore;
   /** `openai:gpt-4o-mini`, for logs and status lines. */
   label: string;
 }
@@ -49,7 +50,7 @@ export function createGenerative(config: LlmConfig, options: CreateGenerativeOpt
   const label = `${chat.provider}:${chat.model}`;
   const callOptions = { timeoutMs: chat.timeoutMs, mode: chat.structuredOutput, onCall: options.onModelCall };
   const breaker = new CircuitBreaker(config.cooldownMs, options.now);
-  const memory = new ConversationMemory({ ...config.history, now: options.now });
+  const memory = new ConversationStore({ ...config.history, now: options.now, logger });
   let answerCall: StructuredCall<typeof generatedAnswerSchema>;
   let rewriteCall: StructuredCall<typeof queryRewriteSchema>;
   try {

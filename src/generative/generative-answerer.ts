@@ -10,7 +10,7 @@ import { isInOtherLanguage } from "../text/language.js";
 import { buildAnswerMessages } from "./answer-prompt.js";
 import type { GeneratedAnswer } from "./answer-schema.js";
 import type { CircuitBreaker } from "./circuit-breaker.js";
-import type { ConversationMemory } from "./conversation-memory.js";
+import type { ConversationStore } from "./conversation-store.js";
 import { generativeMessagesFor, type GenerativeMessages } from "./generative-messages.js";
 import { checkGrounding, type SameName } from "./grounding.js";
 import { isAvailabilityFault, ModelError, toModelError } from "./model-error.js";
@@ -30,7 +30,7 @@ export interface GenerativeAnswererOptions {
   maxPassages: number;
   breaker: CircuitBreaker;
   /** Shared with the rewriter: where a follow-up's standalone form is found. */
-  memory?: ConversationMemory;
+  memory?: ConversationStore;
   logger?: Logger;
   /** `openai:gpt-4o-mini`, for logs. */
   label: string;
@@ -148,8 +148,9 @@ export class GenerativeAnswerer implements Answerer {
     return { ...base(request), text, abstained: false, citations, mode: "generative" };
   }
 
-  private remember(context: AskContext, answer: Answer): Answer {
-    if (context.conversationId) this.options.memory?.attachAnswer(context.conversationId, answer.question, answer.text);
+  /** Keeps the reply for the next follow-up (awaited: another replica may get that one a moment later). */
+  private async remember(context: AskContext, answer: Answer): Promise<Answer> {
+    if (context.conversationId) await this.options.memory?.attachAnswer(context.conversationId, answer.question, answer.text);
     return answer;
   }
 }

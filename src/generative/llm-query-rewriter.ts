@@ -5,7 +5,7 @@ import type { AskContext, Language } from "../port/types.js";
 import type { Logger } from "../logging/logger.js";
 import { silentLogger } from "../logging/logger.js";
 import type { CircuitBreaker } from "./circuit-breaker.js";
-import type { ConversationMemory } from "./conversation-memory.js";
+import type { ConversationStore } from "./conversation-store.js";
 import { looksLikeFollowUp } from "./follow-up.js";
 import { isAvailabilityFault, toModelError } from "./model-error.js";
 import { buildRewriteMessages } from "./rewrite-prompt.js";
@@ -19,7 +19,7 @@ export interface RewriteModel {
 /** Collaborators and limits of an {@link LlmQueryRewriter}. */
 export interface LlmQueryRewriterOptions {
   model: RewriteModel;
-  memory: ConversationMemory;
+  memory: ConversationStore;
   breaker: CircuitBreaker;
   logger?: Logger;
   label: string;
@@ -51,18 +51,18 @@ export class LlmQueryRewriter implements QueryRewriter {
   async rewrite(question: string, language: Language, context: AskContext): Promise<string[]> {
     const { memory, breaker } = this.options;
     const conversation = context.conversationId;
-    const history = conversation ? memory.recent(conversation) : [];
+    const history = conversation ? await memory.recent(conversation) : [];
     const followUp = history.length > 0 && looksLikeFollowUp(question);
-    const remember = (standalone: string) => {
-      if (conversation) memory.record(conversation, { question, standalone });
+    const remember = async (standalone: string) => {
+      if (conversation) await memory.record(conversation, { question, standalone });
     };
     if (language === "nl" && !followUp) {
-      remember(question);
+      await remember(question);
       return [question];
     }
     if (breaker.isOpen()) {
       this.logger.debug("language model skipped during cool-down; retrieving with the question as asked", { model: this.options.label });
-      remember(question);
+      await remember(question);
       return [question];
     }
     try {
@@ -70,7 +70,7 @@ export class LlmQueryRewriter implements QueryRewriter {
       breaker.recordSuccess();
       const standalone = this.clean(output.standalone) || question;
       const dutch = this.clean(output.dutch);
-      remember(standalone);
+      await remember(standalone);
       const queries = followUp ? [standalone, dutch] : [question, dutch];
       this.logger.debug("rewrote question for retrieval", { followUp, queries });
       return [...new Set(queries.filter((query) => query.length > 0))];
@@ -83,7 +83,7 @@ export class LlmQueryRewriter implements QueryRewriter {
         status: fault.status,
         reason: fault.message,
       });
-      remember(question);
+      await remember(question);
       return [question];
     }
   }

@@ -18,6 +18,7 @@ describe.skipIf(!postgresAvailable)("migrations", () => {
     const tables = await db.admin<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
     expect(tables.rows.map((row) => row.name)).toEqual([
       "audit_log",
+      "conversation_turns",
       "corpus_version_documents",
       "corpus_versions",
       "current_corpus_version",

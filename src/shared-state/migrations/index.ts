@@ -1,7 +1,8 @@
 import { initialSchema } from "./0001-initial-schema.js";
+import { conversationTurns } from "./0002-conversation-turns.js";
 import type { Migration } from "./migration.js";
 
 export type { Migration };
 
 /** Every migration this build knows, oldest first. Append only: never edit one that has shipped. */
-export const migrations: readonly Migration[] = [initialSchema];
+export const migrations: readonly Migration[] = [initialSchema, conversationTurns];
