@@ -37,6 +37,8 @@ export const refreshMessages = {
     reasons: {
       REFRESH_RUNNING: "Er loopt al een verversing; probeer het zo opnieuw.",
       NOTHING_TO_ROLL_BACK: "Er is geen oudere versie om naar terug te gaan.",
+      REFRESH_DATABASE_DOWN:
+        "De gedeelde database is niet bereikbaar, dus verversen kan nu niet; vragen worden wel gewoon beantwoord. Probeer het opnieuw als de database terug is.",
       SOURCE_BAD_URL: "Dat is geen geldige http- of https-link.",
       SOURCE_BLOCKED: "Die link wijst naar een intern of lokaal adres; dat mag niet.",
       SOURCE_UNREACHABLE: "De website is niet bereikbaar.",
@@ -75,6 +77,8 @@ export const refreshMessages = {
     reasons: {
       REFRESH_RUNNING: "A refresh is already running; try again in a moment.",
       NOTHING_TO_ROLL_BACK: "There is no older version to go back to.",
+      REFRESH_DATABASE_DOWN:
+        "The shared database cannot be reached, so refreshing is not possible now; questions are still answered. Try again once the database is back.",
       SOURCE_BAD_URL: "That is not a valid http or https link.",
       SOURCE_BLOCKED: "That link points to an internal or local address, which is not allowed.",
       SOURCE_UNREACHABLE: "The website cannot be reached.",

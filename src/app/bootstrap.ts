@@ -10,7 +10,7 @@ import { loadLlmConfig } from "../config/llm-config.js";
 import { createLexicon } from "../lexicon/lexicon.js";
 import { loadDatabaseConfig } from "../config/database-config.js";
 import type { SharedDatabase } from "../shared-state/database.js";
-import { openSharedDatabase } from "./shared-stores.js";
+import { openSharedDatabase, sharedStores } from "./shared-stores.js";
 
 export interface App {
   config: CoreConfig;
@@ -82,7 +82,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<App> {
   };
   // Opened last, after every setting is validated, so a wrong setting never leaves a connection open.
   const shared = database && (await openSharedDatabase(database, logger, options.logScope ? `nieuwsbot ${options.logScope}` : "nieuwsbot"));
-  if (shared) coreOptions.shared = { database: shared };
+  if (shared) coreOptions.shared = sharedStores(shared, config.dataDir, embedder, logger);
   try {
     if (options.refresh) return { config, logger, shared, ...(await Core.openAndRefresh(coreOptions, options.refresh)) };
     return { config, logger, shared, core: await Core.open(coreOptions) };

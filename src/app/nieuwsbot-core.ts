@@ -11,6 +11,7 @@ import {
   rebuildFromSources,
   recordedPassages,
   rollBackOneVersion,
+  type BuiltVersion,
   type RebuildOptions,
   type RefreshDeps,
   type RefreshedVersion,
@@ -38,7 +39,10 @@ import { cleanQuestion } from "../port/question.js";
 import { redactUrlCredentials } from "../util/url-credentials.js";
 import type { Answer, AskContext, CoreStatus, FullStatus, Language, NieuwsbotCore, RefreshProgress, RefreshReport, RefreshRequest } from "../port/types.js";
 import { documentDetails, documentList } from "./core-status.js";
-import type { SharedDatabase } from "../shared-state/database.js";
+import type { SharedStores } from "./shared-stores.js";
+import { refreshRefusal, SharedReplica, toCorpusFiles } from "./shared-replica.js";
+import { VersionListener } from "../shared-state/version-listener.js";
+import type { CorpusAuthor } from "../shared-state/corpus-record.js";
 
 export interface CoreOptions {
   config: CoreConfig;
@@ -66,11 +70,6 @@ export interface CoreOptions {
   shared?: SharedStores;
 }
 
-/** What shared mode hands the core (see docs/deployment.md). */
-export interface SharedStores {
-  database: SharedDatabase;
-}
-
 /**
  * The retrieval core behind the `NieuwsbotCore` port. Holds exactly one loaded index version at a
  * time; every `ask` takes that reference once, so an answer is computed against one version even
@@ -82,17 +81,22 @@ export class Core implements NieuwsbotCore {
   private refreshing: Promise<unknown> | undefined;
   private schedule: SourceSchedule | undefined;
   private watcher: IndexWatcher | undefined;
+  /** Shared mode: the corpus of record, and the listener that hears its current version. */
+  private readonly replica: SharedReplica | undefined;
+  private listener: VersionListener | undefined;
   private readonly logger: Logger;
   private readonly repository: IndexRepository;
   private readonly answerer: Answerer;
   private readonly lexicon: Lexicon;
   private readonly startedAt = new Date().toISOString();
+  private closing = false;
 
   private constructor(private readonly options: CoreOptions) {
     this.logger = options.logger ?? silentLogger;
     this.repository = options.repository ?? new IndexRepository(options.config.dataDir, this.logger.child("index"), options.config.keepVersions);
     this.answerer = options.answerer ?? extractiveAnswerer;
     this.lexicon = options.lexicon ?? namesOnly;
+    this.replica = options.shared && new SharedReplica(options.shared);
   }
 
   /**
@@ -106,8 +110,13 @@ export class Core implements NieuwsbotCore {
   static async open(options: CoreOptions): Promise<Core> {
     const core = new Core(options);
     await core.repository.removeLeftovers();
-    core.index = await core.openIndex();
-    core.watch();
+    if (options.shared) {
+      core.index = await core.openShared(options.shared);
+      core.listen(options.shared);
+    } else {
+      core.index = await core.openIndex();
+      core.watch();
+    }
     await core.openSchedule();
     return core;
   }
@@ -121,10 +130,84 @@ export class Core implements NieuwsbotCore {
   static async openAndRefresh(options: CoreOptions, request: RefreshRequest): Promise<{ core: Core; report: RefreshReport }> {
     const core = new Core(options);
     await core.repository.removeLeftovers();
+    // Shared mode: the host's folder as it is now becomes the next corpus version (nothing is pulled first).
+    await options.shared?.auditOutbox.start();
     const { index, report } = await core.runExclusive(request, await core.loadSaved());
     core.index = index;
     core.watch();
     return { core, report };
+  }
+
+  /**
+   * Shared mode's start: the database's current version (this replica's corpus folder seeds an empty
+   * database), built or loaded in this `DATA_DIR`; then every version announced later is adopted.
+   * The start-up refresh of file mode does not happen: changes reach the corpus of record through
+   * refreshes (`/refresh`, uploads, URLs, `npm run ingest`), never by a replica's folder differing.
+   */
+  private async openShared(shared: SharedStores): Promise<CorpusIndex> {
+    const { config } = this.options;
+    await shared.auditOutbox.start();
+    const version = await this.replica!.currentOrSeed(config.corpusDir, { platform: "startup" });
+    const { index, embedded } = await this.withLocalLock(async () => this.replica!.materialize(this.deps, version, await this.loadSaved()));
+    this.logger.info(`serving corpus version v${version} of the shared database (${embedded} passages embedded here)`, { passages: index.manifest.passages });
+    return index;
+  }
+
+  /** Hears every version the database makes current from now on (the one serving is skipped). */
+  private listen(shared: SharedStores): void {
+    this.listener = new VersionListener(shared.database, {
+      ...shared.listener,
+      logger: this.logger.child("versions"),
+      onVersion: (announced) => this.adoptShared(announced),
+    });
+  }
+
+  /**
+   * Switches to a version the database announced (another replica's refresh or rollback), built or
+   * loaded here. Waits for this process's own refresh first: its own commit is announced too, and
+   * is then the version already serving. Counts as a refresh while it runs, so a moderator's
+   * refresh on this replica does not start from a corpus folder being rewritten.
+   */
+  private async adoptShared(version: number): Promise<void> {
+    while (this.refreshing) await this.refreshing.catch(() => undefined);
+    if (this.closing || version === this.index.manifest.version) return;
+    const run = this.withLocalLock(() => this.replica!.materialize(this.deps, version, this.index));
+    this.refreshing = run;
+    try {
+      const { index, embedded } = await run;
+      this.swap(index);
+      this.logger.info(`switched to corpus version v${version} from the shared database (${embedded} passages embedded here)`);
+    } catch (error) {
+      this.logger.warn(`corpus version v${version} cannot be used here; staying on v${this.index.manifest.version}`, { error });
+    } finally {
+      this.refreshing = undefined;
+    }
+  }
+
+  /**
+   * Builds in `DATA_DIR` under its file lock, so processes sharing it on one host (shards) build a
+   * version once: the others wait and then find it saved.
+   */
+  private async withLocalLock<T>(work: () => Promise<T>): Promise<T> {
+    const release = await this.localLock();
+    try {
+      return await work();
+    } finally {
+      await release();
+    }
+  }
+
+  /** The lock file of `DATA_DIR`, waiting while another process of this host holds it. */
+  private async localLock(): Promise<() => Promise<void>> {
+    const { dataDir } = this.options.config;
+    for (;;) {
+      const release = await acquireRefreshLock(dataDir).catch(async (error: unknown) => {
+        if (!(isNieuwsbotError(error) && error.code === "REFRESH_RUNNING")) throw error;
+        await waitForLockRelease(dataDir);
+        return undefined;
+      });
+      if (release) return release;
+    }
   }
 
   private watch(): void {
@@ -240,7 +323,8 @@ export class Core implements NieuwsbotCore {
     // One snapshot: a refresh swapping the index while the files are read does not mix versions.
     const status = this.statusOf(this.index);
     const { corpusDir, dataDir } = this.options.config;
-    const audit = await readAuditTail(dataDir).catch((error: unknown) => {
+    const shared = this.options.shared;
+    const audit = await (shared ? shared.audit.tail() : readAuditTail(dataDir)).catch((error: unknown) => {
       this.logger.warn("could not read the audit log for /status", { error });
       return [];
     });
@@ -286,9 +370,10 @@ export class Core implements NieuwsbotCore {
   }
 
   private async checkUnderLock(urls: string[], known: Record<string, SourceRecord>): Promise<ScheduledRun> {
+    const lost: LockLoss = {};
     let release: () => Promise<void>;
     try {
-      release = await acquireRefreshLock(this.options.config.dataDir);
+      release = await this.takeRefreshLock(lost);
     } catch (error) {
       if (isNieuwsbotError(error) && error.code === "REFRESH_RUNNING") return this.skipBusy(urls);
       throw error;
@@ -299,7 +384,7 @@ export class Core implements NieuwsbotCore {
         {
           config: this.options.config,
           audit: (entry) => this.auditCheck(entry),
-          refreshWith: async (staged) => (await this.runLocked({ platform: "schedule" }, this.index, (index) => this.swap(index), { staged })).report,
+          refreshWith: async (staged) => (await this.runLocked({ platform: "schedule" }, this.index, (index) => this.swap(index), { staged }, lost)).report,
         },
         urls,
         known,
@@ -322,11 +407,40 @@ export class Core implements NieuwsbotCore {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await this.schedule?.stop();
     this.watcher?.stop();
+    await this.listener?.close();
     await this.refreshing?.catch(() => undefined);
-    // Last: nothing above writes to the database once it has stopped.
+    // Last: nothing above writes to the database once it has stopped (queued audit entries stay on disk).
+    await this.options.shared?.auditOutbox.close();
     await this.options.shared?.database.close();
+  }
+
+  /**
+   * The lock that keeps refreshes one at a time: the lock file in `DATA_DIR` in file mode, the
+   * database's advisory lock across hosts in shared mode — refused with `REFRESH_DATABASE_DOWN`
+   * when the database cannot be reached, since a refresh could then neither be numbered nor
+   * reach the other replicas. `lost` is marked if the database drops the lock midway.
+   */
+  private async takeRefreshLock(lost: LockLoss = {}): Promise<() => Promise<void>> {
+    const { shared, config } = this.options;
+    if (!shared) return acquireRefreshLock(config.dataDir);
+    let releaseShared: () => Promise<void>;
+    try {
+      releaseShared = await shared.lock.acquire({ onLost: (reason) => (lost.reason = reason) });
+    } catch (error) {
+      throw refreshRefusal(error);
+    }
+    // And the lock file, so a process sharing this DATA_DIR does not build the same version beside us.
+    const releaseLocal = await this.localLock().catch(async (error: unknown) => {
+      await releaseShared();
+      throw error;
+    });
+    return async () => {
+      await releaseLocal();
+      await releaseShared();
+    };
   }
 
   /**
@@ -341,12 +455,30 @@ export class Core implements NieuwsbotCore {
     onBuilt: (index: CorpusIndex) => void = () => {},
     options: RebuildOptions = {},
   ): Promise<{ index: CorpusIndex; report: RefreshReport }> {
-    const release = await acquireRefreshLock(this.options.config.dataDir);
+    const lost: LockLoss = {};
+    let release: () => Promise<void>;
     try {
-      return await this.runLocked(request, old, onBuilt, options);
+      release = await this.takeRefreshLock(lost);
+    } catch (error) {
+      await this.auditRefusal(request, old, error);
+      throw error;
+    }
+    try {
+      return await this.runLocked(request, old, onBuilt, options, lost);
     } finally {
       await release();
     }
+  }
+
+  /**
+   * Shared mode audits a refresh refused at the lock too (another host's refresh running, or the
+   * database down), so the log of every host shows who asked; file mode keeps its log as it was.
+   */
+  private async auditRefusal(request: RefreshRequest, old: CorpusIndex | undefined, error: unknown): Promise<void> {
+    if (!this.options.shared || !isNieuwsbotError(error)) return;
+    const by = { platform: request.platform, userId: request.userId };
+    this.logger.warn(`${request.action ?? "refresh"} by ${request.platform} refused: ${error.message}`);
+    await this.audit({ by, action: request.action ?? "refresh", sources: requestedSources(request), oldVersion: old?.manifest.version ?? 0, error });
   }
 
   /** The refresh or rollback of `runExclusive`, for a caller that holds the refresh lock already. */
@@ -355,6 +487,7 @@ export class Core implements NieuwsbotCore {
     old: CorpusIndex | undefined,
     onBuilt: (index: CorpusIndex) => void,
     options: RebuildOptions,
+    lost: LockLoss = {},
   ): Promise<{ index: CorpusIndex; report: RefreshReport }> {
     const started = Date.now();
     const action = request.action ?? "refresh";
@@ -364,12 +497,13 @@ export class Core implements NieuwsbotCore {
     try {
       oldVersion = old?.manifest.version ?? (await this.repository.currentVersion()) ?? 0;
       let outcome: RefreshedVersion;
+      const deps = this.refreshDeps(by, lost);
       if (action === "rollback") {
         if (!old) throw new RefreshError("NOTHING_TO_ROLL_BACK", "No usable saved version was found, so there is nothing to roll back from.");
-        outcome = { ...(await rollBackOneVersion(this.deps, old)), sameAsBefore: false };
+        outcome = { ...(await (this.replica ? this.rollBackShared(deps, old, lost) : rollBackOneVersion(deps, old))), sameAsBefore: false };
         sources = [];
       } else {
-        outcome = await rebuildFromSources(this.deps, request, (origins) => (sources = origins), old, options);
+        outcome = await rebuildFromSources(deps, request, (origins) => (sources = origins), old, options);
       }
       onBuilt(outcome.index);
       const before = old?.passages ?? (oldVersion > 0 ? await recordedPassages(this.repository, oldVersion) : []);
@@ -388,15 +522,46 @@ export class Core implements NieuwsbotCore {
       return { index: outcome.index, report };
     } catch (error) {
       this.logger.warn(`${action} failed; ${oldVersion > 0 ? `version ${oldVersion} stays in use` : "there is no version to answer from"}`, { by, error });
-      const typed = isNieuwsbotError(error) ? error : new RefreshError("REFRESH_FAILED", `${action} failed: ${(error as Error).message}`, { cause: error });
+      const refused = refreshRefusal(error);
+      const typed = isNieuwsbotError(refused) ? refused : new RefreshError("REFRESH_FAILED", `${action} failed: ${(error as Error).message}`, { cause: error });
       await this.audit({ by, action, sources, oldVersion, error: typed });
       throw typed;
     }
   }
 
   private get deps(): RefreshDeps {
-    const { config, embedder, onIndexPhase } = this.options;
-    return { config, embedder, repository: this.repository, logger: this.logger, lexicon: this.lexicon, onPhase: onIndexPhase };
+    const { config, embedder, onIndexPhase, shared } = this.options;
+    return { config, embedder, repository: this.repository, logger: this.logger, lexicon: this.lexicon, onPhase: onIndexPhase, vectorCache: shared?.cache };
+  }
+
+  /**
+   * The steps' dependencies for one refresh. Shared mode numbers the new version as the database
+   * will (it holds the refresh lock, so no other commit comes between) and commits its corpus there
+   * — moving every replica's pointer — before saving it here: the database is the record, this
+   * `DATA_DIR` a cache that the version listener rebuilds if the save fails.
+   */
+  private refreshDeps(by: CorpusAuthor, lost: LockLoss): RefreshDeps {
+    const shared = this.options.shared;
+    if (!shared) return this.deps;
+    return {
+      ...this.deps,
+      nextVersion: () => shared.corpus.nextVersion(),
+      publish: async (index, files) => {
+        checkLockHeld(lost);
+        const committed = await shared.corpus.commit(toCorpusFiles(files), by);
+        if (committed !== index.manifest.version) {
+          throw new RefreshError("REFRESH_FAILED", `The shared database numbered this version v${committed}, not v${index.manifest.version}.`);
+        }
+      },
+    };
+  }
+
+  /** Shared mode's rollback: the database's pointer goes back one version first (every replica follows), then this replica. */
+  private async rollBackShared(deps: RefreshDeps, current: CorpusIndex, lost: LockLoss): Promise<BuiltVersion> {
+    const target = await this.replica!.rollbackTarget(current.manifest.version);
+    checkLockHeld(lost);
+    await this.options.shared!.corpus.setCurrent(target);
+    return this.replica!.materialize(deps, target, current);
   }
 
   /**
@@ -438,7 +603,10 @@ export class Core implements NieuwsbotCore {
     check?: AuditEntry["check"];
   }): Promise<void> {
     const { report, error } = entry;
-    await appendAudit(this.options.config.dataDir, {
+    const shared = this.options.shared;
+    // Shared mode: the database's audit log, through the outbox that holds entries while it is away.
+    const write = shared ? (line: AuditEntry) => shared.auditOutbox.send(line) : (line: AuditEntry) => appendAudit(this.options.config.dataDir, line);
+    await write({
       at: new Date().toISOString(),
       action: entry.action,
       by: entry.by,
@@ -519,4 +687,15 @@ function documentTitles(index: CorpusIndex): string[] {
     titlesByIndex.set(index, titles);
   }
   return titles;
+}
+
+/** Set when the database drops the shared refresh lock mid-refresh (`SharedRefreshLock`'s `onLost`). */
+interface LockLoss {
+  reason?: Error;
+}
+
+/** Another replica may hold the lock once it is lost: what was built must not become a version. */
+function checkLockHeld(lost: LockLoss): void {
+  if (lost.reason)
+    throw new RefreshError("REFRESH_DATABASE_DOWN", `The refresh lost its lock on the shared database: ${lost.reason.message}`, { cause: lost.reason });
 }

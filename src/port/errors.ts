@@ -7,7 +7,8 @@ export type UserInputCode = "EMPTY_QUESTION" | "QUESTION_TOO_LONG" | "RATE_LIMIT
 export type CorpusCode =
   "CORPUS_MISSING" | "CORPUS_EMPTY" | "FILE_EMPTY" | "FILE_BINARY" | "FILE_UNDECODABLE" | "FILE_TOO_LARGE" | "FRONT_MATTER_INVALID" | "NO_PARAGRAPHS";
 export type IndexCode = "INDEX_CORRUPT" | "INDEX_WRITE_FAILED" | "EMBEDDING_FAILED";
-export type RefreshCode = "REFRESH_RUNNING" | "REFRESH_FAILED" | "NOTHING_TO_ROLL_BACK";
+/** `REFRESH_DATABASE_DOWN`: shared mode, and the database that holds the corpus of record and the lock cannot be reached. */
+export type RefreshCode = "REFRESH_RUNNING" | "REFRESH_FAILED" | "NOTHING_TO_ROLL_BACK" | "REFRESH_DATABASE_DOWN";
 export type ConfigCode = "CONFIG_INVALID";
 /** The shared PostgreSQL database (`DATABASE_URL`): unreachable, or migrated by a newer build than this one. */
 export type SharedStateCode = "DATABASE_UNAVAILABLE" | "DATABASE_SCHEMA_TOO_NEW";

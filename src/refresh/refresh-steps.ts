@@ -8,7 +8,7 @@ import { buildIndex } from "../index/build-index.js";
 import { calibrateIndex, calibrationBasis } from "../calibration/calibrate.js";
 import type { Lexicon } from "../lexicon/lexicon.js";
 import type { CorpusIndex } from "../index/corpus-index.js";
-import { cachedEmbedding, EmbeddingCache } from "../index/embedding-cache.js";
+import { cachedEmbedding, EmbeddingCache, type VectorCache } from "../index/embedding-cache.js";
 import type { IndexRepository } from "../index/index-repository.js";
 import type { OnIndexPhase } from "../index/index-phase.js";
 import type { Logger } from "../logging/logger.js";
@@ -30,6 +30,16 @@ export interface RefreshDeps {
   lexicon: Lexicon;
   /** Hears the crash-relevant phases of builds, saves and rollbacks (see `index-phase.ts`). */
   onPhase?: OnIndexPhase;
+  /** Where embeddings are cached; the file cache in `DATA_DIR` by default (shared mode: the database's). */
+  vectorCache?: VectorCache;
+  /** The number of the version being built; the repository's next by default (shared mode: the database's). */
+  nextVersion?: () => Promise<number>;
+  /**
+   * Called with a new version and its corpus files after it is built and before it is saved or its
+   * files are moved into the corpus folder (shared mode commits it to the corpus of record here).
+   * When it throws, nothing is saved and the folder stays as it was.
+   */
+  publish?: (index: CorpusIndex, files: Record<string, string>) => Promise<void>;
 }
 
 export interface BuiltVersion {
@@ -50,8 +60,8 @@ export async function buildVersion(
   previous?: CorpusIndex,
 ): Promise<BuiltVersion> {
   const { config, embedder, repository, logger, lexicon } = deps;
-  const { embed, stats } = cachedEmbedding(embedder, await EmbeddingCache.open(config.dataDir, embedder));
-  const version = await repository.nextVersion();
+  const { embed, stats } = cachedEmbedding(embedder, deps.vectorCache ?? (await EmbeddingCache.open(config.dataDir, embedder)));
+  const version = await (deps.nextVersion ?? (() => repository.nextVersion()))();
   const build = (from?: CorpusIndex) =>
     buildIndex({
       documents,
@@ -123,7 +133,9 @@ export async function rebuildFromSources(
   try {
     await writer.stage(Object.fromEntries(staged.map((document) => [document.file, document.content])));
     request.onProgress?.({ phase: "saving", done: 0, total: 1 });
-    await repository.save(built.index, await corpusFiles(config.corpusDir, documents), deps.onPhase);
+    const files = await corpusFiles(config.corpusDir, documents);
+    await deps.publish?.(built.index, files);
+    await repository.save(built.index, files, deps.onPhase);
     await writer.commit();
   } catch (error) {
     await writer.discard();

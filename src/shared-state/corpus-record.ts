@@ -65,6 +65,22 @@ export class SharedCorpus {
     return readCurrentVersion(this.database.pool);
   }
 
+  /**
+   * The number the next `commit` will get. Only a caller holding the shared refresh lock can rely on
+   * it (every commit happens under that lock), so a refresh can build its index under the number
+   * every replica will know it by.
+   */
+  async nextVersion(): Promise<number> {
+    const result = await this.database.query<{ version: number }>("SELECT coalesce(max(version), 0) + 1 AS version FROM corpus_versions");
+    return result.rows[0]!.version;
+  }
+
+  /** The newest version older than `version` (what a rollback from `version` goes back to); undefined when none. */
+  async versionBefore(version: number): Promise<number | undefined> {
+    const result = await this.database.query<{ version: number | null }>("SELECT max(version) AS version FROM corpus_versions WHERE version < $1", [version]);
+    return result.rows[0]?.version ?? undefined;
+  }
+
   /** Points every replica at an existing version (a rollback) and announces it. */
   async setCurrent(version: number): Promise<void> {
     await this.database.transaction(async (client) => {

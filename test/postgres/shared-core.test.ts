@@ -1,0 +1,70 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import type { Core } from "../../src/app/nieuwsbot-core.js";
+import { sharedStores } from "../../src/app/shared-stores.js";
+import { silentLogger } from "../../src/logging/logger.js";
+import { coreFixture, CountingEmbedder, type CoreFixture } from "../helpers/core-fixture.js";
+import { postgresAvailable, useTestDatabase } from "../helpers/postgres.js";
+
+const bridge = new TextEncoder().encode("---\ntitle: Brug\n---\nDe nieuwe brug over de Waal bij Nijmegen gaat in maart open voor fietsers.");
+const bridgeQuestion = "Wanneer gaat de brug bij Nijmegen open voor fietsers?";
+
+async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`not within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** Cores in one test process, each with its own corpus folder and DATA_DIR, on one database: replicas in miniature. */
+describe.skipIf(!postgresAvailable)("Core in shared mode (replicas in one process)", () => {
+  const db = useTestDatabase();
+  const fixtures: CoreFixture[] = [];
+  afterAll(async () => Promise.all(fixtures.map((fixture) => fixture.cleanup())));
+
+  async function replica(name: string): Promise<{ core: Core; embedder: CountingEmbedder; fixture: CoreFixture }> {
+    const fixture = await coreFixture();
+    fixtures.push(fixture);
+    const embedder = new CountingEmbedder(fixture.config.embeddings.hashingDimensions);
+    const shared = sharedStores(db.open({ applicationName: name }), fixture.dataDir, embedder, silentLogger);
+    shared.listener = { initialRetryMs: 50, heartbeatMs: 500 };
+    return { core: await fixture.open(embedder, { shared }), embedder, fixture };
+  }
+
+  let a: Awaited<ReturnType<typeof replica>>;
+  let b: Awaited<ReturnType<typeof replica>>;
+
+  it("seeds the empty database from the first replica; the second embeds nothing and reports the same version", async () => {
+    a = await replica("replica-a");
+    expect(a.core.status().corpusVersion).toBe(1);
+    expect(a.embedder.embedded).toBeGreaterThan(0);
+    b = await replica("replica-b");
+    expect(b.core.status().corpusVersion).toBe(1);
+    expect(b.embedder.embedded).toBe(0);
+  });
+
+  it("answers an upload made on A from B, with the database's version number", async () => {
+    const report = await a.core.refresh({ platform: "discord", userId: "7", upload: { fileName: "Brug Nijmegen.md", bytes: bridge } });
+    expect(report.newVersion).toBe(2);
+    const answer = await until(async () => {
+      const reply = await b.core.ask(bridgeQuestion, { platform: "test" });
+      return reply.corpusVersion === 2 ? reply : undefined;
+    }, 3000);
+    expect(answer.citations[0]!.sentence).toContain("maart");
+    expect(await readFile(path.join(b.fixture.corpusDir, "brug-nijmegen.md"), "utf8")).toContain("Waal bij Nijmegen");
+    const audit = await db.admin<{ n: string }>("SELECT count(*) AS n FROM audit_log WHERE action = 'refresh' AND result = 'ok'");
+    expect(Number(audit.rows[0]!.n)).toBe(1);
+  });
+
+  it("rolls every replica back when one rolls back", async () => {
+    const report = await b.core.refresh({ platform: "telegram", action: "rollback" });
+    expect(report.newVersion).toBe(1);
+    await until(async () => (a.core.status().corpusVersion === 1 ? true : undefined), 3000);
+    expect((await a.core.ask(bridgeQuestion, { platform: "test" })).citations.some((citation) => citation.sentence.includes("maart"))).toBe(false);
+    expect((await a.core.fullStatus()).lastRefresh).toMatchObject({ action: "rollback", newVersion: 1 });
+  });
+});
