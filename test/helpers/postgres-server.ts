@@ -1,10 +1,10 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { chmod, chown, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { closedPort } from "./closed-port.js";
 
 /**
  * A throw-away PostgreSQL server for the tests, from the system's server binaries: a data folder in
@@ -102,7 +102,7 @@ export async function startTestPostgres(binDir: string, user: OsUser): Promise<T
     await prepareFolder(root, user);
     await run(path.join(binDir, "initdb"), initdbArgs(root), user, root);
     for (let attempt = 1; ; attempt += 1) {
-      const port = await freePort();
+      const port = await closedPort();
       try {
         return await launch(binDir, root, port, user);
       } catch (error) {
@@ -200,17 +200,6 @@ function run(command: string, args: string[], user: OsUser, cwd: string): Promis
       clearTimeout(timer);
       if (code === 0) resolve();
       else reject(new Error(`${path.basename(command)} failed (${signal ?? `exit ${code}`}) as user ${user.name}:\n${output.slice(-4000)}`));
-    });
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
     });
   });
 }
