@@ -49,15 +49,21 @@ async function main(): Promise<void> {
   if (running.length === 0) {
     logger.info("no platform token set (TELEGRAM_BOT_TOKEN, DISCORD_TOKEN): starting the console chat");
     await runConsole({ core: app.core, logger: app.logger });
+    await deps.feedback.close();
     await app.core.close();
     return;
   }
   if (!coreInUse) {
     // Only Discord shards answer questions, each with its own copy of the index: let this one go.
+    await deps.feedback.close();
     await app.core.close();
     app = undefined;
   }
-  stopOnSignals(running, logger, async () => app?.core.close());
+  stopOnSignals(running, logger, async () => {
+    // The votes' outbox stops before the core closes the shared database it writes to.
+    await deps.feedback.close();
+    await app?.core.close();
+  });
 }
 
 main().catch((error: unknown) => {

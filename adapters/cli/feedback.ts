@@ -3,8 +3,13 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadCoreConfig } from "../../src/config/core-config.js";
+import { loadDatabaseConfig } from "../../src/config/database-config.js";
+import { openSharedDatabase } from "../../src/app/shared-stores.js";
 import { complaintsToEvalLines } from "../../src/feedback/eval-export.js";
 import { FeedbackStore } from "../../src/feedback/feedback-store.js";
+import type { FeedbackSummary } from "../../src/feedback/feedback-summary.js";
+import { silentLogger } from "../../src/logging/logger.js";
+import { SharedFeedbackLog } from "../../src/shared-state/feedback-votes.js";
 import { isNieuwsbotError } from "../../src/port/errors.js";
 import { defaultMaxComplaints, feedbackReportPages } from "../shared/feedback-report.js";
 
@@ -16,7 +21,8 @@ const usage = `Usage:
 
 /**
  * `npm run feedback`: the report moderators get from `/feedback`, on stdout, without opening the
- * index. With `--export FILE` the 👎 questions are written as eval lines (see
+ * index: from `feedback.jsonl`, or in shared mode (`DATABASE_URL`) from the database, so it counts
+ * the votes of every replica. With `--export FILE` the 👎 questions are written as eval lines (see
  * `src/feedback/eval-export.ts` for what the moderator corrects before adding them to
  * `test/eval/questions.jsonl`).
  */
@@ -36,8 +42,7 @@ async function main(): Promise<void> {
     process.exitCode = values.help ? 0 : 2;
     return;
   }
-  const config = loadCoreConfig(process.env);
-  const summary = await new FeedbackStore(config.dataDir).summary();
+  const summary = await feedbackSummary(process.env);
   process.stdout.write(feedbackReportPages(summary, language, { limit: Number.POSITIVE_INFINITY, maxComplaints: limit }).join("\n\n") + "\n");
   if (values.export !== undefined) {
     const file = path.resolve(values.export);
@@ -49,6 +54,20 @@ async function main(): Promise<void> {
         "Zet per regel de juiste alinea (paragraph; null als de bot terecht weigerde) en de woorden die een goed antwoord bevat (keys), " +
         "controleer kind, en voeg de regels toe aan test/eval/questions.jsonl.\n",
     );
+  }
+}
+
+/** The votes of this data folder, or of every replica in shared mode. */
+async function feedbackSummary(env: NodeJS.ProcessEnv): Promise<FeedbackSummary> {
+  const config = loadCoreConfig(env);
+  const databaseConfig = loadDatabaseConfig(env);
+  if (!databaseConfig) return new FeedbackStore(config.dataDir).summary();
+  // Silent: stdout is the report; a database that cannot be reached is thrown with a message saying which.
+  const database = await openSharedDatabase(databaseConfig, silentLogger, "nieuwsbot feedback");
+  try {
+    return await new SharedFeedbackLog(database).summary();
+  } finally {
+    await database.close();
   }
 }
 

@@ -1,6 +1,6 @@
 import { Client, Events, GatewayIntentBits, Partials, RESTEvents, type ClientOptions } from "discord.js";
 import type { AdapterDeps } from "../shared/adapter.js";
-import { QuestionRateLimiter } from "../shared/rate-limiter.js";
+import { questionRateLimiter } from "../shared/rate-limiter.js";
 import type { BotContext } from "./bot-context.js";
 import type { DiscordConfig } from "./discord-config.js";
 import { handleInteraction } from "./interaction-handlers.js";
@@ -52,7 +52,7 @@ export class DiscordBot {
     const { deps, config } = options;
     this.client = createDiscordClient(options);
     const logger = deps.logger.child("discord");
-    const limiter = new QuestionRateLimiter(deps.limits.questionsPerWindow, deps.limits.windowSeconds);
+    const limiter = questionRateLimiter(deps.limits);
     this.context = { deps, config, logger, ask: { core: deps.core, feedback: deps.feedback, logger, limiter } };
     this.attach();
   }

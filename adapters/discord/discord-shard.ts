@@ -15,8 +15,10 @@ async function main(): Promise<void> {
   const shared = loadSharedAdapterEnv(env);
   // One shard runs the source schedule (they share its state through DATA_DIR; the others show it).
   const app = await bootstrap({ secrets: platformSecrets(env), logScope: `shard ${shardId}`, schedule: shardId === 0 });
-  const running = await startDiscord(adapterDeps(app, shared), env, { primary: shardId === 0 });
-  const stop = stopOnSignals([running], app.logger, () => app.core.close());
+  const deps = adapterDeps(app, shared);
+  const running = await startDiscord(deps, env, { primary: shardId === 0 });
+  // The votes' outbox stops before the core closes the shared database it writes to.
+  const stop = stopOnSignals([running], app.logger, () => deps.feedback.close().then(() => app.core.close()));
   // The manager went away without stopping this shard: stop too rather than live on unmanaged.
   process.once("disconnect", () => void stop("sharding manager gone"));
 }

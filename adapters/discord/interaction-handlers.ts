@@ -91,7 +91,7 @@ async function handleButton(context: BotContext, interaction: ButtonInteraction)
   const action = parseButtonId(interaction.customId);
   const localeTexts = discordTextsFor(languageFromLocale(interaction.locale));
   if (!action) return replyPrivately(interaction, localeTexts.unknownButton, context.logger);
-  const answer = context.deps.feedback.lookup(action.token);
+  const answer = await context.deps.feedback.lookup(action.token);
   const texts = answer ? discordTextsFor(answer.language) : localeTexts;
   if (action.kind === "feedback") {
     const stored = await context.deps.feedback.record(action.token, action.rating, interaction.user.id);

@@ -56,7 +56,8 @@ export function askFlow(deps: AskFlowDeps, request: AskRequest, hooks?: AskHooks
 export async function askFlow(deps: AskFlowDeps, request: AskRequest, hooks: AskHooks = {}): Promise<AskOutcome> {
   const { question, ...context } = request;
   try {
-    await deps.limiter?.consume(context.userId ?? "");
+    // By platform too: in shared mode one table counts the users of every platform.
+    await deps.limiter?.consume(`${context.platform}:${context.userId ?? ""}`);
     const stopWorking = await hooks.startWorking?.();
     let answer: Answer;
     try {

@@ -2,6 +2,9 @@ import type { App } from "../../src/app/bootstrap.js";
 import { parseEnv } from "../../src/config/parse-env.js";
 import { FeedbackStore } from "../../src/feedback/feedback-store.js";
 import type { Logger } from "../../src/logging/logger.js";
+import { sharedRateLimiter } from "../../src/shared-state/rate-limit.js";
+import { SharedAnswers } from "../../src/shared-state/shared-answers.js";
+import { SharedVotes } from "../../src/shared-state/shared-votes.js";
 import type { AdapterDeps, RunningAdapter } from "./adapter.js";
 import { sharedAdapterEnvShape } from "./adapter-config.js";
 
@@ -17,18 +20,36 @@ export function loadSharedAdapterEnv(env: NodeJS.ProcessEnv) {
   return parseEnv(sharedAdapterEnvShape, env);
 }
 
-/** What the adapters of this process get: its core, the shared feedback log, limits from the environment. */
+/**
+ * What the adapters of this process get: its core, the feedback store, limits from the environment.
+ * In shared mode (`app.shared`) question counts and votes live in the database every replica
+ * shares, each with a small time budget and a local fallback (see `sharedRateLimiter`, `SharedVotes`).
+ */
 export function adapterDeps(app: App, shared: ReturnType<typeof loadSharedAdapterEnv>): AdapterDeps {
+  const limits = { points: shared.RATE_LIMIT_QUESTIONS, durationSeconds: shared.RATE_LIMIT_WINDOW_SECONDS };
   return {
     core: app.core,
-    feedback: new FeedbackStore(app.config.dataDir),
+    feedback: feedbackStore(app),
     logger: app.logger,
     limits: {
-      questionsPerWindow: shared.RATE_LIMIT_QUESTIONS,
-      windowSeconds: shared.RATE_LIMIT_WINDOW_SECONDS,
+      questionsPerWindow: limits.points,
+      windowSeconds: limits.durationSeconds,
       maxQuestionLength: app.config.maxQuestionLength,
+      shared: app.shared && sharedRateLimiter(app.shared, limits),
     },
   };
+}
+
+/**
+ * `feedback.jsonl` in file mode. In shared mode the database: votes (queued on disk while it is
+ * away), and the answers behind the buttons, since a press may reach another replica than the one that answered.
+ */
+function feedbackStore(app: App): FeedbackStore {
+  if (!app.shared) return new FeedbackStore(app.config.dataDir);
+  const votes = new SharedVotes(app.shared, app.config.dataDir, { logger: app.logger });
+  // Votes an earlier run queued go out as soon as the database answers; a failure here is retried by the outbox.
+  votes.start().catch((error: unknown) => app.logger.warn("could not read the feedback outbox", { error }));
+  return new FeedbackStore(app.config.dataDir, { votes, answers: new SharedAnswers(app.shared) });
 }
 
 /**

@@ -4,7 +4,7 @@ import { Bot, type Context, type Transformer } from "grammy";
 import type { Language } from "../../src/port/types.js";
 import type { Logger } from "../../src/logging/logger.js";
 import { languageFromLocale } from "../shared/locale-language.js";
-import { QuestionRateLimiter } from "../shared/rate-limiter.js";
+import { questionRateLimiter } from "../shared/rate-limiter.js";
 import { errorReply } from "../shared/user-error-reply.js";
 import { inferEntities } from "./infer-entities.js";
 import type { TelegramBotOptions } from "./telegram-bot-options.js";
@@ -43,7 +43,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     }
     return next();
   });
-  const limiter = new QuestionRateLimiter(options.limits.questionsPerWindow, options.limits.windowSeconds);
+  const limiter = questionRateLimiter(options.limits);
   const answer = telegramAnswerer(options, limiter);
   handleCommands(updates, options, answer);
   handleButtons(updates, options);

@@ -50,7 +50,7 @@ export function handleButtons(updates: BotUpdates, options: TelegramBotOptions):
   const { feedback, logger } = options;
   updates.callbackQuery(feedbackPattern, async (ctx) => {
     const token = ctx.match[2]!;
-    const text = telegramTextsFor(feedback.lookup(token)?.language ?? userLanguage(ctx));
+    const text = telegramTextsFor((await feedback.lookup(token))?.language ?? userLanguage(ctx));
     let reply: string;
     try {
       reply = (await feedback.record(token, ctx.match[1] as Rating, String(ctx.from.id))) ? text.feedbackThanks : text.feedbackExpired;
@@ -61,7 +61,7 @@ export function handleButtons(updates: BotUpdates, options: TelegramBotOptions):
     await ctx.answerCallbackQuery({ text: reply });
   });
   updates.callbackQuery(fullPassagePattern, async (ctx) => {
-    const answer = feedback.lookup(ctx.match[1]!);
+    const answer = await feedback.lookup(ctx.match[1]!);
     const citation = answer?.citations[Number(ctx.match[2])];
     if (!answer || !citation) {
       await ctx.answerCallbackQuery({ text: telegramTextsFor(userLanguage(ctx)).fullParagraphExpired });

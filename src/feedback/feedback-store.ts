@@ -9,9 +9,30 @@ import { summarizeFeedback, type FeedbackSummary } from "./feedback-summary.js";
 
 export { hashUserId, type FeedbackRecord, type Rating };
 
-interface Remembered {
+/** What a button's token stands for. */
+export interface RememberedAnswer {
   answer: Answer;
   platform: AskContext["platform"];
+}
+
+/**
+ * The answers behind buttons, shared by replicas (shared mode): behind a load balancer a press may
+ * reach another replica than the one that answered (`src/shared-state/shared-answers.ts`).
+ */
+export interface SharedAnswerMemory {
+  save(token: string, remembered: RememberedAnswer): Promise<void>;
+  find(token: string): Promise<RememberedAnswer | undefined>;
+}
+
+/**
+ * Where votes are kept: `feedback.jsonl` (`FeedbackLog`, file mode) or the shared database (shared
+ * mode, `src/shared-state/shared-votes.ts`). Both keep one standing vote per user and answer.
+ */
+export interface VoteLog {
+  add(record: FeedbackRecord): Promise<unknown>;
+  read(): Promise<FeedbackRecord[]>;
+  /** Stops background work (retrying queued votes); called before the database closes. */
+  close?(): Promise<void>;
 }
 
 export interface FeedbackStoreOptions {
@@ -21,39 +42,66 @@ export interface FeedbackStoreOptions {
   maxVotes?: number;
   now?: () => Date;
   lock?: FileLockOptions;
+  /** Keeps the votes somewhere else than `feedback.jsonl` (shared mode: the database). */
+  votes?: VoteLog;
+  /** Shares the answers behind buttons with other replicas (shared mode). */
+  answers?: SharedAnswerMemory;
+  /** Longest a press waits for `answers` when this process does not know the token (ms). Default 250. */
+  answersBudgetMs?: number;
 }
 
 /**
  * Keeps recent answers under a short token (buttons carry the token, since Telegram allows only 64
  * bytes of callback data) and stores votes in `<DATA_DIR>/feedback.jsonl`, shared by every adapter
- * and process. One vote per user per answer: pressing again with the same rating writes nothing, a
+ * and process — or, in shared mode, in the database every replica shares (`options.votes`). One vote per user per answer: pressing again with the same rating writes nothing, a
  * different rating replaces the vote. Memory and the file are bounded.
  */
 export class FeedbackStore {
-  private readonly recent: BoundedMap<string, Remembered>;
+  private readonly recent: BoundedMap<string, RememberedAnswer>;
   private readonly log: FeedbackLog;
+  private readonly votes: VoteLog;
   private readonly now: () => Date;
+  /** Answers being shared right now; `close` lets them land. */
+  private readonly saving = new Set<Promise<void>>();
 
-  constructor(dataDir: string, options: FeedbackStoreOptions = {}) {
+  constructor(
+    dataDir: string,
+    private readonly options: FeedbackStoreOptions = {},
+  ) {
     this.recent = new BoundedMap(options.capacity ?? 5000);
     this.log = new FeedbackLog(path.join(dataDir, "feedback.jsonl"), { maxVotes: options.maxVotes, lock: options.lock });
+    this.votes = options.votes ?? this.log;
     this.now = options.now ?? (() => new Date());
   }
 
-  /** The JSONL file votes are stored in. */
+  /** The JSONL file votes are stored in (file mode). */
   get file(): string {
     return this.log.file;
   }
 
-  /** Stores an answer and returns a short token (10 characters) for its buttons. */
+  /**
+   * Stores an answer and returns a short token (10 characters) for its buttons. In shared mode the
+   * answer is also written for the other replicas, in the background: the user needs seconds to
+   * press, the write milliseconds, and the reply need not wait for it.
+   */
   remember(answer: Answer, platform: AskContext["platform"]): string {
     const token = randomBytes(8).toString("base64url").slice(0, 10);
     this.recent.set(token, { answer, platform });
+    const shared = this.options.answers;
+    if (shared) {
+      // A lost write costs a press on another replica "too old", never the answer itself.
+      const saving: Promise<void> = shared
+        .save(token, { answer, platform })
+        .catch(() => undefined)
+        .finally(() => this.saving.delete(saving));
+      this.saving.add(saving);
+    }
     return token;
   }
 
-  lookup(token: string): Answer | undefined {
-    return this.recent.get(token)?.answer;
+  /** The answer behind a token: this process's, or in shared mode another replica's (within a time budget). */
+  async lookup(token: string): Promise<Answer | undefined> {
+    return (await this.find(token))?.answer;
   }
 
   /**
@@ -61,10 +109,10 @@ export class FeedbackStore {
    * no longer remembered (too old), true once the vote stands (also when it was already this vote).
    */
   async record(token: string, rating: Rating, userId: string): Promise<boolean> {
-    const remembered = this.recent.get(token);
+    const remembered = await this.find(token);
     if (!remembered) return false;
     const { answer, platform } = remembered;
-    await this.log.add({
+    await this.votes.add({
       at: this.now().toISOString(),
       platform,
       userHash: hashUserId(platform, userId),
@@ -81,8 +129,33 @@ export class FeedbackStore {
     return true;
   }
 
-  /** Counts per corpus version and the answers rated 👎, from the file (so votes of every process count). */
+  /** Counts per corpus version and the answers rated 👎, from the file or the database (so votes of every process count). */
   async summary(): Promise<FeedbackSummary> {
-    return summarizeFeedback(await this.log.read());
+    return summarizeFeedback(await this.votes.read());
+  }
+
+  /** Stops what the store does in the background; votes still queued stay on disk for the next start. */
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.saving]);
+    await this.votes.close?.();
+  }
+
+  private async find(token: string): Promise<RememberedAnswer | undefined> {
+    const local = this.recent.get(token);
+    if (local || !this.options.answers) return local;
+    const shared = await withinBudget(this.options.answers.find(token), this.options.answersBudgetMs ?? 250);
+    if (shared) this.recent.set(token, shared);
+    return shared;
+  }
+}
+
+/** `work`'s result, or undefined when it fails or takes longer than `budgetMs` (a slow database must not hold a press). */
+async function withinBudget<T>(work: Promise<T>, budgetMs: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), budgetMs)));
+  try {
+    return await Promise.race([work.catch(() => undefined), late]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -25,6 +25,7 @@ describe.skipIf(!postgresAvailable)("migrations", () => {
       "document_versions",
       "documents",
       "embedding_cache",
+      "feedback_answers",
       "feedback_votes",
       "rate_limits",
       "schema_migrations",

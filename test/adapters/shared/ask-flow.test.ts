@@ -55,7 +55,7 @@ describe("askFlow", () => {
     if (outcome.kind !== "answered") return;
     expect(outcome.answer).toBe(answer);
     expect(outcome.token).toMatch(/^[\w-]{10}$/);
-    expect(feedback.lookup(outcome.token)).toBe(answer);
+    expect(await feedback.lookup(outcome.token)).toBe(answer);
     expect(core.asked).toEqual([{ question: request.question, context: { platform: "telegram", userId: "7", conversationId: "chat-1", languageHint: "nl" } }]);
   });
 
