@@ -1,0 +1,139 @@
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { coreFixture, type CoreFixture } from "../helpers/core-fixture.js";
+import { postgresAvailable, useTestDatabase } from "../helpers/postgres.js";
+import { ReplicaProcess } from "../helpers/replica-process.js";
+import { TcpProxy } from "../helpers/tcp-proxy.js";
+
+const bridge = { fileName: "Brug Nijmegen.md", text: "---\ntitle: Brug\n---\nDe nieuwe brug over de Waal bij Nijmegen gaat in maart open voor fietsers." };
+const bridgeQuestion = "Wanneer gaat de brug bij Nijmegen open voor fietsers?";
+const ferry = { fileName: "Veer.md", text: "---\ntitle: Veer\n---\nHet pontveer bij Kampen vaart deze zomer elk half uur naar de overkant." };
+const dike = { fileName: "Dijk.md", text: "---\ntitle: Dijk\n---\nDe dijk langs de IJssel bij Deventer wordt twee meter verhoogd." };
+
+/** Polls `probe` until it returns a value, at most `timeoutMs`. */
+async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`${what}: not within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * Separate processes with separate DATA_DIRs and corpus folders and one PostgreSQL database stand in
+ * for replicas on separate hosts (issue 14). The tests run in order on one database: each builds on
+ * the corpus versions the previous ones made.
+ */
+describe.skipIf(!postgresAvailable)("replicas on several hosts (child processes, one database)", () => {
+  const db = useTestDatabase();
+  const fixtures: CoreFixture[] = [];
+  const replicas: ReplicaProcess[] = [];
+  let proxy: TcpProxy | undefined;
+  let a: ReplicaProcess;
+  let b: ReplicaProcess;
+
+  async function startReplica(name: string, databaseUrl = db.url): Promise<ReplicaProcess> {
+    const fixture = await coreFixture();
+    fixtures.push(fixture);
+    const replica = await ReplicaProcess.start(name, {
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: fixture.dataDir,
+      CORPUS_DIR: fixture.corpusDir,
+      EMBEDDINGS_PROVIDER: "hashing",
+    });
+    replicas.push(replica);
+    return replica;
+  }
+
+  const auditRows = async () =>
+    (
+      await db.admin<{ entry: { action: string; result: string; by: { userId?: string }; error?: { code: string }; newVersion: number } }>(
+        "SELECT entry FROM audit_log ORDER BY at, id",
+      )
+    ).rows.map((row) => row.entry);
+
+  beforeAll(async () => {
+    [a, b] = await Promise.all([startReplica("A"), startReplica("B")]);
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all(replicas.map((replica) => replica.stop()));
+    await proxy?.close();
+    await Promise.all(fixtures.map((fixture) => fixture.cleanup()));
+  });
+
+  it("starts both replicas on the one seeded version", () => {
+    expect([a.startVersion, b.startVersion]).toEqual([1, 1]);
+  });
+
+  it("answers a document uploaded on A from B within 3 s, with the same version number", async () => {
+    const report = await a.refresh({ platform: "discord", userId: "mod-a", upload: bridge });
+    if (!report.ok) throw new Error(report.error.message);
+    const committed = Date.now();
+    const answer = await until(
+      async () => {
+        const reply = await b.ask(bridgeQuestion);
+        return reply.ok && reply.result.corpusVersion === report.result.newVersion ? reply.result : undefined;
+      },
+      3000,
+      "B answering from the upload",
+    );
+    expect(Date.now() - committed).toBeLessThan(3000);
+    expect(answer.citations[0]?.sentence).toContain("maart");
+    expect(report.result.newVersion).toBe(2);
+  });
+
+  it("runs one of two refreshes started at once on A and B and refuses the other; the database's audit shows both", async () => {
+    await Promise.all([a.pauseNextSave(1500), b.pauseNextSave(1500)]);
+    const [fromA, fromB] = await Promise.all([
+      a.refresh({ platform: "discord", userId: "mod-a", upload: ferry }),
+      b.refresh({ platform: "telegram", userId: "mod-b", upload: dike }),
+    ]);
+    const outcomes = [fromA, fromB].map((reply) => (reply.ok ? "ok" : reply.error.code));
+    expect(outcomes.sort()).toEqual(["REFRESH_RUNNING", "ok"]);
+    const lastTwo = (await auditRows()).slice(-2);
+    expect(lastTwo.map((entry) => entry.by.userId).sort()).toEqual(["mod-a", "mod-b"]);
+    expect(lastTwo.map((entry) => entry.error?.code ?? entry.result).sort()).toEqual(["REFRESH_RUNNING", "ok"]);
+  });
+
+  it("lets a third replica join cold without embedding a passage, and answer", async () => {
+    const current = await until(
+      async () => (await db.admin<{ version: number }>("SELECT version FROM current_corpus_version")).rows[0]?.version,
+      1000,
+      "pointer",
+    );
+    const c = await startReplica("C");
+    expect(c.startVersion).toBe(current);
+    expect(c.log).toContain(`serving corpus version v${current} of the shared database (0 passages embedded here)`);
+    const reply = await c.ask(bridgeQuestion);
+    expect(reply.ok && reply.result.citations[0]?.sentence).toContain("maart");
+  });
+
+  it("keeps answering with the database down, refuses a refresh with the reason, and lands its audit entry once when it returns", async () => {
+    proxy = await TcpProxy.start(Number(new URL(db.url).port));
+    const d = await startReplica("D", proxy.through(db.url));
+    const before = d.startVersion;
+    proxy.refuse();
+    const answer = await d.ask(bridgeQuestion);
+    expect(answer.ok && answer.result.corpusVersion).toBe(before);
+    const refused = await d.refresh({ platform: "discord", userId: "mod-d", upload: bridge });
+    expect(refused.ok ? "ok" : refused.error.code).toBe("REFRESH_DATABASE_DOWN");
+    expect((await d.ask(bridgeQuestion)).ok).toBe(true);
+    const downEntries = async () => (await auditRows()).filter((entry) => entry.error?.code === "REFRESH_DATABASE_DOWN").length;
+    expect(await downEntries()).toBe(0);
+    proxy.forward();
+    await until(async () => ((await downEntries()) > 0 ? true : undefined), 15_000, "the queued audit entry landing");
+    // One more retry period: a second flush must not store it again.
+    await new Promise((resolve) => setTimeout(resolve, 6000));
+    expect(await downEntries()).toBe(1);
+    const outbox = await readdir(path.join(fixtures.at(-1)!.dataDir, "outbox"));
+    expect(outbox).toEqual([]);
+    const status = await d.status();
+    expect(status.ok && status.result.corpusVersion).toBe(before);
+    // One line when the database went and one when it came back, however many writes failed between.
+    expect(d.log.match(/shared database \S+ unreachable/g)).toHaveLength(1);
+    expect(d.log.match(/shared database \S+ reachable again/g)).toHaveLength(1);
+  }, 60_000);
+});
