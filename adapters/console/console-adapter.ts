@@ -31,7 +31,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   if (interactive) lines.prompt();
   for await (const line of lines) {
     if (line.trim()) {
-      const outcome = await askFlow({ core, logger }, { question: line, platform: "console", userId: "console" });
+      const outcome = await askFlow({ core, logger }, { question: line, platform: "console", userId: "console", conversationId: "console" });
       write(outcome.kind === "answered" ? renderConsoleAnswer(outcome.answer, interactive) : outcome.text);
       write("");
     }

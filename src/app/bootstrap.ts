@@ -7,6 +7,8 @@ import type { OnIndexPhase } from "../index/index-phase.js";
 import { createLogger, type Logger } from "../logging/logger.js";
 import { createEmbedder } from "../../embeddings/create-embedder.js";
 import { loadLlmConfig } from "../config/llm-config.js";
+import { FollowUpQueries } from "../answer/follow-up-queries.js";
+import { ConversationStore } from "../generative/conversation-store.js";
 import { createLexicon } from "../lexicon/lexicon.js";
 import { loadDatabaseConfig } from "../config/database-config.js";
 import type { SharedDatabase } from "../shared-state/database.js";
@@ -76,7 +78,8 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<App> {
     onIndexPhase: options.onIndexPhase,
     schedule: { run: options.schedule === true },
     answerer: generative?.answerer,
-    rewriter: generative?.rewriter,
+    // Without a model, follow-ups ("en wanneer?") borrow the previous question of the conversation.
+    rewriter: generative?.rewriter ?? new FollowUpQueries(new ConversationStore({ ...llm.history, logger: logger.child("conversation") })),
     lexicon,
     languageModel: llm.chat && { provider: llm.chat.provider, model: llm.chat.model },
   };
