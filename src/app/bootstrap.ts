@@ -12,6 +12,7 @@ import { ConversationStore } from "../generative/conversation-store.js";
 import { createLexicon } from "../lexicon/lexicon.js";
 import { loadDatabaseConfig } from "../config/database-config.js";
 import type { SharedDatabase } from "../shared-state/database.js";
+import { SharedConversationTurns } from "../shared-state/conversation-turns.js";
 import { openSharedDatabase, sharedStores } from "./shared-stores.js";
 
 export interface App {
@@ -70,6 +71,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<App> {
     ? (await import("../generative/create-generative.js")).createGenerative(llm, { logger: logger.child("llm"), maxQueryLength: config.maxQuestionLength })
     : undefined;
   if (generative) logger.info(`answers: generative with ${generative.label} (extractive fallback)`);
+  const conversations = generative?.memory ?? new ConversationStore({ ...llm.history, logger: logger.child("conversation") });
   const coreOptions: CoreOptions = {
     config,
     embedder,
@@ -79,13 +81,15 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<App> {
     schedule: { run: options.schedule === true },
     answerer: generative?.answerer,
     // Without a model, follow-ups ("en wanneer?") borrow the previous question of the conversation.
-    rewriter: generative?.rewriter ?? new FollowUpQueries(new ConversationStore({ ...llm.history, logger: logger.child("conversation") })),
+    rewriter: generative?.rewriter ?? new FollowUpQueries(conversations),
     lexicon,
     languageModel: llm.chat && { provider: llm.chat.provider, model: llm.chat.model },
   };
   // Opened last, after every setting is validated, so a wrong setting never leaves a connection open.
   const shared = database && (await openSharedDatabase(database, logger, options.logScope ? `nieuwsbot ${options.logScope}` : "nieuwsbot"));
   if (shared) coreOptions.shared = sharedStores(shared, config.dataDir, embedder, logger);
+  // Follow-ups hold whichever replica gets them: the conversation memory also keeps its turns in the database.
+  if (shared) conversations.share(new SharedConversationTurns(shared, { maxAgeMs: llm.history.maxAgeMs }));
   try {
     if (options.refresh) return { config, logger, shared, ...(await Core.openAndRefresh(coreOptions, options.refresh)) };
     return { config, logger, shared, core: await Core.open(coreOptions) };

@@ -52,8 +52,8 @@ export class ReplicaProcess {
     return replica;
   }
 
-  ask(question: string, timeoutMs = 10_000): Promise<ReplicaReply<Answer>> {
-    return this.request({ op: "ask", question }, timeoutMs);
+  ask(question: string, timeoutMs = 10_000, conversationId?: string): Promise<ReplicaReply<Answer>> {
+    return this.request({ op: "ask", question, conversationId }, timeoutMs);
   }
 
   refresh(request: Omit<RefreshRequest, "upload"> & { upload?: { fileName: string; text: string } }, timeoutMs = 30_000): Promise<ReplicaReply<RefreshReport>> {

@@ -3,7 +3,7 @@
  * the app exactly as `npm start` does (`bootstrap`, with `DATABASE_URL`, `DATA_DIR` and `CORPUS_DIR`
  * from the environment) and serves JSON-line requests on stdin, one JSON-line reply each on stdout:
  *
- *   {"id":1,"op":"ask","question":"…"}                → {"id":1,"ok":true,"result":Answer}
+ *   {"id":1,"op":"ask","question":"…"[,"conversationId":"…"]} → {"id":1,"ok":true,"result":Answer}
  *   {"id":2,"op":"refresh","request":{…,"upload":{"fileName":"a.md","base64":"…"}}} → RefreshReport
  *   {"id":3,"op":"status"}                             → FullStatus
  *   {"id":4,"op":"pause","ms":1500}                    → the next index save of this process waits that long
@@ -19,6 +19,8 @@ interface Request {
   id: number;
   op: "ask" | "refresh" | "status" | "pause";
   question?: string;
+  /** The conversation a question belongs to (follow-ups), when the test names one. */
+  conversationId?: string;
   request?: Omit<RefreshRequest, "upload"> & { upload?: { fileName: string; base64: string } };
   ms?: number;
 }
@@ -39,7 +41,7 @@ reply({ ready: true, version: app.core.status().corpusVersion });
 async function handle(request: Request): Promise<unknown> {
   switch (request.op) {
     case "ask":
-      return app.core.ask(request.question ?? "", { platform: "test", userId: "tester" });
+      return app.core.ask(request.question ?? "", { platform: "test", userId: "tester", conversationId: request.conversationId });
     case "status":
       return app.core.fullStatus();
     case "pause":
