@@ -147,9 +147,26 @@ export class Core implements NieuwsbotCore {
   private async openShared(shared: SharedStores): Promise<CorpusIndex> {
     const { config } = this.options;
     await shared.auditOutbox.start();
-    const version = await this.replica!.currentOrSeed(config.corpusDir, { platform: "startup" });
-    const { index, embedded } = await this.withLocalLock(async () => this.replica!.materialize(this.deps, version, await this.loadSaved()));
+    const started = Date.now();
+    const { version, seeded } = await this.replica!.currentOrSeed(config.corpusDir, { platform: "startup" });
+    // The version saved here lends its HNSW graph to a build; loaded only when it is not the one wanted (that one loads anyway).
+    const previous = async () => ((await this.repository.currentVersion()) === version ? undefined : this.loadSaved());
+    const { index, embedded } = await this.withLocalLock(async () => this.replica!.materialize(this.deps, version, await previous()));
     this.logger.info(`serving corpus version v${version} of the shared database (${embedded} passages embedded here)`, { passages: index.manifest.passages });
+    if (seeded) {
+      // The seed is the record's first version: audited like file mode's start-up refresh, so /status names it.
+      const report = refreshReport({
+        action: "refresh",
+        sources: [],
+        oldVersion: 0,
+        before: [],
+        after: index,
+        nothingChanged: false,
+        embedded,
+        durationMs: Date.now() - started,
+      });
+      await this.audit({ by: { platform: "startup" }, action: "refresh", sources: [], oldVersion: 0, report });
+    }
     return index;
   }
 

@@ -23,15 +23,15 @@ export class SharedReplica {
 
   /**
    * The current version of the database; on an empty database this replica's corpus folder becomes
-   * version 1 first (replicas starting together seed it once).
+   * version 1 first (replicas starting together seed it once; `seeded` tells the one that did).
    */
-  async currentOrSeed(corpusDir: string, by: CorpusAuthor): Promise<number> {
+  async currentOrSeed(corpusDir: string, by: CorpusAuthor): Promise<{ version: number; seeded: boolean }> {
     const current = await this.stores.corpus.current();
-    if (current !== undefined) return current;
+    if (current !== undefined) return { version: current, seeded: false };
     const seeded = await this.stores.corpus.seedIfEmpty(toCorpusFiles(await corpusFiles(corpusDir, await loadCorpus(corpusDir))), by);
     const version = seeded ?? (await this.stores.corpus.current());
     if (version === undefined) throw new Error("The shared database was seeded but names no current corpus version.");
-    return version;
+    return { version, seeded: seeded !== undefined };
   }
 
   /**

@@ -1,9 +1,10 @@
-import { readdir } from "node:fs/promises";
+import { readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { coreFixture, type CoreFixture } from "../helpers/core-fixture.js";
 import { postgresAvailable, useTestDatabase } from "../helpers/postgres.js";
 import { ReplicaProcess } from "../helpers/replica-process.js";
+import { runScript } from "../helpers/run-script.js";
 import { TcpProxy } from "../helpers/tcp-proxy.js";
 
 const bridge = { fileName: "Brug Nijmegen.md", text: "---\ntitle: Brug\n---\nDe nieuwe brug over de Waal bij Nijmegen gaat in maart open voor fietsers." };
@@ -111,6 +112,28 @@ describe.skipIf(!postgresAvailable)("replicas on several hosts (child processes,
     expect(reply.ok && reply.result.citations[0]?.sentence).toContain("maart");
   });
 
+  it("lets the ingest CLI (npm run ingest) on a host import a change of that host's corpus folder, which every replica then answers from", async () => {
+    const c = replicas.at(-1)!;
+    const host = fixtures.at(-1)!;
+    await writeFile(path.join(host.corpusDir, "sluis.md"), "---\ntitle: Sluis\n---\nDe sluis bij Terneuzen is vanaf juni weer open voor de binnenvaart.");
+    const env = { DATABASE_URL: db.url, DATA_DIR: host.dataDir, CORPUS_DIR: host.corpusDir, EMBEDDINGS_PROVIDER: "hashing", LOG_LEVEL: "warn" };
+    const ingest = await runScript("adapters/cli/ingest.ts", [], { env, timeoutMs: 60_000 });
+    expect(ingest.code, ingest.stderr).toBe(0);
+    const version = (await db.admin<{ version: number }>("SELECT version FROM current_corpus_version")).rows[0]!.version;
+    expect(ingest.stdout).toContain(`v${version}`);
+    for (const replica of [a, c]) {
+      const reply = await until(
+        async () => {
+          const answer = await replica.ask("Wanneer gaat de sluis bij Terneuzen weer open?");
+          return answer.ok && answer.result.corpusVersion === version ? answer.result : undefined;
+        },
+        3000,
+        `replica ${replica.name} answering from the ingested file`,
+      );
+      expect(reply.citations[0]?.sentence).toContain("juni");
+    }
+  }, 90_000);
+
   it("keeps answering with the database down, refuses a refresh with the reason, and lands its audit entry once when it returns", async () => {
     proxy = await TcpProxy.start(Number(new URL(db.url).port));
     const d = await startReplica("D", proxy.through(db.url));
@@ -123,6 +146,15 @@ describe.skipIf(!postgresAvailable)("replicas on several hosts (child processes,
     expect((await d.ask(bridgeQuestion)).ok).toBe(true);
     const downEntries = async () => (await auditRows()).filter((entry) => entry.error?.code === "REFRESH_DATABASE_DOWN").length;
     expect(await downEntries()).toBe(0);
+    // A replica that still reaches the database makes a version meanwhile: D catches up on it once back.
+    const meanwhile = await a.refresh({
+      platform: "discord",
+      userId: "mod-a",
+      upload: { fileName: "Haven.md", text: "---\ntitle: Haven\n---\nDe haven van Harlingen krijgt een nieuwe kade voor de veerboten." },
+    });
+    if (!meanwhile.ok) throw new Error(meanwhile.error.message);
+    const cutOff = await d.ask(bridgeQuestion);
+    expect(cutOff.ok && cutOff.result.corpusVersion).toBe(before);
     proxy.forward();
     await until(async () => ((await downEntries()) > 0 ? true : undefined), 15_000, "the queued audit entry landing");
     // One more retry period: a second flush must not store it again.
@@ -130,8 +162,14 @@ describe.skipIf(!postgresAvailable)("replicas on several hosts (child processes,
     expect(await downEntries()).toBe(1);
     const outbox = await readdir(path.join(fixtures.at(-1)!.dataDir, "outbox"));
     expect(outbox).toEqual([]);
-    const status = await d.status();
-    expect(status.ok && status.result.corpusVersion).toBe(before);
+    await until(
+      async () => {
+        const status = await d.status();
+        return status.ok && status.result.corpusVersion === meanwhile.result.newVersion ? true : undefined;
+      },
+      15_000,
+      "D catching up on the version made while it was cut off",
+    );
     // One line when the database went and one when it came back, however many writes failed between.
     expect(d.log.match(/shared database \S+ unreachable/g)).toHaveLength(1);
     expect(d.log.match(/shared database \S+ reachable again/g)).toHaveLength(1);

@@ -45,6 +45,8 @@ describe.skipIf(!postgresAvailable)("Core in shared mode (replicas in one proces
     b = await replica("replica-b");
     expect(b.core.status().corpusVersion).toBe(1);
     expect(b.embedder.embedded).toBe(0);
+    // The seed is audited once, by the replica that made it, and /status names it on both.
+    expect((await b.core.fullStatus()).lastRefresh).toMatchObject({ action: "refresh", newVersion: 1, by: { platform: "startup" } });
   });
 
   it("answers an upload made on A from B, with the database's version number", async () => {
@@ -57,7 +59,7 @@ describe.skipIf(!postgresAvailable)("Core in shared mode (replicas in one proces
     expect(answer.citations[0]!.sentence).toContain("maart");
     expect(await readFile(path.join(b.fixture.corpusDir, "brug-nijmegen.md"), "utf8")).toContain("Waal bij Nijmegen");
     const audit = await db.admin<{ n: string }>("SELECT count(*) AS n FROM audit_log WHERE action = 'refresh' AND result = 'ok'");
-    expect(Number(audit.rows[0]!.n)).toBe(1);
+    expect(Number(audit.rows[0]!.n)).toBe(2);
   });
 
   it("rolls every replica back when one rolls back", async () => {
