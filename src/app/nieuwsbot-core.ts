@@ -1,3 +1,4 @@
+import { rm } from "node:fs/promises";
 import type { Answerer, QueryRewriter } from "../answer/answerer.js";
 import { extractiveAnswerer } from "../answer/extractive-answerer.js";
 import { smallTalkAnswer } from "../answer/small-talk-answer.js";
@@ -562,7 +563,12 @@ export class Core implements NieuwsbotCore {
     if (!shared) return this.deps;
     return {
       ...this.deps,
-      nextVersion: () => shared.corpus.nextVersion(),
+      nextVersion: async () => {
+        const version = await shared.corpus.nextVersion();
+        // The database has no such version yet, so a local one of that number is stale (file mode's, an earlier database's).
+        await rm(this.repository.versionDir(version), { recursive: true, force: true });
+        return version;
+      },
       publish: async (index, files) => {
         checkLockHeld(lost);
         const committed = await shared.corpus.commit(toCorpusFiles(files), by);

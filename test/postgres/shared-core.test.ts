@@ -69,4 +69,29 @@ describe.skipIf(!postgresAvailable)("Core in shared mode (replicas in one proces
     expect((await a.core.ask(bridgeQuestion, { platform: "test" })).citations.some((citation) => citation.sentence.includes("maart"))).toBe(false);
     expect((await a.core.fullStatus()).lastRefresh).toMatchObject({ action: "rollback", newVersion: 1 });
   });
+
+  it("joins with a DATA_DIR used in file mode: a saved version of the same corpus is reused, stale numbers are replaced", async () => {
+    const fixture = await coreFixture();
+    fixtures.push(fixture);
+    const fileMode = await fixture.open();
+    for (const name of ["een.md", "twee.md"]) {
+      await fileMode.refresh({
+        platform: "test",
+        upload: { fileName: name, bytes: new TextEncoder().encode(`---\ntitle: ${name}\n---\nDe veerpont ${name} vaart.`) },
+      });
+    }
+    expect(fileMode.status().corpusVersion).toBe(3);
+    await fileMode.close();
+    const embedder = new CountingEmbedder(fixture.config.embeddings.hashingDimensions);
+    const shared = sharedStores(db.open({ applicationName: "replica-f" }), fixture.dataDir, embedder, silentLogger);
+    const core = await fixture.open(embedder, { shared });
+    // The database's v1 is the shipped corpus, which this DATA_DIR's own v1 was built from too.
+    expect(core.status().corpusVersion).toBe(1);
+    expect(embedder.embedded).toBe(0);
+    // The next version is v3 in the database; the file-mode v3 here is another corpus and is replaced.
+    const report = await core.refresh({ platform: "test", upload: { fileName: "Brug Nijmegen.md", bytes: bridge } });
+    expect(report.newVersion).toBe(3);
+    expect((await core.ask(bridgeQuestion, { platform: "test" })).citations[0]!.sentence).toContain("maart");
+    await until(async () => (a.core.status().corpusVersion === 3 ? true : undefined), 3000);
+  });
 });
