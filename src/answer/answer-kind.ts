@@ -2,14 +2,14 @@ import { numbersIn } from "../text/numbers.js";
 import { isStopword, words } from "../text/tokenize.js";
 import { foldText } from "../text/fold.js";
 import { calendarNames, calendarWords } from "../text/calendar-words.js";
-import { entriesNamed } from "../lexicon/cldr-names.js";
+import { entriesNamed, nameEntries } from "../lexicon/cldr-names.js";
 
 /**
  * What kind of fact a question asks for, read from its question words (Dutch and English), and
  * whether a sentence holds such a fact. Sentence selection prefers sentences that do, so "Wie…?"
  * is answered by the sentence with the name and "Hoeveel…?" by the one with the number. Pure.
  */
-export type AnswerKind = "person" | "time" | "number" | "place" | "reason" | "speed" | "yes-no" | "other";
+export type AnswerKind = "person" | "organisation" | "time" | "number" | "place" | "reason" | "speed" | "yes-no" | "other";
 
 /** Dutch question words that open an open question; a question opening with anything else is yes/no. */
 const openers = new Set([
@@ -99,6 +99,10 @@ const englishAuxiliaries = new Set([
   "must",
   "shall",
 ]);
+/** A company, maker or organisation is asked for: "Welk bedrijf maakt …", "Who makes …". */
+const organisationQuestion =
+  / (welk bedrijf|welke firma|welke fabrikant|welke producent|welke organisatie|welke instantie|wie maakt|wie produceert|wie bouwt|which company|what company|which firm|which manufacturer|which organi[sz]ation|who makes|who manufactures|who builds|who produces) /u;
+
 /** Dutch R-pronoun questions ("Waar … om/voor/mee?") ask for a thing, not a place. */
 const rPronounParticles = new Set(["om", "voor", "mee", "over", "naar", "aan", "op", "in", "door", "van", "tegen", "bij", "uit", "toe", "af"]);
 const roles =
@@ -117,6 +121,7 @@ export function answerKind(question: string): AnswerKind {
   )
     return "time";
   if (/ (hoeveel|how many|how much|welk aantal)/u.test(text)) return "number";
+  if (organisationQuestion.test(text)) return "organisation";
   if (/ (wie|who|whom|whose|met wie|wiens) /u.test(text) || (/ (welke?|which|what) /u.test(text) && roles.test(text))) return "person";
   if (first === "waar" && !rPronounParticles.has(list.at(-1) ?? "")) return "place";
   if (/ (where|welk land|welke stad|which country|which city|what country|what city) /u.test(text)) return "place";
@@ -134,6 +139,9 @@ export function holdsAnswer(kind: AnswerKind, sentence: string, question: string
   switch (kind) {
     case "person":
       return namesIn(sentence).some((name) => looksLikePerson(name) && !mentions(question, name));
+    case "organisation":
+      // "Iris-T SLM" when the question says "Iris-T": the product asked about, not its maker.
+      return namesIn(sentence).some((name) => looksLikeOrganisation(name) && !words(name).some((part) => mentions(question, part)));
     case "time":
       return holdsTime(timeFacet(question), sentence);
     case "number":
@@ -229,6 +237,46 @@ export function namesIn(sentence: string): string[] {
 }
 
 /**
+ * Whether a name may be a company's or an organisation's: not a place, language or nationality the
+ * lexicon knows, and not a person's first and last name ("Christine Lambrecht"). Product names
+ * pass too ("Iris-T SLM"): the question usually names the product, so `mentions` removes them.
+ */
+function looksLikeOrganisation(name: string): boolean {
+  // "Deense Vestas": the nationality describes the company; the rest must carry the name.
+  const rest = name.split(" ");
+  while (rest.length > 1 && isPlaceOrAdjective(rest[0]!)) rest.shift();
+  // Two or more plain capitalised words are a person's names ("Christine Lambrecht").
+  if (rest.length >= 2 && rest.every((part) => /^\p{Lu}\p{Ll}+$/u.test(part))) return false;
+  return !isPlaceOrAdjective(rest.join(" ")) && !soundsLikePlace(rest.join(" "));
+}
+
+/** A place, language or nationality the lexicon knows, or an adjective formed like one ("Deense"). */
+function isPlaceOrAdjective(text: string): boolean {
+  return entriesNamed(text).length > 0 || nationalityAdjective.test(foldText(text));
+}
+
+/** How Dutch and English form adjectives of nationality ("Duitse", "Oekraïens", "Russian", "Chinese"). */
+const nationalityAdjective = /(s|sch)e$|(aans|ees|ens|its|isch|ian|ish|ese)$/u;
+
+let placePrefixes: Set<string> | undefined;
+
+/**
+ * Inhabitants and other derivations of a place name no lexicon lists ("Amerikanen", "Oekraïners",
+ * "Duitsers") start like the place or its adjective: five letters in common.
+ */
+function soundsLikePlace(name: string): boolean {
+  placePrefixes ??= new Set(
+    nameEntries()
+      .filter((entry) => entry.kind === "country" || entry.kind === "region" || entry.kind === "language")
+      .flatMap((entry) => [...entry.forms.nl, ...entry.forms.en, ...(entry.adjectives?.nl ?? []), ...(entry.adjectives?.en ?? [])])
+      .map((form) => foldText(form).slice(0, 5))
+      .filter((prefix) => /^\p{L}{5}$/u.test(prefix)),
+  );
+  const folded = foldText(name);
+  return folded.length >= 5 && placePrefixes.has(folded.slice(0, 5));
+}
+
+/**
  * Whether a name may be someone's (or an organisation's, "Witte Huis"): plain capitalised words
  * ("Joe Biden", "Lambrecht"), not a product code ("Iris-T SLM-…"), not a place or language the
  * lexicon knows ("Duitsland", "Kiev"), and not a lone adjective of nationality, which both
@@ -237,7 +285,7 @@ export function namesIn(sentence: string): string[] {
 export function looksLikePerson(name: string): boolean {
   const parts = name.split(" ");
   if (!parts.every((part) => /^\p{Lu}\p{Ll}+$/u.test(part))) return false;
-  if (parts.length === 1 && /(s|sch)e$|(aans|ees|ens|its|isch|ian|ish|ese)$/u.test(foldText(name))) return false;
+  if (parts.length === 1 && nationalityAdjective.test(foldText(name))) return false;
   return entriesNamed(name).length === 0;
 }
 

@@ -35,7 +35,17 @@ export interface SentenceChoice {
  * place is hard evidence; the words that decide a yes/no question ("niet", "al", "ook") are common,
  * so they only break near-ties between sentences that match the question's proposition.
  */
-export const kindWeights: Record<AnswerKind, number> = { person: 0.5, time: 0.5, number: 0.5, place: 0.4, reason: 0.3, speed: 0.3, "yes-no": 0.15, other: 0 };
+export const kindWeights: Record<AnswerKind, number> = {
+  person: 0.5,
+  organisation: 0.5,
+  time: 0.5,
+  number: 0.5,
+  place: 0.4,
+  reason: 0.3,
+  speed: 0.3,
+  "yes-no": 0.15,
+  other: 0,
+};
 /** A two-sentence answer must beat the best single sentence by more than this. */
 const pairPenalty = 0.08;
 

@@ -13,7 +13,7 @@ import { answerKind, holdsAnswer } from "./answer-kind.js";
  */
 export interface Unsaid {
   /** A name the question uses that the passage never mentions in any form; a cost; or the kind of fact asked. */
-  kind: "name" | "cost" | "number" | "time" | "person";
+  kind: "name" | "cost" | "number" | "time" | "person" | "organisation";
   /** The question's own words for it (`Polen`, `Rutte`), for the reply. */
   text: string;
   /**
@@ -48,7 +48,7 @@ export function unsaidIn(query: Query, passageText: string, others: readonly str
   const asksCost = words(query.text).find((word) => costWords.has(word));
   if (asksCost && !mentionsMoney(passageText)) return { kind: "cost", text: asksCost };
   const kind = answerKind(query.text);
-  if (kind === "number" || kind === "time" || kind === "person") {
+  if (kind === "number" || kind === "time" || kind === "person" || kind === "organisation") {
     if (!sentencesOf({ text: passageText }).some((sentence) => holdsAnswer(kind, sentence, query.text))) return { kind, text: kind };
   }
   return missingName;

@@ -63,3 +63,20 @@ describe("what a time question asks more precisely", () => {
     expect(holdsAnswer("time", "De staking begon in maart.", "Wanneer begon de staking?")).toBe(true);
   });
 });
+
+describe("questions for a company or organisation", () => {
+  const question = "Welk bedrijf bouwt de windmolens bij Borssele?";
+
+  it("are their own kind, in Dutch and English", () => {
+    expect(answerKind(question)).toBe("organisation");
+    expect(answerKind("Which company makes the Iris-T?")).toBe("organisation");
+    expect(answerKind("Who makes the Nasams?")).toBe("organisation");
+  });
+
+  it("need a name that is not a person, a place or its people, nor the product asked about", () => {
+    expect(holdsAnswer("organisation", "Het Deense Vestas bouwt de molens.", question)).toBe(true);
+    expect(holdsAnswer("organisation", "De Nederlanders en de Duitsers bouwen de molens.", question)).toBe(false);
+    expect(holdsAnswer("organisation", "Minister Christine Lambrecht opende de bouw.", question)).toBe(false);
+    expect(holdsAnswer("organisation", "De Amerikanen leverden Iris-T SLM-systemen.", "Which company makes the Iris-T?")).toBe(false);
+  });
+});

@@ -31,6 +31,7 @@ describe("what a passage does not say", () => {
     expect(unsaid("Hoeveel raketten levert Duitsland?")).toMatchObject({ kind: "number" });
     expect(unsaidIn(analyzeQuery("Hoeveel batterijen kreeg Kiev?", "nl"), other)).toBeUndefined();
     expect(unsaid("Wanneer levert Duitsland?")).toBeUndefined();
+    expect(unsaid("Welk bedrijf maakt de luchtafweer voor Duitsland?")).toMatchObject({ kind: "organisation" });
   });
 });
 
