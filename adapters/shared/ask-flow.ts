@@ -1,6 +1,7 @@
 import type { Answer, AskContext, NieuwsbotCore } from "../../src/port/types.js";
 import { UserInputError, type UserInputCode } from "../../src/port/errors.js";
 import type { FeedbackStore } from "../../src/feedback/feedback-store.js";
+import { hashUserId } from "../../src/feedback/feedback-record.js";
 import type { Logger } from "../../src/logging/logger.js";
 import { detectLanguage } from "../../src/text/language.js";
 import type { QuestionRateLimiter } from "./rate-limiter.js";
@@ -56,8 +57,8 @@ export function askFlow(deps: AskFlowDeps, request: AskRequest, hooks?: AskHooks
 export async function askFlow(deps: AskFlowDeps, request: AskRequest, hooks: AskHooks = {}): Promise<AskOutcome> {
   const { question, ...context } = request;
   try {
-    // By platform too: in shared mode one table counts the users of every platform.
-    await deps.limiter?.consume(`${context.platform}:${context.userId ?? ""}`);
+    // Per platform and hashed, as votes are: in shared mode one table counts every platform's users, without their ids.
+    await deps.limiter?.consume(hashUserId(context.platform, context.userId ?? ""));
     const stopWorking = await hooks.startWorking?.();
     let answer: Answer;
     try {
@@ -65,7 +66,10 @@ export async function askFlow(deps: AskFlowDeps, request: AskRequest, hooks: Ask
     } finally {
       await stopWorking?.();
     }
-    return { kind: "answered", answer, token: deps.feedback?.remember(answer, context.platform) };
+    const token = deps.feedback?.remember(answer, context.platform);
+    // Shared mode: the buttons go out once another replica can find their answer (bounded by a budget).
+    if (token !== undefined) await deps.feedback?.shared(token);
+    return { kind: "answered", answer, token };
   } catch (error) {
     return failure(deps.logger, error, request);
   }

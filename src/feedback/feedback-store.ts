@@ -62,7 +62,7 @@ export class FeedbackStore {
   private readonly votes: VoteLog;
   private readonly now: () => Date;
   /** Answers being shared right now; `close` lets them land. */
-  private readonly saving = new Set<Promise<void>>();
+  private readonly saving = new Map<string, Promise<void>>();
 
   constructor(
     dataDir: string,
@@ -81,8 +81,7 @@ export class FeedbackStore {
 
   /**
    * Stores an answer and returns a short token (10 characters) for its buttons. In shared mode the
-   * answer is also written for the other replicas, in the background: the user needs seconds to
-   * press, the write milliseconds, and the reply need not wait for it.
+   * answer is also written for the other replicas; `shared(token)` waits for that write.
    */
   remember(answer: Answer, platform: AskContext["platform"]): string {
     const token = randomBytes(8).toString("base64url").slice(0, 10);
@@ -90,13 +89,22 @@ export class FeedbackStore {
     const shared = this.options.answers;
     if (shared) {
       // A lost write costs a press on another replica "too old", never the answer itself.
-      const saving: Promise<void> = shared
+      const saving = shared
         .save(token, { answer, platform })
         .catch(() => undefined)
-        .finally(() => this.saving.delete(saving));
-      this.saving.add(saving);
+        .finally(() => this.saving.delete(token));
+      this.saving.set(token, saving);
     }
     return token;
+  }
+
+  /**
+   * Waits until the other replicas can find `token`'s answer (shared mode; at most the budget), so a
+   * press on the reply that the load balancer sends elsewhere finds it. Immediate in file mode.
+   */
+  async shared(token: string): Promise<void> {
+    const saving = this.saving.get(token);
+    if (saving) await withinBudget(saving, this.options.answersBudgetMs ?? 250);
   }
 
   /** The answer behind a token: this process's, or in shared mode another replica's (within a time budget). */
@@ -136,7 +144,7 @@ export class FeedbackStore {
 
   /** Stops what the store does in the background; votes still queued stay on disk for the next start. */
   async close(): Promise<void> {
-    await Promise.allSettled([...this.saving]);
+    await Promise.allSettled([...this.saving.values()]);
     await this.votes.close?.();
   }
 

@@ -44,7 +44,7 @@ describe.skipIf(!postgresAvailable)("feedback in shared mode", () => {
   it("a press on another replica finds the answer; votes of both are one summary, which npm run feedback prints from the database", async () => {
     const [a, b] = [await replica(), await replica()];
     const token = a.store.remember(answer("Welk luchtafweersysteem levert Duitsland?", 3), "telegram");
-    await a.store.close(); // the answer's background write has landed
+    await a.store.shared(token); // as askFlow does before the reply goes out
     expect(await b.store.record(token, "down", "77")).toBe(true);
     expect(await b.store.record(token, "down", "77")).toBe(true);
     expect(await a.store.record(token, "up", "78")).toBe(true);
