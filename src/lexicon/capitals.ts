@@ -37,3 +37,9 @@ export function capitalForms(capital: string): string[] {
   if (words.length === 1 && words[0]!.length <= 4) return [];
   return [...new Set([name, name.replace(/D\.\s?C\./u, "DC"), bare])];
 }
+
+/** The capital of a country as `countries-list` writes it in English (`Washington D.C.` → `Washington`), if it has one. */
+export function capitalName(countryCode: string): string | undefined {
+  const capital = (countries as Record<string, { capital: string } | undefined>)[countryCode]?.capital;
+  return capital ? capital.replace(/,?\s+D\.\s?C\.$/u, "") : undefined;
+}

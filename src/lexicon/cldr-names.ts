@@ -8,7 +8,7 @@
  * The table is built on first use and kept for the life of the process; every function here is
  * pure after that. Call {@link nameTableStats} (or any lookup) at start-up to pay the cost early.
  */
-import { capitalEntries } from "./capitals.js";
+import { capitalEntries, capitalName } from "./capitals.js";
 import { cityEntries } from "./cldr-cities.js";
 import { readCldrCurrencyNames, readCldrLocaleTags, readCldrZoneData } from "./cldr-files.js";
 import { countryAdjectives } from "./demonyms.js";
@@ -139,4 +139,12 @@ export function countryOf(entry: NameEntry | string): NameEntry | undefined {
   if (!found) return undefined;
   if (found.kind === "country") return found;
   return found.country ? entryById(`region:${found.country}`) : undefined;
+}
+
+/** The city entry of a country's capital (`region:US` → Washington, `region:GB` → London), if the lexicon knows it. */
+export function capitalOf(country: NameEntry): NameEntry | undefined {
+  if (country.kind !== "country") return undefined;
+  const code = country.id.slice("region:".length);
+  const name = capitalName(code);
+  return name ? entriesNamed(name).find((entry) => entry.kind === "city" && entry.country === code) : undefined;
 }

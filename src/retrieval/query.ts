@@ -1,6 +1,6 @@
 import type { Language } from "../port/types.js";
 import type { BilingualDictionary } from "../lexicon/bilingual-dictionary.js";
-import { countryOf, lookupNames, nameEntries, type NameEntry, type NameMatch } from "../lexicon/cldr-names.js";
+import { capitalOf, countryOf, lookupNames, nameEntries, type NameEntry, type NameMatch } from "../lexicon/cldr-names.js";
 import { dutchCognates } from "../lexicon/cognates.js";
 import { inflectDutchAdjective } from "../lexicon/dutch-adjective.js";
 import { namesOnly, type Lexicon } from "../lexicon/lexicon.js";
@@ -101,7 +101,7 @@ function formsOfEntry(entry: NameEntry, weight: number): AlternativeForm[] {
 
 let citiesByCountry: Map<string, NameEntry[]> | undefined;
 
-/** Zone cities of a country (its capital is usually one): "Kiev" may stand for Ukraine. */
+/** The cities that may stand for a country: its zone cities when few ("Kiev" for Ukraine), else its capital ("Washington"). */
 function citiesOf(country: NameEntry): NameEntry[] {
   if (!citiesByCountry) {
     citiesByCountry = new Map();
@@ -113,8 +113,10 @@ function citiesOf(country: NameEntry): NameEntry[] {
     }
   }
   const cities = citiesByCountry.get(country.id) ?? [];
-  // Countries spanning many zones (US, Russia) name no single city; only small lists are metonyms.
-  return cities.length <= 2 ? cities : [];
+  // Countries spanning many zones (US, Russia) name no single zone city; their capital still speaks for them.
+  const capital = capitalOf(country);
+  if (cities.length <= 2) return capital && !cities.includes(capital) ? [...cities, capital] : cities;
+  return capital ? [capital] : [];
 }
 
 /** English words gain their Dutch translations, Dutch words their synonyms, from the optional dictionary. */

@@ -19,6 +19,13 @@ describe("questions in other words", () => {
     expect(berlin).toEqual(expect.arrayContaining(["berlin@1", "duitsland@0.7"]));
   });
 
+  it("lets a country's capital speak for it, also for a country spanning many zones (Amerikaanse → Washington)", () => {
+    const american = term("Hoe lang wachtten ze op de Amerikaanse wapens?", "amerikaanse");
+    expect(forms(american)).toEqual(expect.arrayContaining(["washington@0.7"]));
+    expect(matchStrength(american!, textTerms("Naar verluidt bezorgde Washington Kiev twee batterijen."))).toBeCloseTo(0.7);
+    expect(forms(term("Wat beloofde Canada?", "canada"))).toEqual(expect.arrayContaining(["ottawa@0.7"]));
+  });
+
   it("keeps a name of several words together as one term", () => {
     const { terms } = analyzeQuery("Helpen de Verenigde Staten Oekraïne?", "nl");
     expect(terms.map((found) => found.word)).toEqual(expect.arrayContaining(["verenigde staten", "oekraine", "helpen"]));
