@@ -230,7 +230,8 @@ export class Core implements NieuwsbotCore {
 
   private watch(): void {
     const { watchIntervalMs } = this.options.config;
-    if (watchIntervalMs <= 0) return;
+    // Shared mode hears new versions from the database instead of polling `CURRENT`.
+    if (watchIntervalMs <= 0 || this.options.shared) return;
     this.watcher = new IndexWatcher(this.repository, watchIntervalMs, (version) => this.adoptVersion(version));
     this.watcher.start();
   }
