@@ -87,11 +87,13 @@ export async function startWorkers(db: TestDatabase, count: number, options: Wor
     await stop();
     throw error;
   }
+  return { fake, workers, served, ...updatesTo(fake, hookUrl), stop };
+}
+
+/** Sends updates to the balancer as Telegram would, and waits for what the bot does with them. */
+function updatesTo(fake: FakeTelegramBotApi, hookUrl: string): Pick<Workers, "ask" | "press"> {
   const post = (update: Record<string, unknown>) => postUpdate(hookUrl, { ...update, update_id: fake.newMessageId() });
   return {
-    fake,
-    workers,
-    served,
     async ask(chat, from, text) {
       const before = fake.sentTo(chat.id).length;
       await post({ message: { message_id: fake.newMessageId(), date: Math.floor(Date.now() / 1000), chat, from, text } });
@@ -108,7 +110,6 @@ export async function startWorkers(db: TestDatabase, count: number, options: Wor
       );
       return String(answer.params.text ?? "");
     },
-    stop,
   };
 }
 
