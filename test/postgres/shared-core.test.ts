@@ -10,6 +10,23 @@ import { postgresAvailable, useTestDatabase } from "../helpers/postgres.js";
 const bridge = new TextEncoder().encode("---\ntitle: Brug\n---\nDe nieuwe brug over de Waal bij Nijmegen gaat in maart open voor fietsers.");
 const bridgeQuestion = "Wanneer gaat de brug bij Nijmegen open voor fietsers?";
 
+/** Embeds like the hashing embedder, but can be made to stop at its next batch of passages until opened. */
+class GatedEmbedder extends CountingEmbedder {
+  private gate: Promise<void> | undefined;
+  private arrived: (() => void) | undefined;
+  close(): { reached: Promise<void>; open: () => void } {
+    let open!: () => void;
+    this.gate = new Promise((resolve) => (open = resolve));
+    const reached = new Promise<void>((resolve) => (this.arrived = resolve));
+    return { reached, open };
+  }
+  override async embedDocuments(texts: string[]): Promise<number[][]> {
+    this.arrived?.();
+    await this.gate;
+    return super.embedDocuments(texts);
+  }
+}
+
 async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
@@ -93,5 +110,33 @@ describe.skipIf(!postgresAvailable)("Core in shared mode (replicas in one proces
     expect(report.newVersion).toBe(3);
     expect((await core.ask(bridgeQuestion, { platform: "test" })).citations[0]!.sentence).toContain("maart");
     await until(async () => (a.core.status().corpusVersion === 3 ? true : undefined), 3000);
+  });
+
+  it("does not commit a refresh whose lock the database dropped midway, and says why", async () => {
+    const fixture = await coreFixture();
+    fixtures.push(fixture);
+    const embedder = new GatedEmbedder(fixture.config.embeddings.hashingDimensions);
+    const shared = sharedStores(db.open({ applicationName: "replica-g" }), fixture.dataDir, embedder, silentLogger);
+    shared.listener = { initialRetryMs: 50, heartbeatMs: 500 };
+    const core = await fixture.open(embedder, { shared });
+    const before = core.status().corpusVersion;
+    const gate = embedder.close();
+    const refresh = core.refresh({
+      platform: "test",
+      userId: "mod-g",
+      upload: { fileName: "Sluis.md", bytes: new TextEncoder().encode("---\ntitle: Sluis\n---\nDe sluis bij Terneuzen gaat in juni open.") },
+    });
+    await gate.reached;
+    // The server ends every session of this replica, the one holding the advisory lock among them.
+    expect(await db.terminate("replica-g")).toBeGreaterThan(0);
+    gate.open();
+    await expect(refresh).rejects.toMatchObject({ code: "REFRESH_DATABASE_DOWN" });
+    const pointer = await db.admin<{ version: number }>("SELECT version FROM current_corpus_version");
+    expect(pointer.rows[0]!.version).toBe(before);
+    expect(core.status().corpusVersion).toBe(before);
+    await until(async () => {
+      const entries = await db.admin<{ entry: { by: { userId?: string }; error?: { code: string } } }>("SELECT entry FROM audit_log");
+      return entries.rows.find((row) => row.entry.by.userId === "mod-g")?.entry.error?.code;
+    }, 10_000);
   });
 });
