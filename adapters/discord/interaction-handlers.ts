@@ -94,7 +94,7 @@ async function handleButton(context: BotContext, interaction: ButtonInteraction)
   const answer = await context.deps.feedback.lookup(action.token);
   const texts = answer ? discordTextsFor(answer.language) : localeTexts;
   if (action.kind === "feedback") {
-    const stored = await context.deps.feedback.record(action.token, action.rating, interaction.user.id);
+    const stored = await context.deps.feedback.record(action.token, action.rating, interaction.user.id, "discord");
     return replyPrivately(interaction, stored ? texts.feedbackThanks : texts.feedbackExpired, context.logger);
   }
   const citation = answer?.citations[action.citation];

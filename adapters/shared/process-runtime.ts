@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { App } from "../../src/app/bootstrap.js";
 import { parseEnv } from "../../src/config/parse-env.js";
 import { FeedbackStore } from "../../src/feedback/feedback-store.js";
@@ -41,15 +42,18 @@ export function adapterDeps(app: App, shared: ReturnType<typeof loadSharedAdapte
 }
 
 /**
- * `feedback.jsonl` in file mode. In shared mode the database: votes (queued on disk while it is
- * away), and the answers behind the buttons, since a press may reach another replica than the one that answered.
+ * `feedback.jsonl` in file mode. In shared mode the database: the answers behind the buttons (a press
+ * may reach another replica than the one that answered) and the votes, both queued on disk while the
+ * database is away; a press that cannot find its answer then waits in the queue for it.
  */
 function feedbackStore(app: App): FeedbackStore {
   if (!app.shared) return new FeedbackStore(app.config.dataDir);
-  const votes = new SharedVotes(app.shared, app.config.dataDir, { logger: app.logger });
-  // Votes an earlier run queued go out as soon as the database answers; a failure here is retried by the outbox.
-  votes.start().catch((error: unknown) => app.logger.warn("could not read the feedback outbox", { error }));
-  return new FeedbackStore(app.config.dataDir, { votes, answers: new SharedAnswers(app.shared) });
+  const logger = app.logger;
+  const answers = new SharedAnswers(app.shared, { outboxFile: path.join(app.config.dataDir, "outbox", "answers.jsonl"), logger });
+  const votes = new SharedVotes(app.shared, app.config.dataDir, { answers, logger });
+  // What an earlier run queued goes out as soon as the database answers; a failure here is retried by the outbox.
+  for (const outbox of [answers, votes]) outbox.start().catch((error: unknown) => logger.warn("could not read the feedback outbox", { error }));
+  return new FeedbackStore(app.config.dataDir, { votes, answers });
 }
 
 /**

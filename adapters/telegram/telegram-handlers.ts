@@ -53,7 +53,7 @@ export function handleButtons(updates: BotUpdates, options: TelegramBotOptions):
     const text = telegramTextsFor((await feedback.lookup(token))?.language ?? userLanguage(ctx));
     let reply: string;
     try {
-      reply = (await feedback.record(token, ctx.match[1] as Rating, String(ctx.from.id))) ? text.feedbackThanks : text.feedbackExpired;
+      reply = (await feedback.record(token, ctx.match[1] as Rating, String(ctx.from.id), "telegram")) ? text.feedbackThanks : text.feedbackExpired;
     } catch (error) {
       logger.error("feedback could not be stored", { error });
       reply = text.feedbackFailed;

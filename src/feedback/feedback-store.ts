@@ -22,6 +22,7 @@ export interface RememberedAnswer {
 export interface SharedAnswerMemory {
   save(token: string, remembered: RememberedAnswer): Promise<void>;
   find(token: string): Promise<RememberedAnswer | undefined>;
+  close?(): Promise<void>;
 }
 
 /**
@@ -31,8 +32,21 @@ export interface SharedAnswerMemory {
 export interface VoteLog {
   add(record: FeedbackRecord): Promise<unknown>;
   read(): Promise<FeedbackRecord[]>;
+  /**
+   * Shared mode: a press whose answer this process cannot look up now (the database is away) — the
+   * vote is written once the answer can be found. Without it such a press is "too old".
+   */
+  addLater?(pending: PendingVote): Promise<void>;
   /** Stops background work (retrying queued votes); called before the database closes. */
   close?(): Promise<void>;
+}
+
+/** A press on an answer another replica gave, waiting until that answer can be looked up. */
+export interface PendingVote {
+  token: string;
+  rating: Rating;
+  userHash: string;
+  at: string;
 }
 
 export interface FeedbackStoreOptions {
@@ -109,31 +123,26 @@ export class FeedbackStore {
 
   /** The answer behind a token: this process's, or in shared mode another replica's (within a time budget). */
   async lookup(token: string): Promise<Answer | undefined> {
-    return (await this.find(token))?.answer;
+    const found = await this.find(token);
+    return found === "unreachable" ? undefined : found?.answer;
   }
 
   /**
    * Records a user's vote on an answer: the latest press counts. Returns false when the answer is
-   * no longer remembered (too old), true once the vote stands (also when it was already this vote).
+   * no longer remembered (too old), true once the vote stands (also when it was already this vote)
+   * or, in shared mode with the database away, is queued until the answer can be found (`platform`,
+   * the press's, is needed then: the user is stored hashed with it).
    */
-  async record(token: string, rating: Rating, userId: string): Promise<boolean> {
-    const remembered = await this.find(token);
-    if (!remembered) return false;
-    const { answer, platform } = remembered;
-    await this.votes.add({
-      at: this.now().toISOString(),
-      platform,
-      userHash: hashUserId(platform, userId),
-      rating,
-      question: answer.question,
-      answer: answer.text,
-      passageIds: answer.citations.map((citation) => citation.passageId),
-      corpusVersion: answer.corpusVersion,
-      abstained: answer.abstained,
-      answerId: token,
-      paragraphs: answer.citations.map((citation) => citation.paragraph),
-      language: answer.language,
-    });
+  async record(token: string, rating: Rating, userId: string, platform?: AskContext["platform"]): Promise<boolean> {
+    const found = await this.find(token);
+    const at = this.now().toISOString();
+    if (found === "unreachable") {
+      if (!platform || !this.votes.addLater) return false;
+      await this.votes.addLater({ token, rating, userHash: hashUserId(platform, userId), at });
+      return true;
+    }
+    if (!found) return false;
+    await this.votes.add(voteRecord(found, { token, rating, userHash: hashUserId(found.platform, userId), at }));
     return true;
   }
 
@@ -145,16 +154,42 @@ export class FeedbackStore {
   /** Stops what the store does in the background; votes still queued stay on disk for the next start. */
   async close(): Promise<void> {
     await Promise.allSettled([...this.saving.values()]);
+    await this.options.answers?.close?.();
     await this.votes.close?.();
   }
 
-  private async find(token: string): Promise<RememberedAnswer | undefined> {
+  /** The remembered answer; "unreachable" when only the shared answers could know and they do not answer in time. */
+  private async find(token: string): Promise<RememberedAnswer | undefined | "unreachable"> {
     const local = this.recent.get(token);
     if (local || !this.options.answers) return local;
-    const shared = await withinBudget(this.options.answers.find(token), this.options.answersBudgetMs ?? 250);
-    if (shared) this.recent.set(token, shared);
+    const shared = await withinBudget(
+      this.options.answers.find(token).then((found) => found ?? "missing"),
+      this.options.answersBudgetMs ?? 250,
+    );
+    if (shared === undefined) return "unreachable";
+    if (shared === "missing") return undefined;
+    this.recent.set(token, shared);
     return shared;
   }
+}
+
+/** The vote line of a press on a remembered answer (the same in `feedback.jsonl` and the database). */
+export function voteRecord(remembered: RememberedAnswer, press: PendingVote): FeedbackRecord {
+  const { answer, platform } = remembered;
+  return {
+    at: press.at,
+    platform,
+    userHash: press.userHash,
+    rating: press.rating,
+    question: answer.question,
+    answer: answer.text,
+    passageIds: answer.citations.map((citation) => citation.passageId),
+    corpusVersion: answer.corpusVersion,
+    abstained: answer.abstained,
+    answerId: press.token,
+    paragraphs: answer.citations.map((citation) => citation.paragraph),
+    language: answer.language,
+  };
 }
 
 /** `work`'s result, or undefined when it fails or takes longer than `budgetMs` (a slow database must not hold a press). */

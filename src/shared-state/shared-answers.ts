@@ -1,12 +1,27 @@
 import type { RememberedAnswer, SharedAnswerMemory } from "../feedback/feedback-store.js";
+import { silentLogger, type Logger } from "../logging/logger.js";
 import type { Answer, AskContext } from "../port/types.js";
 import type { SharedDatabase } from "./database.js";
+import { Outbox } from "./outbox.js";
 
 export interface SharedAnswersOptions {
   /** Answers kept for their buttons, all replicas together (default 20,000); the oldest go first. */
   capacity?: number;
   /** Drop answers beyond `capacity` once every this many writes of this process (default 50). */
   pruneEvery?: number;
+  /**
+   * Queue file for answers written while the database is away (`<DATA_DIR>/outbox/answers.jsonl`),
+   * so a press another replica queued meanwhile finds its answer once it returns. Without it such
+   * an answer is only in this process.
+   */
+  outboxFile?: string;
+  /** How often queued answers are retried (ms). Default 5000. */
+  retryMs?: number;
+  logger?: Logger;
+}
+
+interface QueuedAnswer extends RememberedAnswer {
+  token: string;
 }
 
 /**
@@ -19,6 +34,7 @@ export class SharedAnswers implements SharedAnswerMemory {
   private readonly capacity: number;
   private readonly pruneEvery: number;
   private writes = 0;
+  private readonly outbox: Outbox<QueuedAnswer> | undefined;
 
   constructor(
     private readonly database: SharedDatabase,
@@ -26,9 +42,30 @@ export class SharedAnswers implements SharedAnswerMemory {
   ) {
     this.capacity = Math.max(1, options.capacity ?? 20_000);
     this.pruneEvery = Math.max(1, options.pruneEvery ?? 50);
+    const logger = (options.logger ?? silentLogger).child("outbox");
+    this.outbox =
+      options.outboxFile === undefined
+        ? undefined
+        : new Outbox({ file: options.outboxFile, deliver: (item) => this.insert(item.token, item), retryMs: options.retryMs, logger });
   }
 
+  /** Retries what an earlier run left queued; call once at start-up. */
+  async start(): Promise<void> {
+    await this.outbox?.start();
+  }
+
+  /** Writes the answer, or with an outbox queues it while the database is away. */
   async save(token: string, remembered: RememberedAnswer): Promise<void> {
+    if (this.outbox) await this.outbox.send({ token, ...remembered });
+    else await this.insert(token, remembered);
+  }
+
+  async close(): Promise<void> {
+    await this.outbox?.close();
+  }
+
+  /** Idempotent: a token replayed from the outbox lands once. */
+  private async insert(token: string, remembered: RememberedAnswer): Promise<void> {
     await this.database.query(`INSERT INTO feedback_answers (token, platform, answer) VALUES ($1, $2, $3) ON CONFLICT (token) DO NOTHING`, [
       token,
       remembered.platform,

@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { FeedbackRecord } from "../feedback/feedback-record.js";
-import type { VoteLog } from "../feedback/feedback-store.js";
+import { voteRecord, type PendingVote, type SharedAnswerMemory, type VoteLog } from "../feedback/feedback-store.js";
 import { silentLogger, type Logger } from "../logging/logger.js";
 import { SharedStateError } from "../port/errors.js";
 import type { SharedDatabase } from "./database.js";
@@ -12,8 +12,15 @@ export interface SharedVotesOptions extends SharedFeedbackOptions {
   budgetMs?: number;
   /** How often queued votes are retried while the database is away (ms). Default 5000. */
   retryMs?: number;
+  /** Where a press queued by `addLater` finds its answer once the database is back (shared answers). */
+  answers?: SharedAnswerMemory;
+  /** How long a queued press waits for its answer to reach the database before it is dropped (ms). Default 10 min. */
+  pendingMaxAgeMs?: number;
   logger?: Logger;
 }
+
+/** What the outbox holds: a vote, or a press whose answer another replica has (`addLater`). */
+type QueuedVote = FeedbackRecord | { pending: PendingVote };
 
 /**
  * The votes of shared mode (`FeedbackStore`'s `VoteLog`): written to the `feedback_votes` table,
@@ -25,14 +32,19 @@ export interface SharedVotesOptions extends SharedFeedbackOptions {
  */
 export class SharedVotes implements VoteLog {
   readonly log: SharedFeedbackLog;
-  readonly outbox: Outbox<FeedbackRecord>;
+  readonly outbox: Outbox<QueuedVote>;
+  private readonly budgetMs: number;
 
-  constructor(database: SharedDatabase, dataDir: string, options: SharedVotesOptions = {}) {
+  constructor(
+    database: SharedDatabase,
+    dataDir: string,
+    private readonly options: SharedVotesOptions = {},
+  ) {
     this.log = new SharedFeedbackLog(database, options);
-    const budgetMs = options.budgetMs ?? 500;
+    this.budgetMs = options.budgetMs ?? 500;
     this.outbox = new Outbox({
       file: path.join(dataDir, "outbox", "feedback.jsonl"),
-      deliver: (record) => withinBudget(this.log.add(record), budgetMs),
+      deliver: (item) => ("pending" in item ? this.deliverPending(item.pending) : withinBudget(this.log.add(item), this.budgetMs)),
       retryMs: options.retryMs,
       logger: (options.logger ?? silentLogger).child("outbox"),
     });
@@ -48,6 +60,11 @@ export class SharedVotes implements VoteLog {
     await this.outbox.send(record);
   }
 
+  /** A press on an answer this process cannot look up now: written once the answer is in the database. */
+  async addLater(pending: PendingVote): Promise<void> {
+    await this.outbox.send({ pending });
+  }
+
   /** The standing votes of every replica (throws `SharedStateError` while the database is down). */
   read(): Promise<FeedbackRecord[]> {
     return this.log.read();
@@ -55,6 +72,22 @@ export class SharedVotes implements VoteLog {
 
   close(): Promise<void> {
     return this.outbox.close();
+  }
+
+  /**
+   * A queued press: its answer comes from the replica that gave it, whose own outbox may deliver it
+   * only after this one retries — so "not there yet" counts as the database being away (retried),
+   * until `pendingMaxAgeMs` has passed; then the press is dropped (the outbox logs it).
+   */
+  private async deliverPending(pending: PendingVote): Promise<void> {
+    const remembered = await withinBudget(this.options.answers?.find(pending.token) ?? Promise.resolve(undefined), this.budgetMs);
+    if (!remembered) {
+      if (Date.now() - Date.parse(pending.at) < (this.options.pendingMaxAgeMs ?? 600_000)) {
+        throw new SharedStateError("DATABASE_UNAVAILABLE", "the answer of a queued vote has not reached the shared database yet");
+      }
+      throw new Error(`the answer behind a queued vote (button ${pending.token}) never reached the shared database`);
+    }
+    await withinBudget(this.log.add(voteRecord(remembered, pending)), this.budgetMs);
   }
 }
 

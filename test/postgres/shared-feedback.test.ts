@@ -31,11 +31,12 @@ describe.skipIf(!postgresAvailable)("feedback in shared mode", () => {
   });
 
   /** A replica's store: its own DATA_DIR, the shared database (optionally through `url`). */
-  const replica = async (url?: string) => {
+  const replica = async (url?: string, pendingMaxAgeMs?: number) => {
     const dataDir = await mkdtemp(path.join(tmpdir(), "nieuwsbot-shared-feedback-"));
     const database = db.open({ connectTimeoutMs: 1000, queryTimeoutMs: 2000 }, url);
-    const votes = new SharedVotes(database, dataDir, { retryMs: 200 });
-    const store = new FeedbackStore(dataDir, { votes, answers: new SharedAnswers(database) });
+    const answers = new SharedAnswers(database, { outboxFile: path.join(dataDir, "outbox", "answers.jsonl"), retryMs: 200 });
+    const votes = new SharedVotes(database, dataDir, { retryMs: 200, answers, pendingMaxAgeMs });
+    const store = new FeedbackStore(dataDir, { votes, answers });
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
     cleanups.push(() => store.close());
     return { store, votes, dataDir };
@@ -89,5 +90,21 @@ describe.skipIf(!postgresAvailable)("feedback in shared mode", () => {
     );
     // User 1's 👎 then 👍: the later press stands; users 2 and 3 once each.
     expect(rows.rows.map((row) => row.rating).sort()).toEqual(["down", "down", "up"]);
+  });
+
+  it("a press queued for an answer that never reaches the database is dropped after the wait, not retried for ever", async () => {
+    const proxy = await TcpProxy.start(Number(new URL(db.url).port));
+    cleanups.push(() => proxy.close());
+    const { store, votes } = await replica(proxy.through(db.url), 300);
+    proxy.refuse();
+    // Not this replica's answer, and the database cannot say whose: queued with its token.
+    expect(await store.record("elders1234", "up", "9", "telegram")).toBe(true);
+    expect(await store.record("elders1234", "up", "9")).toBe(false); // without the press's platform it cannot be queued
+    expect(await votes.outbox.pending()).toBe(1);
+    proxy.forward();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await votes.outbox.flush().catch(() => undefined);
+    expect(await votes.outbox.pending()).toBe(0);
+    expect((await db.admin("SELECT 1 FROM feedback_votes WHERE answer_id = 'elders1234'")).rowCount).toBe(0);
   });
 });

@@ -45,8 +45,6 @@ export interface Workers {
 export interface WorkersOptions {
   /** The database URL worker `index` uses (e.g. through a proxy); default the test database. */
   urlFor?: (index: number) => string;
-  /** Sends every update of a chat to one worker (chat id modulo the workers) instead of round robin. */
-  byChat?: boolean;
 }
 
 /** `count` workers behind one balancer. */
@@ -55,7 +53,7 @@ export async function startWorkers(db: TestDatabase, count: number, options: Wor
   const fake = await FakeTelegramBotApi.start({ token: testToken });
   const ports = await Promise.all(Array.from({ length: count }, () => freePort()));
   const served: number[] = ports.map(() => 0);
-  const balancer = balance(ports, served, options.byChat === true);
+  const balancer = roundRobin(ports, served);
   const hookUrl = `http://127.0.0.1:${await listen(balancer)}/telegram/hook`;
   const workers: Worker[] = [];
   const running: RunningAdapter[] = [];
@@ -155,31 +153,20 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Forwards each request to the next worker in turn, as any round-robin balancer would, or by the update's chat. */
-function balance(ports: number[], served: number[], byChat: boolean): Server {
+/** Forwards each request to the next worker in turn, as any round-robin balancer would. */
+function roundRobin(ports: number[], served: number[]): Server {
   let next = 0;
   return createServer((incoming, outgoing) => {
-    const chunks: Buffer[] = [];
-    incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
-    incoming.on("end", () => {
-      const body = Buffer.concat(chunks);
-      const chat = byChat ? chatOf(body) : undefined;
-      const target = chat === undefined ? next++ % ports.length : chat % ports.length;
-      served[target] = (served[target] ?? 0) + 1;
-      const forwarded = httpRequest(
-        { host: "127.0.0.1", port: ports[target], path: incoming.url, method: incoming.method, headers: incoming.headers },
-        (response) => {
-          outgoing.writeHead(response.statusCode ?? 502, response.headers);
-          response.pipe(outgoing);
-        },
-      );
-      forwarded.on("error", () => outgoing.writeHead(502).end());
-      forwarded.end(body);
-    });
+    const target = next++ % ports.length;
+    served[target] = (served[target] ?? 0) + 1;
+    const forwarded = httpRequest(
+      { host: "127.0.0.1", port: ports[target], path: incoming.url, method: incoming.method, headers: incoming.headers },
+      (response) => {
+        outgoing.writeHead(response.statusCode ?? 502, response.headers);
+        response.pipe(outgoing);
+      },
+    );
+    forwarded.on("error", () => outgoing.writeHead(502).end());
+    incoming.pipe(forwarded);
   });
-}
-
-function chatOf(body: Buffer): number | undefined {
-  const update = JSON.parse(body.toString("utf8")) as { message?: { chat: { id: number } }; callback_query?: { message?: { chat: { id: number } } } };
-  return update.message?.chat.id ?? update.callback_query?.message?.chat.id;
 }
