@@ -146,8 +146,21 @@ export class Core implements NieuwsbotCore {
    * refreshes (`/refresh`, uploads, URLs, `npm run ingest`), never by a replica's folder differing.
    */
   private async openShared(shared: SharedStores): Promise<CorpusIndex> {
-    const { config } = this.options;
     await shared.auditOutbox.start();
+    try {
+      return await this.openRecord();
+    } catch (error) {
+      const saved = isNieuwsbotError(error) && error.code === "DATABASE_UNAVAILABLE" ? await this.loadSaved() : undefined;
+      if (!saved) throw error;
+      // Questions need only the local index: serve the version this host last had; the listener catches up.
+      this.logger.warn(`the shared database is unreachable; answering from saved version v${saved.manifest.version} until it returns`);
+      return saved;
+    }
+  }
+
+  /** The database's current version (seeded if empty), loaded or built here. */
+  private async openRecord(): Promise<CorpusIndex> {
+    const { config } = this.options;
     const started = Date.now();
     const { version, seeded } = await this.replica!.currentOrSeed(config.corpusDir, { platform: "startup" });
     // The version saved here lends its HNSW graph to a build; loaded only when it is not the one wanted (that one loads anyway).
@@ -171,13 +184,26 @@ export class Core implements NieuwsbotCore {
     return index;
   }
 
-  /** Hears every version the database makes current from now on (the one serving is skipped). */
+  /**
+   * Hears every version the database makes current from now on (the one serving is skipped), once
+   * its schema is known current — at once, or when a database unreachable at start-up returns.
+   */
   private listen(shared: SharedStores): void {
-    this.listener = new VersionListener(shared.database, {
-      ...shared.listener,
-      logger: this.logger.child("versions"),
-      onVersion: (announced) => this.adoptShared(announced),
-    });
+    shared
+      .ready(() => this.closing)
+      .then(
+        () => {
+          if (this.closing) return;
+          this.listener = new VersionListener(shared.database, {
+            ...shared.listener,
+            logger: this.logger.child("versions"),
+            onVersion: (announced) => this.adoptShared(announced),
+          });
+        },
+        (error: unknown) => {
+          if (!this.closing) this.logger.error("the shared database cannot be used; this replica stays on its version", { error });
+        },
+      );
   }
 
   /**

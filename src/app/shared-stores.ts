@@ -11,12 +11,14 @@ import type { VersionListenerOptions } from "../shared-state/version-listener.js
 import type { Logger } from "../logging/logger.js";
 import { SharedDatabase } from "../shared-state/database.js";
 import { migrate } from "../shared-state/migrate.js";
+import { SharedStateError } from "../port/errors.js";
 
 /**
  * Opens the shared database of shared mode (`DATABASE_URL`) and brings its schema to this build's
  * version before anything uses it, so no store ever meets a table it does not know. A database that
- * cannot be reached at start-up is thrown: a replica that never saw the database has no corpus of
- * record to serve and no version number to report (a database lost later is survived, see Core).
+ * cannot be reached at start-up is not fatal here: the core then starts from this host's saved index
+ * (or fails if there is none) and `SharedStores.ready` migrates once the database answers. A schema
+ * newer than this build, or a wrong password, is thrown.
  */
 export async function openSharedDatabase(config: DatabaseConfig, logger: Logger, applicationName = "nieuwsbot"): Promise<SharedDatabase> {
   const database = new SharedDatabase(config.url, { logger: logger.child("db"), applicationName });
@@ -29,6 +31,10 @@ export async function openSharedDatabase(config: DatabaseConfig, logger: Logger,
     );
     return database;
   } catch (error) {
+    if (isUnavailable(error)) {
+      logger.warn(`shared database ${database.description} unreachable at start-up; this replica starts from its saved index and catches up when it returns`);
+      return database;
+    }
     await database.close().catch(() => undefined);
     throw error;
   }
@@ -43,6 +49,12 @@ export interface SharedStores {
   audit: SharedAuditLog;
   /** Audit entries written while the database is away wait here (`<DATA_DIR>/outbox/audit.jsonl`). */
   auditOutbox: Outbox<AuditEntry>;
+  /**
+   * Resolves once the schema is known current (migrating if needed), retrying while the database is
+   * away; what listens for versions waits for it. Rejects on a schema newer than this build, or
+   * when `stopped` says the process is closing.
+   */
+  ready: (stopped: () => boolean) => Promise<void>;
   /** How the version listener retries (tests shorten it). */
   listener?: Pick<VersionListenerOptions, "initialRetryMs" | "maxRetryMs" | "heartbeatMs">;
 }
@@ -56,6 +68,34 @@ export function sharedStores(database: SharedDatabase, dataDir: string, embedder
     lock: new SharedRefreshLock(database),
     cache: new SharedEmbeddingCache(database, embedder),
     audit,
+    ready: once((stopped) => migrateWhenReachable(database, stopped, logger)),
     auditOutbox: new Outbox({ file: path.join(dataDir, "outbox", "audit.jsonl"), deliver: (entry) => audit.append(entry), logger: logger.child("outbox") }),
   };
+}
+
+/** Migrates, retrying with backoff (up to 10 s apart) while the database cannot be reached. */
+async function migrateWhenReachable(database: SharedDatabase, stopped: () => boolean, logger: Logger): Promise<void> {
+  let waitMs = 250;
+  for (;;) {
+    if (stopped()) throw new Error("closing");
+    try {
+      const { applied, version } = await migrate(database);
+      if (applied.length > 0) logger.info(`shared database ${database.description}: schema migrated to version ${version}`);
+      return;
+    } catch (error) {
+      if (!isUnavailable(error)) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, waitMs).unref());
+    waitMs = Math.min(waitMs * 2, 10_000);
+  }
+}
+
+function isUnavailable(error: unknown): boolean {
+  return error instanceof SharedStateError && error.code === "DATABASE_UNAVAILABLE";
+}
+
+/** The first call's promise, for every call. */
+function once<A extends unknown[], T>(work: (...args: A) => Promise<T>): (...args: A) => Promise<T> {
+  let result: Promise<T> | undefined;
+  return (...args) => (result ??= work(...args));
 }

@@ -62,7 +62,12 @@ export class SharedCorpus {
 
   /** The version every replica should serve; undefined before the database is seeded. */
   async current(): Promise<number | undefined> {
-    return readCurrentVersion(this.database.pool);
+    try {
+      return await readCurrentVersion(this.database.pool);
+    } catch (error) {
+      // Straight on the pool, so turned into `DATABASE_UNAVAILABLE` here, as `SharedDatabase.query` does.
+      throw this.database.translate(error);
+    }
   }
 
   /**

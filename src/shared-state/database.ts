@@ -60,6 +60,10 @@ export class SharedDatabase {
       throw this.translate(error);
     }
     let broken = false;
+    // A checked-out client has no pool listener: without this, its connection dropping mid-transaction
+    // emits an unhandled `error` that ends the process (the failing query rejects as well).
+    const onError = (error: Error) => this.markUnavailable(error);
+    client.on("error", onError);
     try {
       await client.query("BEGIN");
       const result = await work(client);
@@ -71,6 +75,7 @@ export class SharedDatabase {
       if (!broken) await client.query("ROLLBACK").catch(() => undefined);
       throw this.translate(error);
     } finally {
+      client.off("error", onError);
       // A connection that failed mid-transaction is not handed to the next caller.
       client.release(broken);
     }

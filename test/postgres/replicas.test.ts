@@ -36,9 +36,9 @@ describe.skipIf(!postgresAvailable)("replicas on several hosts (child processes,
   let a: ReplicaProcess;
   let b: ReplicaProcess;
 
-  async function startReplica(name: string, databaseUrl = db.url): Promise<ReplicaProcess> {
-    const fixture = await coreFixture();
-    fixtures.push(fixture);
+  async function startReplica(name: string, databaseUrl = db.url, host?: CoreFixture): Promise<ReplicaProcess> {
+    const fixture = host ?? (await coreFixture());
+    if (!host) fixtures.push(fixture);
     const replica = await ReplicaProcess.start(name, {
       DATABASE_URL: databaseUrl,
       DATA_DIR: fixture.dataDir,
@@ -173,5 +173,33 @@ describe.skipIf(!postgresAvailable)("replicas on several hosts (child processes,
     // One line when the database went and one when it came back, however many writes failed between.
     expect(d.log.match(/shared database \S+ unreachable/g)).toHaveLength(1);
     expect(d.log.match(/shared database \S+ reachable again/g)).toHaveLength(1);
+  }, 60_000);
+
+  it("starts a replica while the database is down from its saved version, and catches up when it returns", async () => {
+    const d = replicas.at(-1)!;
+    const host = fixtures.at(-1)!;
+    const served = await d.ask(bridgeQuestion);
+    const version = served.ok ? served.result.corpusVersion : -1;
+    await d.stop();
+    proxy!.refuse();
+    const restarted = await startReplica("D again", proxy!.through(db.url), host);
+    expect(restarted.startVersion).toBe(version);
+    const answer = await restarted.ask(bridgeQuestion);
+    expect(answer.ok && answer.result.corpusVersion).toBe(version);
+    const meanwhile = await a.refresh({
+      platform: "discord",
+      userId: "mod-a",
+      upload: { fileName: "Kade.md", text: "---\ntitle: Kade\n---\nDe kade in Vlissingen wordt in het najaar verlengd." },
+    });
+    if (!meanwhile.ok) throw new Error(meanwhile.error.message);
+    proxy!.forward();
+    await until(
+      async () => {
+        const reply = await restarted.ask(bridgeQuestion);
+        return reply.ok && reply.result.corpusVersion === meanwhile.result.newVersion ? true : undefined;
+      },
+      25_000,
+      "the restarted replica catching up",
+    );
   }, 60_000);
 });
