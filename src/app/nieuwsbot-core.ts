@@ -370,7 +370,9 @@ export class Core implements NieuwsbotCore {
     const { corpusDir, dataDir } = this.options.config;
     const shared = this.options.shared;
     const audit = await (shared ? shared.audit.tail() : readAuditTail(dataDir)).catch((error: unknown) => {
-      this.logger.warn("could not read the audit log for /status", { error });
+      // An unreachable database has logged its outage once already: every /status must not say it again.
+      const databaseAway = isNieuwsbotError(error) && error.code === "DATABASE_UNAVAILABLE";
+      this.logger[databaseAway ? "debug" : "warn"]("could not read the audit log for /status", { error });
       return [];
     });
     return { ...status, documentList: await documentDetails(status.documentList, corpusDir, audit), lastRefresh: lastRefreshOf(audit) };
