@@ -21,22 +21,30 @@ export function loadSharedAdapterEnv(env: NodeJS.ProcessEnv) {
   return parseEnv(sharedAdapterEnvShape, env);
 }
 
+/** How long a question and a press wait for the shared database before the local fallback decides (ms). */
+export interface SharedBudgets {
+  /** The rate limit and the answer behind the buttons (default 250). */
+  questionMs?: number;
+  /** A 👍/👎 vote before it is queued (default 500). */
+  pressMs?: number;
+}
+
 /**
  * What the adapters of this process get: its core, the feedback store, limits from the environment.
  * In shared mode (`app.shared`) question counts and votes live in the database every replica
  * shares, each with a small time budget and a local fallback (see `sharedRateLimiter`, `SharedVotes`).
  */
-export function adapterDeps(app: App, shared: ReturnType<typeof loadSharedAdapterEnv>): AdapterDeps {
+export function adapterDeps(app: App, shared: ReturnType<typeof loadSharedAdapterEnv>, budgets: SharedBudgets = {}): AdapterDeps {
   const limits = { points: shared.RATE_LIMIT_QUESTIONS, durationSeconds: shared.RATE_LIMIT_WINDOW_SECONDS };
   return {
     core: app.core,
-    feedback: feedbackStore(app),
+    feedback: feedbackStore(app, budgets),
     logger: app.logger,
     limits: {
       questionsPerWindow: limits.points,
       windowSeconds: limits.durationSeconds,
       maxQuestionLength: app.config.maxQuestionLength,
-      shared: app.shared && sharedRateLimiter(app.shared, limits),
+      shared: app.shared && sharedRateLimiter(app.shared, { ...limits, timeoutMs: budgets.questionMs }),
     },
   };
 }
@@ -46,14 +54,14 @@ export function adapterDeps(app: App, shared: ReturnType<typeof loadSharedAdapte
  * may reach another replica than the one that answered) and the votes, both queued on disk while the
  * database is away; a press that cannot find its answer then waits in the queue for it.
  */
-function feedbackStore(app: App): FeedbackStore {
+function feedbackStore(app: App, budgets: SharedBudgets): FeedbackStore {
   if (!app.shared) return new FeedbackStore(app.config.dataDir);
   const logger = app.logger;
   const answers = new SharedAnswers(app.shared, { outboxFile: path.join(app.config.dataDir, "outbox", "answers.jsonl"), logger });
-  const votes = new SharedVotes(app.shared, app.config.dataDir, { answers, logger });
+  const votes = new SharedVotes(app.shared, app.config.dataDir, { answers, logger, budgetMs: budgets.pressMs });
   // What an earlier run queued goes out as soon as the database answers; a failure here is retried by the outbox.
   for (const outbox of [answers, votes]) outbox.start().catch((error: unknown) => logger.warn("could not read the feedback outbox", { error }));
-  return new FeedbackStore(app.config.dataDir, { votes, answers });
+  return new FeedbackStore(app.config.dataDir, { votes, answers, answersBudgetMs: budgets.questionMs });
 }
 
 /**

@@ -162,14 +162,29 @@ export class FeedbackStore {
   private async find(token: string): Promise<RememberedAnswer | undefined | "unreachable"> {
     const local = this.recent.get(token);
     if (local || !this.options.answers) return local;
-    const shared = await withinBudget(
-      this.options.answers.find(token).then((found) => found ?? "missing"),
-      this.options.answersBudgetMs ?? 250,
-    );
-    if (shared === undefined) return "unreachable";
-    if (shared === "missing") return undefined;
-    this.recent.set(token, shared);
+    const shared = await this.findShared(this.options.answers, token);
+    if (shared !== "unreachable" && shared !== undefined) this.recent.set(token, shared);
     return shared;
+  }
+
+  /**
+   * Another replica's answer. A token not found is asked again for up to twice the budget: the
+   * replica that answered stops waiting for its write after the budget, so on a slow database a
+   * press can arrive before the answer has.
+   */
+  private async findShared(answers: SharedAnswerMemory, token: string): Promise<RememberedAnswer | undefined | "unreachable"> {
+    const budgetMs = this.options.answersBudgetMs ?? 250;
+    const giveUpAt = Date.now() + 2 * budgetMs;
+    for (;;) {
+      const found = await withinBudget(
+        answers.find(token).then((answer) => answer ?? "missing"),
+        budgetMs,
+      );
+      if (found === undefined) return "unreachable";
+      if (found !== "missing") return found;
+      if (Date.now() + 50 > giveUpAt) return undefined;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 }
 

@@ -40,7 +40,7 @@ class OverBudget extends Error {
  */
 export class ConversationStore {
   private readonly local: ConversationMemory;
-  private readonly budgetMs: number;
+  private budgetMs: number;
   private readonly logger: Logger;
   private shared: SharedTurns | undefined;
   /** Whether the line saying the shared turns failed was logged (and the one saying they are back is owed). */
@@ -52,9 +52,10 @@ export class ConversationStore {
     this.logger = options.logger ?? silentLogger;
   }
 
-  /** Shares turns through `turns` from now on (shared mode; set once the database is open). */
-  share(turns: SharedTurns): void {
+  /** Shares turns through `turns` from now on (shared mode; set once the database is open), optionally with another budget. */
+  share(turns: SharedTurns, budgetMs?: number): void {
     this.shared = turns;
+    if (budgetMs !== undefined) this.budgetMs = budgetMs;
   }
 
   /** Recent turns of a conversation, oldest first. */
