@@ -31,7 +31,7 @@ for (const [name, run] of Object.entries(sections)) {
   process.stderr.write(`bench: ${name}…\n`);
   const markdown = await run();
   console.log(markdown + "\n");
-  kept.set(name, `## ${name}\n\n_Run ${new Date().toISOString()}._\n\n${markdown}\n`);
+  kept.set(name, `## ${name}\n\n_Run ${new Date().toISOString()}._\n\n${markdown.trimEnd()}\n`);
 }
 const ordered = [...Object.keys(sections), ...kept.keys()].filter((name, index, all) => kept.has(name) && all.indexOf(name) === index);
 await mkdir(resultsDir, { recursive: true });
@@ -41,6 +41,6 @@ await writeFile(latest, `# npm run bench — ${new Date().toISOString()}\n\n${or
 function splitSections(markdown: string): Map<string, string> {
   const found = new Map<string, string>();
   const parts = markdown.split(/^(?=## )/m).filter((part) => part.startsWith("## "));
-  for (const part of parts) found.set(/^## (\S+)/.exec(part)![1]!, part.endsWith("\n") ? part : part + "\n");
+  for (const part of parts) found.set(/^## (\S+)/.exec(part)![1]!, part.trimEnd() + "\n");
   return found;
 }
