@@ -32,7 +32,8 @@ export interface SharedBudgets {
 /**
  * What the adapters of this process get: its core, the feedback store, limits from the environment.
  * In shared mode (`app.shared`) question counts and votes live in the database every replica
- * shares, each with a small time budget and a local fallback (see `sharedRateLimiter`, `SharedVotes`).
+ * shares, each with a small time budget and a local fallback (see `sharedRateLimiter`, `SharedVotes`);
+ * after one misses its budget they all skip the database for a cool-down (`SharedDatabase.breaker`).
  */
 export function adapterDeps(app: App, shared: ReturnType<typeof loadSharedAdapterEnv>, budgets: SharedBudgets = {}): AdapterDeps {
   const limits = { points: shared.RATE_LIMIT_QUESTIONS, durationSeconds: shared.RATE_LIMIT_WINDOW_SECONDS };
@@ -57,7 +58,7 @@ export function adapterDeps(app: App, shared: ReturnType<typeof loadSharedAdapte
 function feedbackStore(app: App, budgets: SharedBudgets): FeedbackStore {
   if (!app.shared) return new FeedbackStore(app.config.dataDir);
   const logger = app.logger;
-  const answers = new SharedAnswers(app.shared, { outboxFile: path.join(app.config.dataDir, "outbox", "answers.jsonl"), logger });
+  const answers = new SharedAnswers(app.shared, { outboxFile: path.join(app.config.dataDir, "outbox", "answers.jsonl"), budgetMs: budgets.questionMs, logger });
   const votes = new SharedVotes(app.shared, app.config.dataDir, { answers, logger, budgetMs: budgets.pressMs });
   // What an earlier run queued goes out as soon as the database answers; a failure here is retried by the outbox.
   for (const outbox of [answers, votes]) outbox.start().catch((error: unknown) => logger.warn("could not read the feedback outbox", { error }));

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
+import { SharedStateError } from "../port/errors.js";
 import type { Answer, AskContext } from "../port/types.js";
+import { withinBudget as budgeted, type CircuitBreaker } from "../util/circuit-breaker.js";
 import { BoundedMap } from "../util/bounded-map.js";
 import { hashUserId, type FeedbackRecord, type Rating } from "./feedback-record.js";
 import { FeedbackLog } from "./feedback-log.js";
@@ -23,6 +25,8 @@ export interface SharedAnswerMemory {
   save(token: string, remembered: RememberedAnswer): Promise<void>;
   find(token: string): Promise<RememberedAnswer | undefined>;
   close?(): Promise<void>;
+  /** The database's breaker: while it is open a press does not ask (its vote is queued, `addLater`). */
+  readonly breaker?: CircuitBreaker;
 }
 
 /**
@@ -176,11 +180,18 @@ export class FeedbackStore {
     const budgetMs = this.options.answersBudgetMs ?? 250;
     const giveUpAt = Date.now() + 2 * budgetMs;
     for (;;) {
-      const found = await withinBudget(
-        answers.find(token).then((answer) => answer ?? "missing"),
-        budgetMs,
-      );
-      if (found === undefined) return "unreachable";
+      if (answers.breaker?.allow() === false) return "unreachable";
+      let found: RememberedAnswer | "missing";
+      try {
+        found = await budgeted(
+          answers.find(token).then((answer) => answer ?? "missing"),
+          budgetMs,
+          answers.breaker,
+          (error) => error instanceof SharedStateError && error.code === "DATABASE_UNAVAILABLE",
+        );
+      } catch {
+        return "unreachable";
+      }
       if (found !== "missing") return found;
       if (Date.now() + 50 > giveUpAt) return undefined;
       await new Promise((resolve) => setTimeout(resolve, 50));

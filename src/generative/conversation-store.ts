@@ -1,5 +1,6 @@
 import { silentLogger, type Logger } from "../logging/logger.js";
 import { SharedStateError } from "../port/errors.js";
+import { withinBudget, type CircuitBreaker } from "../util/circuit-breaker.js";
 import { ConversationMemory, type ConversationMemoryOptions, type Turn } from "./conversation-memory.js";
 
 /**
@@ -14,6 +15,8 @@ export interface SharedTurns {
   record(conversationId: string, turn: Pick<Turn, "question" | "standalone">, keep: number): Promise<void>;
   /** Attaches the reply to the conversation's latest turn when that turn is `question`. */
   attachAnswer(conversationId: string, question: string, answer: string): Promise<void>;
+  /** Shared mode: the database's breaker; while it is open the local memory answers without asking. */
+  readonly breaker?: CircuitBreaker;
 }
 
 export interface ConversationStoreOptions extends ConversationMemoryOptions {
@@ -22,19 +25,14 @@ export interface ConversationStoreOptions extends ConversationMemoryOptions {
   logger?: Logger;
 }
 
-/** The shared store did not answer within the budget. */
-class OverBudget extends Error {
-  constructor(budgetMs: number) {
-    super(`no answer within ${budgetMs} ms`);
-  }
-}
-
 /**
  * The conversation memory the rewriter and the answerer use: this process's `ConversationMemory`,
  * and in shared mode the shared turns on top of it. Every turn is written to both, so when the
  * database is slow or away the local copy answers (a follow-up then holds on the replica that saw
  * the question before it, as in file mode); reads prefer the shared turns, which include what other
- * replicas heard. Each shared call gets `budgetMs`, so a slow database never slows an answer much.
+ * replicas heard. Each shared call gets `budgetMs`, so a slow database never slows an answer much;
+ * after one failed or came late, the shared turns' breaker skips them for a cool-down (shared by
+ * every per-question store of the process), so a silent database costs one budget per cool-down.
  * Failures never reach the question: one log line when the shared turns stop answering in time,
  * one when they answer again (a database that is down is logged by the database itself).
  */
@@ -90,27 +88,22 @@ export class ConversationStore {
 
   /** `work` on the shared turns within the budget; undefined without them, or when they fail or are late. */
   private async tryShared<T>(work: (turns: SharedTurns) => Promise<T>): Promise<T | undefined> {
-    if (!this.shared) return undefined;
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<never>((_resolve, reject) => (timer = setTimeout(() => reject(new OverBudget(this.budgetMs)), this.budgetMs)));
-    const running = work(this.shared);
-    // A call that lost the race still settles later; its failure is already accounted for.
-    running.catch(() => undefined);
+    const shared = this.shared;
+    // Skipped: the failure that opened the breaker was logged (or not) when it happened.
+    if (!shared || shared.breaker?.allow() === false) return undefined;
     try {
-      const result = await Promise.race([running, late]);
+      const result = await withinBudget(work(shared), this.budgetMs, shared.breaker, isUnavailable);
       this.recovered();
       return result;
     } catch (error) {
       this.fellBack(error);
       return undefined;
-    } finally {
-      clearTimeout(timer);
     }
   }
 
   private fellBack(error: unknown): void {
     // The database logs going away itself; a slow database, or a failing statement, only shows here.
-    if (this.warned || (error instanceof SharedStateError && error.code === "DATABASE_UNAVAILABLE")) return;
+    if (this.warned || isUnavailable(error)) return;
     this.warned = true;
     const reason = error instanceof Error ? error.message : String(error);
     this.logger.warn("conversation memory: shared turns unavailable, using this process's memory", { reason });
@@ -121,4 +114,8 @@ export class ConversationStore {
     this.warned = false;
     this.logger.info("conversation memory: shared turns answer again");
   }
+}
+
+function isUnavailable(error: unknown): boolean {
+  return error instanceof SharedStateError && error.code === "DATABASE_UNAVAILABLE";
 }

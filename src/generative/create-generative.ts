@@ -6,7 +6,7 @@ import type { Logger } from "../logging/logger.js";
 import { silentLogger } from "../logging/logger.js";
 import { generatedAnswerName, generatedAnswerSchema } from "./answer-schema.js";
 import { createChatModel } from "./chat-model.js";
-import { CircuitBreaker } from "./circuit-breaker.js";
+import { CircuitBreaker } from "../util/circuit-breaker.js";
 import { ConversationStore } from "./conversation-store.js";
 import { GenerativeAnswerer } from "./generative-answerer.js";
 import { LlmQueryRewriter } from "./llm-query-rewriter.js";

@@ -9,7 +9,7 @@ import { answerability } from "../answer/answerable.js";
 import { isInOtherLanguage } from "../text/language.js";
 import { buildAnswerMessages } from "./answer-prompt.js";
 import type { GeneratedAnswer } from "./answer-schema.js";
-import type { CircuitBreaker } from "./circuit-breaker.js";
+import type { CircuitBreaker } from "../util/circuit-breaker.js";
 import type { ConversationStore } from "./conversation-store.js";
 import { generativeMessagesFor, type GenerativeMessages } from "./generative-messages.js";
 import { checkGrounding, type SameName } from "./grounding.js";

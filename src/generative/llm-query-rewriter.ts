@@ -4,7 +4,7 @@ import { controlCharacters } from "../port/question.js";
 import type { AskContext, Language } from "../port/types.js";
 import type { Logger } from "../logging/logger.js";
 import { silentLogger } from "../logging/logger.js";
-import type { CircuitBreaker } from "./circuit-breaker.js";
+import type { CircuitBreaker } from "../util/circuit-breaker.js";
 import type { ConversationStore } from "./conversation-store.js";
 import { looksLikeFollowUp } from "./follow-up.js";
 import { isAvailabilityFault, toModelError } from "./model-error.js";

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Turn } from "../generative/conversation-memory.js";
 import type { SharedTurns } from "../generative/conversation-store.js";
+import type { CircuitBreaker } from "../util/circuit-breaker.js";
 import type { SharedDatabase } from "./database.js";
 
 export interface SharedConversationOptions {
@@ -30,11 +31,13 @@ export class SharedConversationTurns implements SharedTurns {
   private readonly maxAnswerChars: number;
   private readonly pruneEvery: number;
   private writes = 0;
+  readonly breaker: CircuitBreaker;
 
   constructor(
     private readonly database: SharedDatabase,
     private readonly options: SharedConversationOptions,
   ) {
+    this.breaker = database.breaker;
     this.maxAnswerChars = options.maxAnswerChars ?? 400;
     this.pruneEvery = Math.max(1, options.pruneEvery ?? 50);
   }

@@ -2,6 +2,7 @@ import pg from "pg";
 import type { Logger } from "../logging/logger.js";
 import { silentLogger } from "../logging/logger.js";
 import { SharedStateError } from "../port/errors.js";
+import { CircuitBreaker } from "../util/circuit-breaker.js";
 import { redactUrlCredentials } from "../util/url-credentials.js";
 
 export interface SharedDatabaseOptions {
@@ -13,6 +14,11 @@ export interface SharedDatabaseOptions {
   maxConnections?: number;
   /** Shown in `pg_stat_activity`, so an operator sees which host a session belongs to. */
   applicationName?: string;
+  /**
+   * How long the per-question stores skip the database after a call of theirs found it unavailable
+   * or over its time budget (ms), before one call probes it again. Default 5000; 0 never skips.
+   */
+  breakerCooldownMs?: number;
   logger?: Logger;
 }
 
@@ -26,6 +32,13 @@ export class SharedDatabase {
   readonly pool: pg.Pool;
   /** `DATABASE_URL` without its password, for log lines and error messages. */
   readonly description: string;
+  /**
+   * Shared by the per-question stores of this process (rate limit, conversation turns, the answers
+   * behind buttons, votes): once one of their calls finds the database unavailable or over its
+   * budget, they use their fallbacks at once for a cool-down instead of each waiting out a budget
+   * on every question. Refresh, the version listener and outbox retries do not consult it.
+   */
+  readonly breaker: CircuitBreaker;
   private readonly logger: Logger;
   private available = true;
 
@@ -35,6 +48,7 @@ export class SharedDatabase {
   ) {
     this.description = redactUrlCredentials(url);
     this.logger = options.logger ?? silentLogger;
+    this.breaker = new CircuitBreaker(options.breakerCooldownMs ?? 5000);
     this.pool = new pg.Pool({ ...this.clientConfig(), max: options.maxConnections ?? 5, idleTimeoutMillis: 30_000 });
     // An idle pooled connection that breaks emits here; unhandled, it would end the process.
     this.pool.on("error", (error) => this.markUnavailable(error));
@@ -134,6 +148,16 @@ export class SharedDatabase {
     this.available = true;
     this.logger.info(`shared database ${this.description} reachable again`);
   }
+}
+
+/** Whether an error is `SharedStateError` `DATABASE_UNAVAILABLE` (the database cannot be reached, or a store skipped it). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return error instanceof SharedStateError && error.code === "DATABASE_UNAVAILABLE";
+}
+
+/** What a per-question store throws while `SharedDatabase.breaker` skips the database. */
+export function skippedDatabase(): SharedStateError {
+  return new SharedStateError("DATABASE_UNAVAILABLE", "the shared database is skipped for a moment after it did not answer in time");
 }
 
 /** SQLSTATE classes that mean the connection, not the statement, failed. */

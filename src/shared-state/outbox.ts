@@ -14,6 +14,8 @@ export interface OutboxOptions<T> {
   deliver: (item: T) => Promise<unknown>;
   /** How often queued items are retried while the database is away (ms). Default 5000. */
   retryMs?: number;
+  /** When it says so, `send` queues without trying (the database's breaker is open). Retries do not ask it. */
+  skip?: () => boolean;
   logger?: Logger;
 }
 
@@ -42,6 +44,10 @@ export class Outbox<T> {
 
   /** Sends `item` now, or queues it when the database is unavailable. Other errors are thrown. */
   async send(item: T): Promise<"sent" | "queued"> {
+    if (this.options.skip?.()) {
+      await this.enqueue(item);
+      return "queued";
+    }
     try {
       await this.options.deliver(item);
     } catch (error) {

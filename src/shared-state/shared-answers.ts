@@ -1,7 +1,9 @@
 import type { RememberedAnswer, SharedAnswerMemory } from "../feedback/feedback-store.js";
 import { silentLogger, type Logger } from "../logging/logger.js";
 import type { Answer, AskContext } from "../port/types.js";
-import type { SharedDatabase } from "./database.js";
+import { OverBudget, withinBudget, type CircuitBreaker } from "../util/circuit-breaker.js";
+import { isDatabaseUnavailable, skippedDatabase, type SharedDatabase } from "./database.js";
+import { SharedStateError } from "../port/errors.js";
 import { Outbox } from "./outbox.js";
 
 export interface SharedAnswersOptions {
@@ -17,6 +19,11 @@ export interface SharedAnswersOptions {
   outboxFile?: string;
   /** How often queued answers are retried (ms). Default 5000. */
   retryMs?: number;
+  /**
+   * With `outboxFile`: longest a write may take before the answer is queued instead (ms); one over
+   * it opens the database's breaker. Default 250 (the question's budget: the reply's buttons wait for it).
+   */
+  budgetMs?: number;
   logger?: Logger;
 }
 
@@ -35,6 +42,8 @@ export class SharedAnswers implements SharedAnswerMemory {
   private readonly pruneEvery: number;
   private writes = 0;
   private readonly outbox: Outbox<QueuedAnswer> | undefined;
+  private readonly budgetMs: number;
+  readonly breaker: CircuitBreaker;
 
   constructor(
     private readonly database: SharedDatabase,
@@ -42,11 +51,19 @@ export class SharedAnswers implements SharedAnswerMemory {
   ) {
     this.capacity = Math.max(1, options.capacity ?? 20_000);
     this.pruneEvery = Math.max(1, options.pruneEvery ?? 50);
+    this.budgetMs = options.budgetMs ?? 250;
+    this.breaker = database.breaker;
     const logger = (options.logger ?? silentLogger).child("outbox");
     this.outbox =
       options.outboxFile === undefined
         ? undefined
-        : new Outbox({ file: options.outboxFile, deliver: (item) => this.insert(item.token, item), retryMs: options.retryMs, logger });
+        : new Outbox({
+            file: options.outboxFile,
+            deliver: (item) => this.insertWithinBudget(item.token, item),
+            retryMs: options.retryMs,
+            skip: () => !this.breaker.allow(),
+            logger,
+          });
   }
 
   /** Retries what an earlier run left queued; call once at start-up. */
@@ -54,14 +71,28 @@ export class SharedAnswers implements SharedAnswerMemory {
     await this.outbox?.start();
   }
 
-  /** Writes the answer, or with an outbox queues it while the database is away. */
+  /** Writes the answer, or with an outbox queues it while the database is away, slower than the budget or skipped (breaker open). */
   async save(token: string, remembered: RememberedAnswer): Promise<void> {
     if (this.outbox) await this.outbox.send({ token, ...remembered });
+    else if (!this.breaker.allow()) throw skippedDatabase();
     else await this.insert(token, remembered);
   }
 
   async close(): Promise<void> {
     await this.outbox?.close();
+  }
+
+  /**
+   * The outbox's write: over the budget it counts as the database being away (queued; the write goes
+   * on and may land first, the replay is then a no-op), and the outcome is recorded in the breaker.
+   */
+  private async insertWithinBudget(token: string, remembered: RememberedAnswer): Promise<void> {
+    try {
+      await withinBudget(this.insert(token, remembered), this.budgetMs, this.breaker, isDatabaseUnavailable);
+    } catch (error) {
+      if (error instanceof OverBudget) throw new SharedStateError("DATABASE_UNAVAILABLE", `the shared database did not answer within ${error.budgetMs} ms`);
+      throw error;
+    }
   }
 
   /** Idempotent: a token replayed from the outbox lands once. */

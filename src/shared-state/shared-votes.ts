@@ -3,7 +3,8 @@ import type { FeedbackRecord } from "../feedback/feedback-record.js";
 import { voteRecord, type PendingVote, type SharedAnswerMemory, type VoteLog } from "../feedback/feedback-store.js";
 import { silentLogger, type Logger } from "../logging/logger.js";
 import { SharedStateError } from "../port/errors.js";
-import type { SharedDatabase } from "./database.js";
+import { OverBudget, withinBudget, type CircuitBreaker } from "../util/circuit-breaker.js";
+import { isDatabaseUnavailable, type SharedDatabase } from "./database.js";
 import { SharedFeedbackLog, type SharedFeedbackOptions } from "./feedback-votes.js";
 import { Outbox } from "./outbox.js";
 
@@ -34,6 +35,7 @@ export class SharedVotes implements VoteLog {
   readonly log: SharedFeedbackLog;
   readonly outbox: Outbox<QueuedVote>;
   private readonly budgetMs: number;
+  private readonly breaker: CircuitBreaker;
 
   constructor(
     database: SharedDatabase,
@@ -42,10 +44,13 @@ export class SharedVotes implements VoteLog {
   ) {
     this.log = new SharedFeedbackLog(database, options);
     this.budgetMs = options.budgetMs ?? 500;
+    this.breaker = database.breaker;
     this.outbox = new Outbox({
       file: path.join(dataDir, "outbox", "feedback.jsonl"),
-      deliver: (item) => ("pending" in item ? this.deliverPending(item.pending) : withinBudget(this.log.add(item), this.budgetMs)),
+      deliver: (item) => ("pending" in item ? this.deliverPending(item.pending) : this.withinBudget(this.log.add(item))),
       retryMs: options.retryMs,
+      // While the database's breaker is open a press is queued at once; retries still try (and may close it).
+      skip: () => !database.breaker.allow(),
       logger: (options.logger ?? silentLogger).child("outbox"),
     });
   }
@@ -80,31 +85,27 @@ export class SharedVotes implements VoteLog {
    * until `pendingMaxAgeMs` has passed; then the press is dropped (the outbox logs it).
    */
   private async deliverPending(pending: PendingVote): Promise<void> {
-    const remembered = await withinBudget(this.options.answers?.find(pending.token) ?? Promise.resolve(undefined), this.budgetMs);
+    const remembered = await this.withinBudget(this.options.answers?.find(pending.token) ?? Promise.resolve(undefined));
     if (!remembered) {
       if (Date.now() - Date.parse(pending.at) < (this.options.pendingMaxAgeMs ?? 600_000)) {
         throw new SharedStateError("DATABASE_UNAVAILABLE", "the answer of a queued vote has not reached the shared database yet");
       }
       throw new Error(`the answer behind a queued vote (button ${pending.token}) never reached the shared database`);
     }
-    await withinBudget(this.log.add(voteRecord(remembered, pending)), this.budgetMs);
+    await this.withinBudget(this.log.add(voteRecord(remembered, pending)));
   }
-}
 
-/**
- * `work`, or `DATABASE_UNAVAILABLE` once `budgetMs` has passed, so the outbox queues it. The write
- * itself goes on and may still land; the queued copy then lands as a no-op (writes are idempotent).
- */
-async function withinBudget<T>(work: Promise<T>, budgetMs: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new SharedStateError("DATABASE_UNAVAILABLE", `the shared database did not answer within ${budgetMs} ms`)), budgetMs);
-  });
-  // Settles after the race is lost too; its failure is then the queued copy's to repair.
-  work.catch(() => undefined);
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
+  /**
+   * `work`, or `DATABASE_UNAVAILABLE` once the budget has passed, so the outbox queues it; the
+   * outcome is recorded in the database's breaker. The write itself goes on and may still land; the
+   * queued copy then lands as a no-op (writes are idempotent).
+   */
+  private async withinBudget<T>(work: Promise<T>): Promise<T> {
+    try {
+      return await withinBudget(work, this.budgetMs, this.breaker, isDatabaseUnavailable);
+    } catch (error) {
+      if (error instanceof OverBudget) throw new SharedStateError("DATABASE_UNAVAILABLE", `the shared database did not answer within ${error.budgetMs} ms`);
+      throw error;
+    }
   }
 }

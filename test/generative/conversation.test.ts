@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CircuitBreaker } from "../../src/generative/circuit-breaker.js";
+import { CircuitBreaker } from "../../src/util/circuit-breaker.js";
 import { ConversationMemory } from "../../src/generative/conversation-memory.js";
 import { looksLikeFollowUp } from "../../src/generative/follow-up.js";
 
@@ -92,5 +92,28 @@ describe("CircuitBreaker", () => {
     const never = new CircuitBreaker(0, () => now);
     never.recordFailure();
     expect(never.isOpen()).toBe(false);
+  });
+
+  it("with allow: skips for the cool-down, then lets one probe through at a time; a success closes it", () => {
+    let now = 0;
+    const breaker = new CircuitBreaker(1000, () => now);
+    expect([breaker.allow(), breaker.allow()]).toEqual([true, true]);
+    breaker.recordFailure();
+    expect(breaker.allow()).toBe(false);
+    now = 1000;
+    // The probe, and no other call while it is out.
+    expect([breaker.allow(), breaker.allow()]).toEqual([true, false]);
+    breaker.recordFailure();
+    now = 1999;
+    expect(breaker.allow()).toBe(false);
+    now = 2000;
+    expect(breaker.allow()).toBe(true);
+    // A probe whose result never comes frees its place after another cool-down.
+    now = 2999;
+    expect(breaker.allow()).toBe(false);
+    now = 3000;
+    expect(breaker.allow()).toBe(true);
+    breaker.recordSuccess();
+    expect([breaker.allow(), breaker.allow()]).toEqual([true, true]);
   });
 });

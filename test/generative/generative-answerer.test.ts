@@ -7,7 +7,7 @@ import { Core } from "../../src/app/nieuwsbot-core.js";
 import type { Answer } from "../../src/port/types.js";
 import { generatedAnswerName, generatedAnswerSchema } from "../../src/generative/answer-schema.js";
 import { createChatModel } from "../../src/generative/chat-model.js";
-import { CircuitBreaker } from "../../src/generative/circuit-breaker.js";
+import { CircuitBreaker } from "../../src/util/circuit-breaker.js";
 import { GenerativeAnswerer } from "../../src/generative/generative-answerer.js";
 import { generativeMessages, type GenerativeMessages } from "../../src/generative/generative-messages.js";
 import type { SameName } from "../../src/generative/grounding.js";

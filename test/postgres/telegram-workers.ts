@@ -14,6 +14,7 @@ import { HashingEmbedder } from "../../embeddings/hashing-embeddings.js";
 import { FakeTelegramBotApi, type FakeChat, type FakeUser, type SentMessage } from "../fakes/telegram-bot-api.js";
 import { repoRoot } from "../helpers/core-fixture.js";
 import type { TestDatabase } from "../helpers/postgres.js";
+import type { SharedDatabase } from "../../src/shared-state/database.js";
 
 /**
  * Telegram webhook workers on "different hosts": each its own DATA_DIR, core and webhook server,
@@ -28,6 +29,8 @@ export interface Worker {
   dataDir: string;
   logs: string[];
   core: Core;
+  /** The worker's shared database (`App.shared`). */
+  shared: SharedDatabase;
 }
 
 export interface Workers {
@@ -130,7 +133,7 @@ async function openWorker(db: TestDatabase, url: string, index: number): Promise
   // Budgets above the production ones: on a loaded test machine a query may take longer than 250 ms, and
   // these tests are about sharing, not timing (the budgets' fallbacks have tests of their own).
   const deps = adapterDeps(app, loadSharedAdapterEnv({ RATE_LIMIT_QUESTIONS: "5", RATE_LIMIT_WINDOW_SECONDS: "60" }), { questionMs: 2000, pressMs: 2000 });
-  return { deps, dataDir, logs, core };
+  return { deps, dataDir, logs, core, shared };
 }
 
 async function postUpdate(url: string, update: Record<string, unknown>): Promise<void> {
