@@ -1,5 +1,6 @@
 import type { Complaint, FeedbackSummary } from "../../src/feedback/feedback-summary.js";
 import type { Language } from "../../src/port/types.js";
+import { packBlocks, type ReportBlock } from "./report-blocks.js";
 
 /**
  * The moderators' feedback report (`/feedback` on Telegram and Discord, `npm run feedback`): the
@@ -65,12 +66,6 @@ export interface FeedbackReportOptions {
   maxComplaints?: number;
 }
 
-/** A block of the report and what separates it from the block before it on the same page. */
-interface Block {
-  text: string;
-  gap: string;
-}
-
 /** Room kept free on every page for the "Page 2/3" line. */
 const footerRoom = 40;
 
@@ -84,24 +79,15 @@ export function feedbackReportPages(summary: FeedbackSummary, language: Language
   const text = reportTexts[language];
   const room = options.limit - footerRoom;
   const blocks = reportBlocks(summary, text, format, room, options.maxComplaints ?? defaultMaxComplaints);
-  const pages: string[] = [];
-  let current = "";
-  for (const block of blocks) {
-    if (current !== "" && current.length + block.gap.length + block.text.length > room) {
-      pages.push(current);
-      current = "";
-    }
-    current = current === "" ? block.text : current + block.gap + block.text;
-  }
-  if (current !== "") pages.push(current);
+  const pages = packBlocks(blocks, room);
   if (pages.length <= 1) return pages;
   return pages.map((page, index) => `${page}\n\n${format.escape(text.page(index + 1, pages.length))}`);
 }
 
-function reportBlocks(summary: FeedbackSummary, text: ReportTexts, format: ReportFormat, room: number, maxComplaints: number): Block[] {
+function reportBlocks(summary: FeedbackSummary, text: ReportTexts, format: ReportFormat, room: number, maxComplaints: number): ReportBlock[] {
   const { totals } = summary;
   if (totals.up + totals.down === 0) return [{ text: format.escape(text.none), gap: "" }];
-  const blocks: Block[] = [
+  const blocks: ReportBlock[] = [
     { text: format.escape(text.totals(totals.up, totals.down, totals.voters)), gap: "" },
     { text: format.bold(format.escape(text.perVersion)), gap: "\n\n" },
     ...summary.perVersion.map((counts) => ({ text: format.escape(text.version(counts)), gap: "\n" })),

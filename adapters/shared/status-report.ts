@@ -4,6 +4,7 @@ import type { FeedbackSummary } from "../../src/feedback/feedback-summary.js";
 import type { Logger } from "../../src/logging/logger.js";
 import type { CoreStatus, DocumentDetails, FullStatus, Language, LastRefreshStatus, ScheduleStatus } from "../../src/port/types.js";
 import { clip, plainReport, when, type ReportFormat } from "./feedback-report.js";
+import { packBlocks, type ReportBlock } from "./report-blocks.js";
 
 /**
  * `/status` in words, the same on every platform: the short form anyone may see (version, size,
@@ -171,12 +172,6 @@ export interface FullStatusOptions {
   now?: Date;
 }
 
-/** A block of the full form and what separates it from the block before it in the same message. */
-interface Block {
-  text: string;
-  gap: string;
-}
-
 /**
  * The moderators' full form as messages of at most `limit` characters. Sections are blocks that
  * are never split; a long document list simply continues in the next message.
@@ -185,7 +180,7 @@ export function fullStatusPages(status: FullStatus, feedback: FeedbackTotals | u
   const format = options.format ?? plainReport;
   const text = statusTexts[language];
   const closing = [text.feedback(feedback), text.uptime(when(status.startedAt), duration(status.startedAt, options.now ?? new Date(), text))];
-  const blocks: Block[] = [
+  const blocks: ReportBlock[] = [
     { text: headline(status, text, format), gap: "" },
     ...documentBlocks(status, text, format),
     section(format, text.answers, answerLines(status, language)),
@@ -197,12 +192,12 @@ export function fullStatusPages(status: FullStatus, feedback: FeedbackTotals | u
 }
 
 /** A bold heading over escaped lines, a paragraph of its own. */
-function section(format: ReportFormat, heading: string, lines: string[]): Block {
+function section(format: ReportFormat, heading: string, lines: string[]): ReportBlock {
   return { text: [format.bold(format.escape(heading)), ...lines.map((line) => format.escape(line))].join("\n"), gap: "\n\n" };
 }
 
 /** The heading with the first document, then one block per document, then how many are not listed. */
-function documentBlocks(status: FullStatus, text: StatusTexts, format: ReportFormat): Block[] {
+function documentBlocks(status: FullStatus, text: StatusTexts, format: ReportFormat): ReportBlock[] {
   const lines = status.documentList.map((document, index) => format.escape(documentLines(document, index + 1, text).join("\n")));
   const rest = status.documents - status.documentList.length;
   if (rest > 0) lines.push(format.escape(text.moreDocuments(rest)));
@@ -265,21 +260,6 @@ function duration(since: string, now: Date, text: StatusTexts): string {
   if (days > 0) return `${days} ${day} ${hours} ${hour}`;
   if (hours > 0) return `${hours} ${hour} ${minutes % 60} ${minute}`;
   return `${minutes} ${minute}`;
-}
-
-/** Blocks into messages of at most `limit` characters; a block never straddles two messages. */
-function packBlocks(blocks: readonly Block[], limit: number): string[] {
-  const pages: string[] = [];
-  let current = "";
-  for (const block of blocks) {
-    if (current !== "" && current.length + block.gap.length + block.text.length > limit) {
-      pages.push(current);
-      current = "";
-    }
-    current = current === "" ? block.text : current + block.gap + block.text;
-  }
-  if (current !== "") pages.push(current);
-  return pages;
 }
 
 /**
