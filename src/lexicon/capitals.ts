@@ -29,7 +29,7 @@ export function capitalEntries(countryCodes: ReadonlySet<string>, knownForms: Re
 /** `Washington D.C.` → `Washington D.C.`, `Washington DC`, `Washington`; nothing for a name that is also a common word. */
 export function capitalForms(capital: string): string[] {
   const name = capital.trim();
-  const bare = name.replace(/,?\s+D\.\s?C\.$/u, "");
+  const bare = withoutDistrict(name);
   const words = foldText(bare)
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
@@ -41,5 +41,10 @@ export function capitalForms(capital: string): string[] {
 /** The capital of a country as `countries-list` writes it in English (`Washington D.C.` → `Washington`), if it has one. */
 export function capitalName(countryCode: string): string | undefined {
   const capital = (countries as Record<string, { capital: string } | undefined>)[countryCode]?.capital;
-  return capital ? capital.replace(/,?\s+D\.\s?C\.$/u, "") : undefined;
+  return capital ? withoutDistrict(capital) : undefined;
+}
+
+/** `Washington D.C.` → `Washington`: the district suffix is not how people name the city. */
+function withoutDistrict(capital: string): string {
+  return capital.replace(/,?\s+D\.\s?C\.$/u, "");
 }
