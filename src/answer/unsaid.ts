@@ -75,21 +75,21 @@ function namesAsked(query: Query): AskedName[] {
     if (place && term) asked.push({ surface: match.text.replace(/[’']s$/u, ""), terms: [term] });
   }
   const covered = new Set(query.names.flatMap((match) => words(match.text)));
-  for (const run of query.text.matchAll(/(?<=[\p{L}\p{N},;:)”"'’]\s+)\p{Lu}[\p{L}\p{N}]*(?:[-\s]\p{Lu}[\p{L}\p{N}]*)*/gu)) {
-    // An English institution ("White House", "Prime Minister") has a Dutch name the lexicon may not
-    // know ("Witte Huis"); only its translations, when the dictionary gives them, can tell.
-    const runTerms = words(run[0])
+  // The question's terms for the capitalised words of `text` not already found as places above.
+  const termsIn = (text: string) =>
+    words(text)
       .filter((word) => !isStopword(word) && !covered.has(word))
       .map(termFor)
       .filter((term): term is QueryTerm => term !== undefined);
+  for (const run of query.text.matchAll(/(?<=[\p{L}\p{N},;:)”"'’]\s+)\p{Lu}[\p{L}\p{N}]*(?:[-\s]\p{Lu}[\p{L}\p{N}]*)*/gu)) {
+    // An English institution ("White House", "Prime Minister") has a Dutch name the lexicon may not
+    // know ("Witte Huis"); only its translations, when the dictionary gives them, can tell.
+    const runTerms = termsIn(run[0]);
     if (query.language === "en" && runTerms.length > 1 && runTerms.every((term) => !term.alternatives?.length)) continue;
     // Otherwise each (hyphenated) word is a name of its own: in "Prime Minister Rutte" it is
     // Rutte the passage must mention, not any one of the three words.
     for (const surface of run[0].split(/\s+/u)) {
-      const terms = words(surface)
-        .filter((word) => !isStopword(word) && !covered.has(word))
-        .map(termFor)
-        .filter((term): term is QueryTerm => term !== undefined);
+      const terms = termsIn(surface);
       if (terms.length > 0) asked.push({ surface, terms });
     }
   }
