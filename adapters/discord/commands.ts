@@ -27,6 +27,16 @@ export const commandNames = { ask: "ask", status: "status", refresh: "refresh", 
 const guildAndDm = [InteractionContextType.Guild, InteractionContextType.BotDM];
 
 /**
+ * Where moderators' commands are offered: hidden from members without Manage Server, and only in a
+ * server, since server permissions only exist there (so not in DMs).
+ */
+const moderatorsOnly = {
+  default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
+  contexts: [InteractionContextType.Guild],
+  integration_types: [ApplicationIntegrationType.GuildInstall],
+};
+
+/**
  * The slash commands, with English defaults and Dutch localizations (the option stays `vraag` by
  * default, as documented; English clients see it as `question`). `/refresh` and `/feedback` are
  * hidden from members without Manage Server by `default_member_permissions`; the handlers check
@@ -76,10 +86,7 @@ function refreshCommand(): CommandDefinition {
     type: ApplicationCommandType.ChatInput,
     description: "Re-read the corpus and rebuild the index (moderators)",
     description_localizations: { nl: "Lees het corpus opnieuw in en bouw de index opnieuw (moderators)" },
-    default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
-    // Server permissions only exist in a server, so /refresh is not offered in DMs.
-    contexts: [InteractionContextType.Guild],
-    integration_types: [ApplicationIntegrationType.GuildInstall],
+    ...moderatorsOnly,
     options: [
       {
         type: ApplicationCommandOptionType.String,
@@ -118,9 +125,7 @@ function feedbackCommand(): CommandDefinition {
     type: ApplicationCommandType.ChatInput,
     description: "👍/👎 per corpus version and the latest 👎 answers (moderators)",
     description_localizations: { nl: "👍/👎 per corpusversie en de laatste 👎-antwoorden (moderators)" },
-    default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
-    contexts: [InteractionContextType.Guild],
-    integration_types: [ApplicationIntegrationType.GuildInstall],
+    ...moderatorsOnly,
     options: [
       {
         type: ApplicationCommandOptionType.Integer,
