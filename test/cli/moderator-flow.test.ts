@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { IndexRepository } from "../../src/index/index-repository.js";
 import { useCliEnvironment } from "../helpers/core-fixture.js";
 import { runScript } from "../helpers/run-script.js";
+import { readAuditLog } from "../helpers/audit-log-file.js";
 
 /**
  * The moderator's flow through the commands they run — the compiled `npm run ingest`,
@@ -21,11 +22,7 @@ const windmolens =
   "---\ntitle: Windmolens\n---\nIn Zeeland komen veertig nieuwe windmolens op zee bij Borssele.\n\nDe bouw begint in 2024 en duurt twee jaar.\n";
 
 async function audit(): Promise<Array<Record<string, unknown>>> {
-  const text = await readFile(path.join(cli.fixture.dataDir, "audit.jsonl"), "utf8").catch(() => "");
-  return text
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
+  return readAuditLog(cli.fixture.dataDir);
 }
 
 /** Runs `step` and returns the audit entries it added. */

@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readFile, rename, utimes, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, rename, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { lastRefreshOf, readAuditTail, type AuditEntry } from "../../src/refresh/audit-log.js";
@@ -6,6 +6,7 @@ import type { Answerer } from "../../src/answer/answerer.js";
 import { statusDocumentLimit } from "../../src/port/types.js";
 import { startNewsSite, type NewsSite } from "../fakes/news-site.js";
 import { coreFixture, type CoreFixture } from "../helpers/core-fixture.js";
+import { readAuditLog } from "../helpers/audit-log-file.js";
 
 /** What `/status` is built from: `status()` in memory, `fullStatus()` with the corpus files and the audit log's tail. */
 let fixture: CoreFixture;
@@ -22,10 +23,7 @@ afterEach(async () => {
 const auditFile = () => path.join(fixture.dataDir, "audit.jsonl");
 
 async function auditEntries(): Promise<AuditEntry[]> {
-  return (await readFile(auditFile(), "utf8"))
-    .trim()
-    .split("\n")
-    .map((line) => JSON.parse(line) as AuditEntry);
+  return readAuditLog<AuditEntry>(fixture.dataDir);
 }
 
 describe("fullStatus", () => {

@@ -6,6 +6,7 @@ import { IndexRepository } from "../../src/index/index-repository.js";
 import { CountingEmbedder, coreFixture, type CoreFixture } from "../helpers/core-fixture.js";
 import { startNewsSite, type NewsSite } from "../fakes/news-site.js";
 import { refreshFailureText, refreshReportText } from "../../src/answer/refresh-messages.js";
+import { readAuditLog } from "../helpers/audit-log-file.js";
 
 /**
  * What a refresh says must be what happened: one version per change, one audit entry per version
@@ -29,11 +30,7 @@ const windmolens =
   "---\ntitle: Windmolens\n---\nIn Zeeland komen veertig nieuwe windmolens op zee bij Borssele.\n\nDe bouw begint in 2024 en duurt twee jaar.\n";
 
 async function auditLines(): Promise<Array<Record<string, unknown>>> {
-  const text = await readFile(path.join(fixture.dataDir, "audit.jsonl"), "utf8");
-  return text
-    .trim()
-    .split("\n")
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
+  return readAuditLog(fixture.dataDir);
 }
 
 async function errorOf(promise: Promise<unknown>): Promise<{ code?: string; message?: string; source?: string }> {

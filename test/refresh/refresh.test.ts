@@ -6,6 +6,7 @@ import { IndexRepository } from "../../src/index/index-repository.js";
 import { refreshSummary } from "../../adapters/cli/refresh-summary.js";
 import { CountingEmbedder, coreFixture, type CoreFixture } from "../helpers/core-fixture.js";
 import { startNewsSite, type NewsSite } from "../fakes/news-site.js";
+import { readAuditLog } from "../helpers/audit-log-file.js";
 
 let fixture: CoreFixture;
 let site: NewsSite;
@@ -31,11 +32,7 @@ async function errorOf(promise: Promise<unknown>): Promise<{ code?: string; mess
 
 /** The audit log; the first line is always the start-up refresh that built v1 when the fixture opened. */
 async function auditLines(): Promise<Array<Record<string, unknown>>> {
-  const text = await readFile(path.join(fixture.dataDir, "audit.jsonl"), "utf8");
-  return text
-    .trim()
-    .split("\n")
-    .map((line) => JSON.parse(line));
+  return readAuditLog(fixture.dataDir);
 }
 
 async function expectStillServing(core: Core, version: number): Promise<void> {

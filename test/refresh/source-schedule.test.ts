@@ -11,6 +11,7 @@ import { backoffDelayMs, SourceSchedule, type ScheduledRun } from "../../src/ref
 import { articlePageHtml, startNewsSite, type NewsSite } from "../fakes/news-site.js";
 import { coreFixture, repoRoot, type CoreFixture } from "../helpers/core-fixture.js";
 import { ManualClock } from "../helpers/manual-clock.js";
+import { readAuditLog } from "../helpers/audit-log-file.js";
 
 /**
  * The scheduled re-fetch of URL sources against a real core and the fake news site's live article
@@ -61,12 +62,7 @@ async function openWithArticle(): Promise<Core> {
 }
 
 async function scheduleAudit(): Promise<Array<Record<string, unknown>>> {
-  const text = await readFile(path.join(fixture.dataDir, "audit.jsonl"), "utf8");
-  return text
-    .trim()
-    .split("\n")
-    .map((line) => JSON.parse(line) as Record<string, unknown>)
-    .filter((entry) => (entry.by as { platform: string }).platform === "schedule");
+  return (await readAuditLog(fixture.dataDir)).filter((entry) => (entry.by as { platform: string }).platform === "schedule");
 }
 
 async function harbourAnswer(core: Core): Promise<string> {
