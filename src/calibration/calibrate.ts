@@ -57,7 +57,7 @@ export async function calibrateIndex(index: UncalibratedIndex, embedder: Embedde
  * Bump when the scoring code changes what relevance a question gets (not only its constants), so
  * saved versions are calibrated again instead of keeping a threshold measured on the old scale.
  */
-const scoringVersion = 5;
+const scoringVersion = 6;
 
 /** Everything a calibration depends on besides the embedder and the corpus, as one comparable string. */
 export function calibrationBasis(lexicon: Lexicon, settings: RetrievalSettings): string {

@@ -1,6 +1,7 @@
 import { distance } from "fastest-levenshtein";
 import { BoundedMap } from "../util/bounded-map.js";
 import { isStopword, stem, words } from "../text/tokenize.js";
+import { dutchVerbLemmas, sameVerb } from "../text/dutch-verbs.js";
 
 /**
  * Lexical evidence that a text answers a question: the share of the question's content words that
@@ -60,6 +61,8 @@ export interface TextTerms {
   stems: Set<string>;
   /** Stems of the words the text capitalises in mid-sentence: its proper names (`Nasams`, `Lambrecht`). */
   names: Set<string>;
+  /** The infinitives its words may be forms of (`dutch-verbs.ts`), so `vroeg` meets `gevraagd`. */
+  verbs: { sure: Set<string>; all: Set<string> };
 }
 
 /**
@@ -87,7 +90,13 @@ const textTermsMemo = new BoundedMap<string, TextTerms>(1_000);
 function computeTextTerms(text: string): TextTerms {
   const list = words(text).filter((word) => word.length >= 2);
   const wordStems = list.map((word) => (/^\p{N}/u.test(word) ? word : stem(word)));
-  return { words: list, wordStems, stems: new Set(wordStems), names: nameStems(text) };
+  const verbs = { sure: new Set<string>(), all: new Set<string>() };
+  for (const word of new Set(list)) {
+    const lemmas = dutchVerbLemmas(word);
+    lemmas.sure.forEach((lemma) => verbs.sure.add(lemma));
+    lemmas.all.forEach((lemma) => verbs.all.add(lemma));
+  }
+  return { words: list, wordStems, stems: new Set(wordStems), names: nameStems(text), verbs };
 }
 
 /** How strongly one query term, or the best of its alternative forms, is present in a text, in [0, 1]. */
@@ -139,6 +148,8 @@ function wordStrength(term: QueryWord, text: TextTerms, nearSpellings: boolean):
       best = Math.max(best, sharedHead(term.word, word));
     }
   }
+  // Another tense of the same verb: `gevraagd` ~ `vroeg`, a dictionary's `toezeggen` ~ `toegezegd`.
+  if (best < verbFormMatch && term.word.length >= 5 && sameVerb(dutchVerbLemmas(term.word), text.verbs)) best = verbFormMatch;
   return best >= fuzzyFloor ? best : 0;
 }
 
@@ -154,6 +165,9 @@ function typoStrength(query: string, word: string): number {
 }
 
 const typoMatch = 0.75;
+
+/** As strong as a compound match: the same verb is the same word, but a tense can shift the meaning a little. */
+const verbFormMatch = 0.85;
 
 /** Near-spelling matches weaker than this are chance (`dingen` ~ `dagen`) and count as absent. */
 export const fuzzyFloor = 0.6;

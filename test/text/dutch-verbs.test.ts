@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { dutchVerbLemmas, sameVerb } from "../../src/text/dutch-verbs.js";
+import { matchStrength, textTerms } from "../../src/retrieval/term-match.js";
+import { stem } from "../../src/text/tokenize.js";
+
+const asText = (word: string) => {
+  const lemmas = dutchVerbLemmas(word);
+  return { sure: new Set(lemmas.sure), all: new Set(lemmas.all) };
+};
+const same = (left: string, right: string) => sameVerb(dutchVerbLemmas(left), asText(right));
+
+describe("Dutch verb forms", () => {
+  it.each([
+    ["beloven", "belooft"],
+    ["toezeggen", "toegezegd"],
+    ["vragen", "vroeg"],
+    ["gevraagd", "vroegen"],
+    ["bevestigen", "bevestigde"],
+    ["leveren", "geleverd"],
+    ["spreken", "sprak"],
+    ["bespreken", "besproken"],
+    ["aanbieden", "aangeboden"],
+    ["krijgen", "kregen"],
+  ])("%s and %s are one verb", (left, right) => {
+    expect(same(left, right)).toBe(true);
+    expect(same(right, left)).toBe(true);
+  });
+
+  it.each([
+    // Both only guessed as a present tense: a noun ending in -t is not a verb form.
+    ["raket", "raakt"],
+    ["vragen", "leveren"],
+    // Forms that are mostly other words are not taken for a verb: `reden` is "reason", not rijden's past.
+    ["rijden", "reden"],
+    ["liggen", "gelegen"],
+  ])("%s and %s are not", (left, right) => {
+    expect(same(left, right)).toBe(false);
+  });
+
+  it("lets a dictionary's infinitive find the tense the article uses", () => {
+    const term = { word: "promised", stem: "promised", alternatives: [{ words: [{ word: "toezeggen", stem: stem("toezeggen") }], weight: 0.85 }] };
+    expect(matchStrength(term, textTerms("De raketten waren al toegezegd in juni."))).toBeCloseTo(0.85 * 0.85);
+    expect(matchStrength(term, textTerms("De raketten waren al geleverd in juni."))).toBe(0);
+  });
+
+  it("leaves capitalised names and short words alone", () => {
+    expect(dutchVerbLemmas("Nasams").all).toEqual([]);
+    expect(dutchVerbLemmas("at").all).toEqual([]);
+  });
+});
