@@ -108,6 +108,15 @@ const rPronounParticles = new Set(["om", "voor", "mee", "over", "naar", "aan", "
 const roles =
   /\b(premier|minister|president|leider|regeringsleider|staatshoofd|bewindsvrouw|bewindsman|politic|woordvoer|kanselier|koning|burgemeester|voorzitter|directeur|topman|topvrouw|generaal|commandant|prime|leader|politician|spokes|chancellor|king|queen|mayor|chief|head of|chair|director|general|commander)/u;
 
+/**
+ * Whether a word names a role that one person or body fills in a country: with a nationality
+ * before it ("de Franse president", "the Dutch prime minister", "de Poolse regering") it
+ * identifies whom the question is about as a name does.
+ */
+export function isNationalRole(word: string): boolean {
+  return roles.test(word) || /(minister|president|premier|kanselier|regering|government|leger|army)$/u.test(word);
+}
+
 export function answerKind(question: string): AnswerKind {
   const list = words(question);
   const text = ` ${list.join(" ")} `;

@@ -3,7 +3,8 @@ import { isStopword, words } from "../text/tokenize.js";
 import type { Query } from "../retrieval/query.js";
 import { matchStrength, textTerms, type QueryTerm, type TextTerms } from "../retrieval/term-match.js";
 import { sentencesOf } from "../text/sentences.js";
-import { answerKind, holdsAnswer } from "./answer-kind.js";
+import type { NameMatch } from "../lexicon/name-entry.js";
+import { answerKind, holdsAnswer, isNationalRole } from "./answer-kind.js";
 
 /**
  * Near-topic questions: close enough to the article to match a passage well, about something it
@@ -70,6 +71,9 @@ function namesAsked(query: Query): AskedName[] {
   const asked: AskedName[] = [];
   const termFor = (word: string) => query.terms.find((term) => term.word === word || (term.words ?? []).some((part) => part.word === word));
   for (const match of query.names) {
+    const role = match.via === "adjective" ? nationalRole(query.text, match) : undefined;
+    const adjective = termFor(words(match.text)[0] ?? "");
+    if (role && adjective) asked.push({ surface: role, terms: [adjective] });
     const place = match.via === "name" && (match.entry.kind === "country" || match.entry.kind === "city" || match.entry.kind === "region");
     const term = termFor(words(match.text).join(" ")) ?? termFor(words(match.text)[0] ?? "");
     if (place && term) asked.push({ surface: match.text.replace(/[’']s$/u, ""), terms: [term] });
@@ -94,6 +98,22 @@ function namesAsked(query: Query): AskedName[] {
     }
   }
   return asked;
+}
+
+/**
+ * "de Franse president", "the Dutch prime minister": a nationality adjective followed by a role
+ * identifies someone, so the passage must mention that country in some form — unlike "het
+ * Amerikaanse luchtafweergeschut", which only describes. Returns the phrase as asked, with its
+ * article, for the reply; undefined when no role follows.
+ */
+function nationalRole(question: string, match: NameMatch): string | undefined {
+  const following = /^\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/u.exec(question.slice(match.end));
+  const isRole = (word: string | undefined) => word !== undefined && isNationalRole(words(word).join(""));
+  if (!following || !isRole(following[1])) return undefined;
+  // "prime minister", "defence minister": a role of two words is named whole in the reply.
+  const role = isRole(following[2]) ? `${following[1]} ${following[2]}` : following[1];
+  const article = /\b(de|het|the)\s+$/iu.exec(question.slice(0, match.start))?.[0] ?? "";
+  return `${article}${match.text} ${role}`;
 }
 
 /**

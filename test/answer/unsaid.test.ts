@@ -18,7 +18,16 @@ describe("what a passage does not say", () => {
     expect(unsaid("Wat beloofde het Verenigd Koninkrijk?")).toBeUndefined();
     expect(unsaid("Met wie uit Groot-Brittannië sprak Biden?")).toBeUndefined();
     // An adjective describes; it is not a name the passage must repeat.
-    expect(unsaid("Wat beloofde de Amerikaanse president?")).toBeUndefined();
+    expect(unsaid("Wat beloofde Biden over de Amerikaanse luchtafweer?")).toBeUndefined();
+  });
+
+  it("a nationality before a role identifies someone: the passage must mention that country", () => {
+    expect(unsaid("Wat zei de Franse president over de luchtafweer?")).toEqual({ kind: "name", text: "de Franse president" });
+    expect(unsaid("Who is the Dutch prime minister?", "en")).toEqual({ kind: "name", text: "the Dutch prime minister" });
+    expect(unsaid("Wat beloofde de Britse premier?")).toBeUndefined();
+    expect(unsaid("What did the German government promise?", "en")).toBeUndefined();
+    // Without a role after it the adjective still only describes.
+    expect(unsaid("Komt er ook Franse luchtafweer?")).toBeUndefined();
   });
 
   it("a name only another passage mentions makes this passage weaker, not the article silent", () => {
