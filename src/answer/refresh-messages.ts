@@ -57,6 +57,8 @@ export const refreshMessages = {
       NO_PARAGRAPHS: "Een document bevat geen alinea's tekst.",
       CORPUS_EMPTY: "Het corpus bevat geen documenten.",
       CORPUS_MISSING: "De corpusmap is niet leesbaar.",
+      CORPUS_CONFLICT:
+        "Een bestand is op deze server gewijzigd en intussen in de gedeelde database anders gewijzigd. Laat deze server eerst de huidige versie volgen (start de bot; je eigen kopie blijft bewaard in rolled-back) en breng de wijziging daarna opnieuw aan.",
       EMBEDDING_FAILED: "Het embeddingmodel gaf een fout.",
       INDEX_WRITE_FAILED: "De index kon niet worden opgeslagen (schijf vol of niet schrijfbaar?).",
     },
@@ -97,6 +99,8 @@ export const refreshMessages = {
       NO_PARAGRAPHS: "A document has no paragraphs of text.",
       CORPUS_EMPTY: "The corpus has no documents.",
       CORPUS_MISSING: "The corpus folder cannot be read.",
+      CORPUS_CONFLICT:
+        "A file was changed on this host and, differently, in the shared database meanwhile. Let this host follow the current version first (start the bot; your own copy is kept in rolled-back), then make the change again.",
       EMBEDDING_FAILED: "The embedding model failed.",
       INDEX_WRITE_FAILED: "The index could not be saved (disk full or not writable?).",
     },

@@ -541,19 +541,30 @@ export class Core implements NieuwsbotCore {
     const by = { platform: request.platform, userId: request.userId };
     let sources = requestedSources(request);
     let oldVersion = old?.manifest.version ?? 0;
+    /** The version this refresh changes: `old`, or in shared mode the database's current one. */
+    let from = old;
     try {
       oldVersion = old?.manifest.version ?? (await this.repository.currentVersion()) ?? 0;
       let outcome: RefreshedVersion;
       const deps = this.refreshDeps(by, lost);
+      const noteSources = (origins: string[]) => (sources = origins);
       if (action === "rollback") {
         if (!old) throw new RefreshError("NOTHING_TO_ROLL_BACK", "No usable saved version was found, so there is nothing to roll back from.");
         outcome = { ...(await (this.replica ? this.rollBackShared(deps, old, lost) : rollBackOneVersion(deps, old))), sameAsBefore: false };
         sources = [];
+      } else if (this.replica) {
+        // Shared mode: this host's own changes go on top of the database's current version (`refreshStart`).
+        const start = await this.replica.refreshStart(deps, old);
+        from = start.current?.index ?? old;
+        oldVersion = from?.manifest.version ?? oldVersion;
+        outcome = await rebuildFromSources(deps, request, noteSources, from, { ...options, start: start.files });
+        // Nothing to add, but this host was behind: it now serves the database's current version.
+        if (outcome.sameAsBefore && start.current && from !== old) await this.replica.install(deps, start.current, start.files);
       } else {
-        outcome = await rebuildFromSources(deps, request, (origins) => (sources = origins), old, options);
+        outcome = await rebuildFromSources(deps, request, noteSources, old, options);
       }
       onBuilt(outcome.index);
-      const before = old?.passages ?? (oldVersion > 0 ? await recordedPassages(this.repository, oldVersion) : []);
+      const before = from?.passages ?? (oldVersion > 0 ? await recordedPassages(this.repository, oldVersion) : []);
       const report = refreshReport({
         action,
         sources,

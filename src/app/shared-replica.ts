@@ -1,22 +1,37 @@
 import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import type { CorpusDocument } from "../corpus/document.js";
-import { isCorpusDocumentName, loadCorpus, parseCorpusFile } from "../corpus/load-corpus.js";
+import { isCorpusDocumentName, loadCorpus } from "../corpus/load-corpus.js";
 import { corpusHash } from "../corpus/passages.js";
 import type { CorpusIndex } from "../index/corpus-index.js";
 import { RefreshError, SharedStateError } from "../port/errors.js";
-import { corpusFiles, restoreCorpus } from "../refresh/corpus-writer.js";
+import { applyHostChanges } from "../refresh/corpus-merge.js";
+import { corpusDocuments, corpusFiles, restoreCorpus } from "../refresh/corpus-writer.js";
 import { buildVersion, loadVersion, type BuiltVersion, type RefreshDeps } from "../refresh/refresh-steps.js";
 import type { CorpusAuthor, CorpusFile } from "../shared-state/corpus-record.js";
 import { sourcesFileName } from "../sources/sources-file.js";
 import type { SharedStores } from "./shared-stores.js";
 
 /**
+ * The number a host without a saved index serves its own corpus folder under while the shared
+ * database cannot be reached at start-up: not a version of the database (those start at 1), and
+ * never saved. The host switches to the database's current version once it answers.
+ */
+export const localOnlyVersion = 0;
+
+/** A database version ready to serve here: its index (loaded, or built and not saved yet) and its files. */
+export interface PreparedVersion extends BuiltVersion {
+  files: Record<string, string>;
+  /** True when loaded from this `DATA_DIR`; false when built now (`install` saves it). */
+  saved: boolean;
+}
+
+/**
  * A replica's side of the corpus of record: the database holds every corpus version and which one
  * is current; each replica keeps a copy in its own corpus folder (`CORPUS_DIR`, rewritten to the
  * current version, local edits shelved under `DATA_DIR/rolled-back/` as a rollback does) and builds
  * or loads the matching index version in its own `DATA_DIR`, numbered as in the database, so "v8"
- * means the same corpus on every host and in every answer.
+ * means the same corpus on every host and in every answer. The saved version `CURRENT` names records
+ * the files the folder last received: a refresh's base for telling this host's own changes apart.
  */
 export class SharedReplica {
   constructor(private readonly stores: SharedStores) {}
@@ -40,19 +55,56 @@ export class SharedReplica {
    * lends its HNSW graph). The corpus folder is then made to hold that version's files.
    */
   async materialize(deps: RefreshDeps, version: number, previous?: CorpusIndex): Promise<BuiltVersion> {
-    const files = await this.stores.corpus.files(version);
-    if (!files) throw new RefreshError("REFRESH_FAILED", `The shared database has no corpus version ${version}.`);
-    const record = Object.fromEntries(files.map((file) => [file.name, new TextDecoder().decode(file.bytes)]));
-    const documents = recordDocuments(record);
-    let built = await this.loadSaved(deps, version, corpusHash(documents));
-    if (!built) {
-      built = await buildVersion({ ...deps, nextVersion: async () => version }, documents, undefined, previous);
-      await deps.repository.save(built.index, record, deps.onPhase);
-    } else {
-      await deps.repository.setCurrent(version, deps.onPhase);
+    const prepared = await this.prepare(deps, version, previous);
+    await this.install(deps, prepared);
+    return prepared;
+  }
+
+  /** Database version `version` loaded from this `DATA_DIR` when saved there from exactly that corpus, else built in memory. */
+  async prepare(deps: RefreshDeps, version: number, previous?: CorpusIndex): Promise<PreparedVersion> {
+    const files = await this.recordedFiles(version);
+    const documents = corpusDocuments(files);
+    const saved = await this.loadSaved(deps, version, corpusHash(documents));
+    if (saved) return { ...saved, files, saved: true };
+    // A local-only version was never saved, so it has no graph on disk to extend.
+    const graph = previous?.manifest.version === localOnlyVersion ? undefined : previous;
+    return { ...(await buildVersion({ ...deps, nextVersion: async () => version }, documents, undefined, graph)), files, saved: false };
+  }
+
+  /**
+   * Makes a prepared version this host's: saved (or made current) in `DATA_DIR`, and the corpus folder
+   * holding `folder` — its files, or (a refresh that changed no document) them with this host's
+   * pending edits, such as a `sources.txt` line, which stay edits for the next refresh.
+   */
+  async install(deps: RefreshDeps, prepared: PreparedVersion, folder = prepared.files): Promise<void> {
+    if (prepared.saved) await deps.repository.setCurrent(prepared.index.manifest.version, deps.onPhase);
+    else await deps.repository.save(prepared.index, prepared.files, deps.onPhase);
+    if (!(await folderHolds(deps.config.corpusDir, folder))) await restoreCorpus(deps.config.corpusDir, deps.config.dataDir, folder);
+  }
+
+  /**
+   * What a refresh starts from, read under the shared refresh lock: the database's current version
+   * (`current`: `serving` when that is it, else prepared here — this host was behind) and `files`, its
+   * files with this host's own changes applied (`applyHostChanges`: what the corpus folder added,
+   * changed or deleted since the version `CURRENT` recorded). So a host whose folder is behind adds
+   * its change to the record instead of replacing the versions other hosts made since. Throws
+   * `CORPUS_CONFLICT` before anything is built when a file changed both here and in the database.
+   * On an empty database (`npm run ingest` before any replica seeded it) the folder is the start.
+   */
+  async refreshStart(deps: RefreshDeps, serving?: CorpusIndex): Promise<{ current?: PreparedVersion; files: Record<string, string> }> {
+    const { repository, config } = deps;
+    const ours = await corpusFiles(config.corpusDir, await loadCorpus(config.corpusDir));
+    const version = await this.stores.corpus.current();
+    if (version === undefined) return { files: ours };
+    const theirs = await this.recordedFiles(version);
+    const followed = await repository.currentVersion();
+    // No saved version (or one that did not record its files): every file of the folder counts as this host's.
+    const base = (followed !== undefined && (await repository.readDocuments(followed))) || {};
+    const files = applyHostChanges({ base, ours, theirs });
+    if (serving?.manifest.version === version && serving.manifest.corpusHash === corpusHash(corpusDocuments(theirs))) {
+      return { current: { index: serving, embedded: 0, files: theirs, saved: true }, files };
     }
-    if (!(await folderHolds(deps.config.corpusDir, record))) await restoreCorpus(deps.config.corpusDir, deps.config.dataDir, record);
-    return built;
+    return { current: await this.prepare(deps, version, serving), files };
   }
 
   /** The version a rollback from `version` goes back to. */
@@ -60,6 +112,14 @@ export class SharedReplica {
     const target = await this.stores.corpus.versionBefore(version);
     if (target === undefined) throw new RefreshError("NOTHING_TO_ROLL_BACK", `The shared database holds no corpus version older than v${version}.`);
     return target;
+  }
+
+  /** A database version's files as name → text, byte for byte (a byte-order mark kept, as `corpusFiles` keeps it). */
+  private async recordedFiles(version: number): Promise<Record<string, string>> {
+    const files = await this.stores.corpus.files(version);
+    if (!files) throw new RefreshError("REFRESH_FAILED", `The shared database has no corpus version ${version}.`);
+    const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+    return Object.fromEntries(files.map((file) => [file.name, decoder.decode(file.bytes)]));
   }
 
   /** A saved local version `version` built from the corpus with `hash` by this embedder; a stale one of that number is removed. */
@@ -89,14 +149,6 @@ export function toCorpusFiles(files: Record<string, string>): CorpusFile[] {
 export function refreshRefusal(error: unknown): unknown {
   if (!(error instanceof SharedStateError) || error.code !== "DATABASE_UNAVAILABLE") return error;
   return new RefreshError("REFRESH_DATABASE_DOWN", `Refresh refused: ${error.message}`, { cause: error });
-}
-
-/** The documents of a recorded corpus, in the order the corpus loader gives them. */
-function recordDocuments(record: Record<string, string>): CorpusDocument[] {
-  return Object.keys(record)
-    .filter(isCorpusDocumentName)
-    .sort()
-    .map((name) => parseCorpusFile(name, new TextEncoder().encode(record[name])));
 }
 
 /** Whether the corpus folder holds exactly `record` already (so its files' times stay as they are). */

@@ -4,8 +4,17 @@
  */
 
 export type UserInputCode = "EMPTY_QUESTION" | "QUESTION_TOO_LONG" | "RATE_LIMITED" | "NOT_ALLOWED";
+/** `CORPUS_CONFLICT`: shared mode, a file changed in this host's corpus folder and, differently, in the corpus of record. */
 export type CorpusCode =
-  "CORPUS_MISSING" | "CORPUS_EMPTY" | "FILE_EMPTY" | "FILE_BINARY" | "FILE_UNDECODABLE" | "FILE_TOO_LARGE" | "FRONT_MATTER_INVALID" | "NO_PARAGRAPHS";
+  | "CORPUS_MISSING"
+  | "CORPUS_EMPTY"
+  | "CORPUS_CONFLICT"
+  | "FILE_EMPTY"
+  | "FILE_BINARY"
+  | "FILE_UNDECODABLE"
+  | "FILE_TOO_LARGE"
+  | "FRONT_MATTER_INVALID"
+  | "NO_PARAGRAPHS";
 export type IndexCode = "INDEX_CORRUPT" | "INDEX_WRITE_FAILED" | "EMBEDDING_FAILED";
 /** `REFRESH_DATABASE_DOWN`: shared mode, and the database that holds the corpus of record and the lock cannot be reached. */
 export type RefreshCode = "REFRESH_RUNNING" | "REFRESH_FAILED" | "NOTHING_TO_ROLL_BACK" | "REFRESH_DATABASE_DOWN";

@@ -1,7 +1,7 @@
 import { copyFile, mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import type { CorpusDocument } from "../corpus/document.js";
-import { isCorpusDocumentName } from "../corpus/load-corpus.js";
+import { isCorpusDocumentName, parseCorpusFile } from "../corpus/load-corpus.js";
 import { writeFileAtomic } from "../index/atomic-files.js";
 import { sourcesFileName } from "../sources/sources-file.js";
 
@@ -44,6 +44,14 @@ export async function corpusFiles(corpusDir: string, documents: readonly CorpusD
   const files: Record<string, string> = Object.fromEntries(documents.map((document) => [document.file, document.raw]));
   files[sourcesFileName] = await readFile(path.join(corpusDir, sourcesFileName), "utf8").catch(() => "");
   return files;
+}
+
+/** The documents of recorded corpus files (`corpusFiles`' form), in the order the corpus loader gives them. */
+export function corpusDocuments(files: Record<string, string>): CorpusDocument[] {
+  return Object.keys(files)
+    .filter(isCorpusDocumentName)
+    .sort()
+    .map((name) => parseCorpusFile(name, new TextEncoder().encode(files[name])));
 }
 
 /**

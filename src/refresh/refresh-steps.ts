@@ -15,7 +15,8 @@ import type { Logger } from "../logging/logger.js";
 import type { Embedder } from "../port/embedder.js";
 import type { StagedDocument } from "../sources/staged-document.js";
 import { collectSources } from "./collect-sources.js";
-import { corpusFiles, CorpusWriter, restoreCorpus } from "./corpus-writer.js";
+import { corpusDocuments, corpusFiles, CorpusWriter, restoreCorpus } from "./corpus-writer.js";
+import { readSourcesFile, sourcesFileName, sourcesListed } from "../sources/sources-file.js";
 
 /**
  * The steps of a refresh and a rollback, without the bookkeeping around them (lock, swap, audit,
@@ -101,6 +102,12 @@ export interface RebuildOptions {
   fetch?: boolean;
   /** Documents fetched already, used instead of fetching the request's and `sources.txt`'s URLs. */
   staged?: StagedDocument[];
+  /**
+   * The corpus files (`corpusFiles`' form) to refresh instead of the corpus folder's, `sources.txt`'s
+   * URLs included (shared mode: the database's current version with this host's changes applied).
+   * A new version's files then replace the folder's (`restoreCorpus`) once it is saved.
+   */
+  start?: Record<string, string>;
 }
 
 /**
@@ -120,23 +127,30 @@ export async function rebuildFromSources(
   options: RebuildOptions = {},
 ): Promise<RefreshedVersion> {
   const { config, repository } = deps;
-  const staged = options.staged ?? (options.fetch === false ? [] : await collectSources(request, config.corpusDir, config.fetch));
+  const { start } = options;
+  const listed = start ? sourcesListed(start[sourcesFileName] ?? "") : await readSourcesFile(config.corpusDir);
+  const staged = options.staged ?? (options.fetch === false ? [] : await collectSources(request, listed, config.fetch));
   noteSources(staged.map((document) => document.origin));
   const added = staged.map((document) => parseCorpusFile(document.file, new TextEncoder().encode(document.content)));
-  const documents = [...(await loadCorpus(config.corpusDir)).filter((document) => !added.some((fresh) => fresh.file === document.file)), ...added].sort(
-    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0),
+  const current = start ? corpusDocuments(start) : await loadCorpus(config.corpusDir);
+  const documents = [...current.filter((document) => !added.some((fresh) => fresh.file === document.file)), ...added].sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : 0,
   );
   // Same file names and bytes as the version serving: staged files equal what is on disk already.
   if (previous && corpusHash(documents) === previous.manifest.corpusHash) return { index: previous, embedded: 0, sameAsBefore: true };
   const built = await buildVersion(deps, documents, request.onProgress, previous);
   const writer = new CorpusWriter(config.corpusDir);
   try {
-    await writer.stage(Object.fromEntries(staged.map((document) => [document.file, document.content])));
+    if (!start) await writer.stage(Object.fromEntries(staged.map((document) => [document.file, document.content])));
     request.onProgress?.({ phase: "saving", done: 0, total: 1 });
-    const files = await corpusFiles(config.corpusDir, documents);
+    const files = start
+      ? { ...start, ...Object.fromEntries(added.map((document) => [document.file, document.raw])) }
+      : await corpusFiles(config.corpusDir, documents);
     await deps.publish?.(built.index, files);
     await repository.save(built.index, files, deps.onPhase);
     await writer.commit();
+    // The folder holds the new version, files other hosts changed included (this host's own are there already).
+    if (start) await restoreCorpus(config.corpusDir, config.dataDir, files);
   } catch (error) {
     await writer.discard();
     throw error;

@@ -5,7 +5,11 @@ import path from "node:path";
 export const sourcesFileName = "sources.txt";
 
 export async function readSourcesFile(corpusDir: string): Promise<string[]> {
-  const text = await readFile(path.join(corpusDir, sourcesFileName), "utf8").catch(() => "");
+  return sourcesListed(await readFile(path.join(corpusDir, sourcesFileName), "utf8").catch(() => ""));
+}
+
+/** The URLs a `sources.txt` text lists, in order. */
+export function sourcesListed(text: string): string[] {
   return text
     .split("\n")
     .map((line) => line.replace(/#.*/, "").trim())
