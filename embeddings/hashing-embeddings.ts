@@ -5,7 +5,7 @@ import { mapCooperatively } from "../src/util/cooperative.js";
 import type { Embedder } from "../src/port/embedder.js";
 
 /** Bump when the feature recipe changes: the id goes into the index manifest and forces a rebuild. */
-const recipeVersion = 1;
+const recipeVersion = 2;
 
 /**
  * Offline, deterministic embeddings by feature hashing (the "hashing trick").

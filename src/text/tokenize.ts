@@ -66,6 +66,15 @@ const englishFunctionWords = [
   "also",
   "yet",
   "still",
+  "so",
+  "according",
+  "within",
+  "without",
+  "across",
+  "toward",
+  "towards",
+  "until",
+  "among",
 ];
 const englishStopwords = new Set([...eng, ...englishFunctionWords]);
 

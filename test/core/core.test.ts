@@ -94,7 +94,7 @@ describe("index lifecycle", () => {
     const second = new CountingEmbedder(512);
     const core = await fixture.open(second);
     expect(second.embedded).toBe(0);
-    expect(core.status()).toMatchObject({ corpusVersion: 1, documents: 1, passages: 4, embedder: { id: "hashing-v1-512", dimensions: 512 } });
+    expect(core.status()).toMatchObject({ corpusVersion: 1, documents: 1, passages: 4, embedder: { id: "hashing-v2-512", dimensions: 512 } });
     expect((await core.ask(germany, { platform: "test" })).citations[0]!.paragraph).toBe(3);
   });
 
@@ -103,7 +103,7 @@ describe("index lifecycle", () => {
     const other = new CountingEmbedder(256);
     const core = await fixture.open(other);
     expect(other.embedded).toBe(4);
-    expect(core.status()).toMatchObject({ corpusVersion: 2, embedder: { id: "hashing-v1-256", dimensions: 256 } });
+    expect(core.status()).toMatchObject({ corpusVersion: 2, embedder: { id: "hashing-v2-256", dimensions: 256 } });
   });
 
   it("rebuilds when the corpus changed since the saved index", async () => {

@@ -11,7 +11,7 @@ describe("HashingEmbedder", () => {
     expect(await embedder.embedQuery("Duitsland levert Iris-T")).toEqual(a);
     expect(a).toHaveLength(512);
     expect(cosine(a!, a!)).toBeCloseTo(1, 10);
-    expect(embedder.id).toBe("hashing-v1-512");
+    expect(embedder.id).toBe("hashing-v2-512");
     expect(new HashingEmbedder(256).id).not.toBe(embedder.id);
   });
 

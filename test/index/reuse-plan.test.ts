@@ -5,7 +5,7 @@ import { planReuse } from "../../src/index/reuse-plan.js";
 import { PositionDocstore } from "../../src/index/vector-store.js";
 
 const hnsw = { m: 16, efConstruction: 100, efSearch: 64 };
-const embedder = { id: "hashing-v1-512", dimensions: 512 };
+const embedder = { id: "hashing-v2-512", dimensions: 512 };
 const passage = (id: string): Passage => ({ id, documentId: id.split("#")[0]!, paragraph: 1, text: id, title: "t" });
 
 /** Just what `planReuse` reads of a previous version: manifest, passages and the label table. */

@@ -92,7 +92,7 @@ describe("the full form, for moderators", () => {
     expect(content).toMatch(/^\*\*Corpus v\d+\*\*, gebouwd .* UTC: 14 documenten, \d+ passages\.\n\n\*\*Documenten\*\*\n1\\\. “\\\*\\\*nep\\\*\\\* @everyone/);
     expect(content).toMatch(/\n {3}0-vijandig\.md · 1 passage · bestand gewijzigd \d{4}-\d\d-\d\d \d\d:\d\d UTC\n/);
     for (let index = 0; index < extraDocuments; index += 1) expect(content).toContain(`${index + 3}\\. “Havenbericht ${index}: een lange kop`);
-    expect(content).toContain("**Antwoorden**\nEmbedder: hashing-v1-512 (512 dimensies), woordkennis cldr.");
+    expect(content).toContain("**Antwoorden**\nEmbedder: hashing-v2-512 (512 dimensies), woordkennis cldr.");
     expect(content).toMatch(/\*\*Laatste verversing\*\*\n.* UTC · verversen door de bot zelf, bij het opstarten: gelukt, v0 → v1\./);
     expect(content).toContain("Feedback: nog geen 👍 of 👎.");
     expect(content).toMatch(/Actief sinds .* UTC \(\d+ min\)\.$/);

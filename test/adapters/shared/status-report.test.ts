@@ -10,7 +10,7 @@ function fullStatus(overrides: Partial<FullStatus> = {}): FullStatus {
     corpusVersion: 7,
     documents: 2,
     passages: 13,
-    embedder: { id: "hashing-v1-512", dimensions: 512 },
+    embedder: { id: "hashing-v2-512", dimensions: 512 },
     builtAt: "2026-12-01T09:30:12.000Z",
     answerMode: "extractive",
     calibration: {
@@ -71,7 +71,7 @@ describe("the full form", () => {
         "   https://nieuws.example/brug · 4 passages · opgehaald 2026-12-01 09:30 UTC · bestand gewijzigd 2026-12-01 09:30 UTC",
         "",
         "Antwoorden",
-        "Embedder: hashing-v1-512 (512 dimensies), woordkennis cldr.",
+        "Embedder: hashing-v2-512 (512 dimensies), woordkennis cldr.",
         "Drempel om te antwoorden: 0.31, gemeten op 100 vragen buiten het onderwerp (95 % daarvan scoort onder 0.27).",
         "Gelijkenis van vragen buiten het onderwerp: gemiddeld 0.12, sd 0.04, p95 0.19, max 0.23.",
         "Taalmodel: geen; antwoorden zijn letterlijke zinnen uit het artikel.",

@@ -108,7 +108,7 @@ describe("the full form, for moderators in a private chat", () => {
     for (let index = 0; index < extraDocuments; index += 1) expect(text).toContain(`${index + 3}. “Havenbericht ${index}: een lange kop`);
     // Long titles and links are shortened so one document never outgrows a message.
     expect(text).toMatch(/ {3}https:\/\/nieuws\.example\/(rubriek\/)+[a-z]*… · 1 passage · /);
-    expect(text).toContain("Antwoorden\nEmbedder: hashing-v1-512 (512 dimensies), woordkennis cldr.\nDrempel om te antwoorden: ");
+    expect(text).toContain("Antwoorden\nEmbedder: hashing-v2-512 (512 dimensies), woordkennis cldr.\nDrempel om te antwoorden: ");
     expect(text).toContain("Taalmodel: geen; antwoorden zijn letterlijke zinnen uit het artikel.");
     expect(text).toMatch(/Laatste verversing\n\d{4}-\d\d-\d\d \d\d:\d\d UTC · verversen door de bot zelf, bij het opstarten: gelukt, v0 → v1\./);
     expect(text).toContain("Feedback: nog geen 👍 of 👎.");
