@@ -1,6 +1,7 @@
 import type { Language } from "../port/types.js";
 import type { BilingualDictionary } from "../lexicon/bilingual-dictionary.js";
 import { capitalOf, countryOf, lookupNames, nameEntries, type NameEntry, type NameMatch } from "../lexicon/cldr-names.js";
+import { intlTimeWords } from "../lexicon/intl-time-words.js";
 import { dutchCognates } from "../lexicon/cognates.js";
 import { inflectDutchAdjective } from "../lexicon/dutch-adjective.js";
 import { namesOnly, type Lexicon } from "../lexicon/lexicon.js";
@@ -43,7 +44,7 @@ export function analyzeQuery(text: string, language: Language, lexicon: Lexicon 
   });
   for (const term of queryTerms(text)) {
     if (nameWords.has(term.word)) continue;
-    terms.push(withCognates(withDictionaryForms(term, language, lexicon.dictionary), language));
+    terms.push(withCognates(withTimeWords(withDictionaryForms(term, language, lexicon.dictionary), language), language));
   }
   const extraWords = terms.flatMap((term) =>
     (term.alternatives ?? []).filter((form) => form.weight >= alternativeWeights.translation).flatMap((form) => form.words.map((word) => word.word)),
@@ -128,6 +129,14 @@ function withDictionaryForms(term: QueryTerm, language: Language, dictionary: Bi
       : dictionary.dutchSynonyms(term.word).map((text) => form(text, alternativeWeights.synonym));
   const alternatives = candidates.filter((found): found is AlternativeForm => found !== undefined).slice(0, maxDictionaryForms);
   return alternatives.length > 0 ? { ...term, alternatives } : term;
+}
+
+/** English words of time and measure gain their Dutch forms from CLDR (`days` → dagen, `evening` → avond). */
+function withTimeWords(term: QueryTerm, language: Language): QueryTerm {
+  const dutch = language === "en" ? intlTimeWords().get(term.word) : undefined;
+  if (!dutch) return term;
+  const forms = dutch.map((text) => form(text, alternativeWeights.translation)).filter((found): found is AlternativeForm => found !== undefined);
+  return { ...term, alternatives: dedupe([...(term.alternatives ?? []), ...forms]) };
 }
 
 /** English words gain the Dutch spellings they would have as cognates (`priority` → prioriteit). */
