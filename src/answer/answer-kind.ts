@@ -9,7 +9,7 @@ import { entriesNamed, nameEntries } from "../lexicon/cldr-names.js";
  * whether a sentence holds such a fact. Sentence selection prefers sentences that do, so "Wie…?"
  * is answered by the sentence with the name and "Hoeveel…?" by the one with the number. Pure.
  */
-export type AnswerKind = "person" | "organisation" | "time" | "number" | "place" | "reason" | "speed" | "yes-no" | "other";
+export type AnswerKind = "person" | "organisation" | "time" | "number" | "place" | "reason" | "opinion" | "thing" | "speed" | "yes-no" | "other";
 
 /** Dutch question words that open an open question; a question opening with anything else is yes/no. */
 const openers = new Set([
@@ -103,6 +103,12 @@ const englishAuxiliaries = new Set([
 const organisationQuestion =
   / (welk bedrijf|welke firma|welke fabrikant|welke producent|welke organisatie|welke instantie|wie maakt|wie produceert|wie bouwt|which company|what company|which firm|which manufacturer|which organi[sz]ation|who makes|who manufactures|who builds|who produces) /u;
 
+/** A purpose is asked: "Waartoe …", "Met welk doel …", "What for", "For what purpose". */
+const purposeQuestion = / (waartoe|met welk doel|met als doel|what for|for what purpose|to what end|with what aim) /u;
+/** Someone's view is asked: "Wat vond Zelenski van …", "Hoe reageerde …", "What does X think of …". */
+const opinionQuestion =
+  / (wat (vond|vindt|vinden|vonden|dacht|denkt) .+ (van|over)|hoe (reageerde|reageert|reageerden|kijkt|keek)|wat is de mening|wat was de reactie|what (did|does|do) .+ (think|feel|say) (of|about)|how (did|does|do) .+ (react|respond|feel)|what is .+ (view|opinion|reaction)) /u;
+
 /** Dutch R-pronoun questions ("Waar … om/voor/mee?") ask for a thing, not a place. */
 const rPronounParticles = new Set(["om", "voor", "mee", "over", "naar", "aan", "op", "in", "door", "van", "tegen", "bij", "uit", "toe", "af"]);
 const roles =
@@ -122,18 +128,21 @@ export function answerKind(question: string): AnswerKind {
   const text = ` ${list.join(" ")} `;
   const first = list[0] ?? "";
   if (/ (hoe snel|how fast|how quickly|how soon|hoe vlug)/u.test(text)) return "speed";
-  if (/ (waarom|why|hoe komt het|om welke reden|what prompted|what caused|naar aanleiding waarvan|waardoor) /u.test(text)) return "reason";
+  if (/ (waarom|why|hoe komt het|om welke reden|what prompted|what caused|naar aanleiding waarvan|waardoor) /u.test(text) || purposeQuestion.test(text))
+    return "reason";
+  if (opinionQuestion.test(text)) return "opinion";
   if (
     / (wanneer|when|hoe laat|what time|hoelang|how long|sinds wanneer|tot wanneer|welke (maand|dag|datum|jaar|tijd)|which (month|day|date|year)|op welk moment|at what)/u.test(
       text,
     )
   )
     return "time";
-  if (/ (hoeveel|how many|how much|welk aantal)/u.test(text)) return "number";
+  if (/ (hoeveel|how many|how much|welk aantal) /u.test(text)) return "number";
   if (organisationQuestion.test(text)) return "organisation";
   if (/ (wie|who|whom|whose|met wie|wiens) /u.test(text) || (/ (welke?|which|what) /u.test(text) && roles.test(text))) return "person";
   if (first === "waar" && !rPronounParticles.has(list.at(-1) ?? "")) return "place";
   if (/ (where|welk land|welke stad|which country|which city|what country|what city) /u.test(text)) return "place";
+  if (/^(welk|welke|which) /u.test(text.slice(text.search(/ (welke?|which) /u) + 1))) return "thing";
   if (first && !openers.has(first) && (englishAuxiliaries.has(first) || !list.some((word) => openers.has(word) && !rPronounParticles.has(word))))
     return "yes-no";
   return "other";
@@ -149,7 +158,9 @@ export function holdsAnswer(kind: AnswerKind, sentence: string, question: string
     case "person":
       return namesIn(sentence).some((name) => looksLikePerson(name) && !mentions(question, name));
     case "organisation":
-      // "Iris-T SLM" when the question says "Iris-T": the product asked about, not its maker.
+    case "thing":
+      // "Welk systeem …" wants a named thing: not a person, place or nationality. "Iris-T SLM" when
+      // the question says "Iris-T" is the product asked about, not the answer.
       return namesIn(sentence).some((name) => looksLikeOrganisation(name) && !words(name).some((part) => mentions(question, part)));
     case "time":
       return holdsTime(timeFacet(question), sentence);
@@ -158,7 +169,12 @@ export function holdsAnswer(kind: AnswerKind, sentence: string, question: string
     case "place":
       return namesIn(sentence).some((name) => !mentions(question, name));
     case "reason":
-      return reasonPattern.test(foldText(sentence));
+      // "om … te" gives a purpose ("de steun … om zichzelf te verdedigen"), not a cause.
+      return (
+        reasonPattern.test(foldText(sentence)) || (purposeQuestion.test(` ${words(question).join(" ")} `) && /\bom\b[^.;:]*\bte\b/u.test(foldText(sentence)))
+      );
+    case "opinion":
+      return /[“”"]/u.test(sentence) || attributionPattern.test(foldText(sentence));
     case "speed":
       return speedPattern.test(foldText(sentence)) || timePattern().test(foldText(sentence));
     case "yes-no":
@@ -170,6 +186,8 @@ export function holdsAnswer(kind: AnswerKind, sentence: string, question: string
 
 const reasonPattern =
   /\b(omdat|want|doordat|vanwege|dankzij|daardoor|daarom|zodat|naar aanleiding van|na de|na het|because|due to|since|after|so that|therefore)\b/u;
+/** A sentence that reports what someone said or thinks. */
+const attributionPattern = /\b(zei|zegt|zeggen|aldus|volgens|vindt|vond|meent|verklaarde|said|says|according to|thinks|believes|stated)\b/u;
 const speedPattern = /\b(snel|sneller|snelst|vlug|meteen|direct|onmiddellijk|spoedig|binnen|fast|faster|quickly|soon|within|immediately)\b/u;
 const polarityPattern = /\b(niet|geen|nooit|niets|nog|ook|eveneens|tevens|al|wel|genoeg|voldoende|alleen|slechts|not|no|never|also|too|already|enough|only)\b/u;
 

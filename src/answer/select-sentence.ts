@@ -42,6 +42,8 @@ export const kindWeights: Record<AnswerKind, number> = {
   number: 0.5,
   place: 0.4,
   reason: 0.3,
+  opinion: 0.3,
+  thing: 0.3,
   speed: 0.3,
   "yes-no": 0.15,
   other: 0,

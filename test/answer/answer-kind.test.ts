@@ -19,6 +19,28 @@ describe("answer kinds", () => {
     expect(answerKind("Wat levert de fabriek?")).toBe("other");
   });
 
+  it("tells a purpose, an opinion and a named thing apart, and 'hoeveelheid' is not 'hoeveel'", () => {
+    expect(answerKind("Waartoe dient de nieuwe brug?")).toBe("reason");
+    expect(answerKind("What is the money for? For what purpose?")).toBe("reason");
+    expect(answerKind("Wat vond de burgemeester van het plan?")).toBe("opinion");
+    expect(answerKind("How did the mayor react to the plan?")).toBe("opinion");
+    expect(answerKind("Welk systeem koopt de stad?")).toBe("thing");
+    expect(answerKind("Which ferry will be replaced?")).toBe("thing");
+    expect(answerKind("Wat vond hij van de hoeveelheid regen?")).toBe("opinion");
+    expect(answerKind("Welke hoeveelheid regen viel er?")).toBe("thing");
+  });
+
+  it("a purpose is an 'om … te' clause; an opinion a quote or a report of what someone said; a thing a name that is no person or place", () => {
+    const purpose = "Waartoe moet de steun dienen?";
+    expect(holdsAnswer("reason", "De stad krijgt steun om zichzelf te verdedigen.", purpose)).toBe(true);
+    expect(holdsAnswer("reason", "De stad krijgt steun om zichzelf te verdedigen.", "Waarom krijgt de stad steun?")).toBe(false);
+    expect(holdsAnswer("opinion", "“Dit is niet genoeg”, zei de burgemeester.", "Wat vond de burgemeester ervan?")).toBe(true);
+    expect(holdsAnswer("opinion", "De burgemeester opende de brug.", "Wat vond de burgemeester ervan?")).toBe(false);
+    const thing = "Welk systeem stuurt Berlijn?";
+    expect(holdsAnswer("thing", "Duitsland belooft Iris-T SLM-systemen te leveren.", thing)).toBe(true);
+    expect(holdsAnswer("thing", "Dat zegt de Duitse minister Christine Lambrecht.", thing)).toBe(false);
+  });
+
   it("takes runs of capitals for names, never an article or a lone capital opening a sentence", () => {
     expect(namesIn("Het Witte Huis bevestigde dat Joe Biden het beloofde.")).toEqual(["Witte Huis", "Joe Biden"]);
     expect(namesIn("De Duitse raketten kwamen aan.")).toEqual(["Duitse"]);

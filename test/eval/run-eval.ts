@@ -9,7 +9,7 @@ import { SqueezedMultilingualEmbedder } from "../fixtures/squeezed-multilingual-
 import { articleText } from "./article-text.js";
 import { readEvalSet, type EvalQuestion } from "./eval-set.js";
 import { evaluate, groupMetrics, metricsTable, percent, sharesWordWith } from "./eval-groups.js";
-import type { EvalRow } from "./metrics.js";
+import { keyInAnswer, type EvalRow } from "./metrics.js";
 import { scoreModel, tune, withFreshCore } from "./tune-relevance.js";
 
 /**
@@ -39,6 +39,11 @@ async function main(): Promise<void> {
   for (const { question, answer } of rows) {
     const cited = answer.citations.map((citation) => citation.paragraph).join(",") || "-";
     const ok = question.paragraph === null ? answer.abstained : answer.citations[0]?.paragraph === question.paragraph;
+    if (verbose && ok && question.paragraph !== null && !keyInAnswer(question, answer)) {
+      console.log(
+        `~ ${question.id} [${question.split}/${question.language}/${question.kind}] key ${question.keys.join("/")} not in: ${answer.citations[0]?.sentence.slice(0, 140)}  ← ${question.question}`,
+      );
+    }
     if (verbose && !ok) {
       console.log(
         `✗ ${question.id} [${question.split}/${question.language}/${question.kind}] want ${question.paragraph ?? "refusal"} got ${cited} (${answer.citations[0]?.score ?? "-"}) ${question.question}\n     → ${answer.text.slice(0, 160)}`,
