@@ -1,6 +1,6 @@
 import { currencyWords } from "../text/currency-words.js";
 import { isStopword, words } from "../text/tokenize.js";
-import type { Query } from "../retrieval/query.js";
+import { alternativeWeights, type Query } from "../retrieval/query.js";
 import { matchStrength, textTerms, type QueryTerm, type TextTerms } from "../retrieval/term-match.js";
 import { sentencesOf } from "../text/sentences.js";
 import type { NameMatch } from "../lexicon/name-entry.js";
@@ -89,7 +89,9 @@ function namesAsked(query: Query): AskedName[] {
     // An English institution ("White House", "Prime Minister") has a Dutch name the lexicon may not
     // know ("Witte Huis"); only its translations, when the dictionary gives them, can tell.
     const runTerms = termsIn(run[0]);
-    if (query.language === "en" && runTerms.length > 1 && runTerms.every((term) => !term.alternatives?.length)) continue;
+    // Cognate guesses (`white` → whijt) are no translation: they only say how the word might be spelt.
+    const translated = (term: QueryTerm) => (term.alternatives ?? []).some((form) => form.weight > alternativeWeights.cognate);
+    if (query.language === "en" && runTerms.length > 1 && !runTerms.some(translated)) continue;
     // Otherwise each (hyphenated) word is a name of its own: in "Prime Minister Rutte" it is
     // Rutte the passage must mention, not any one of the three words.
     for (const surface of run[0].split(/\s+/u)) {

@@ -12,7 +12,11 @@ export function dutchCognates(word: string): string[] {
       if (base.length <= suffix.length + 2 || !base.endsWith(suffix)) continue;
       for (const stem of respellings(base.slice(0, -suffix.length))) for (const replacement of replacements) found.add(stem + replacement);
     }
-    for (const spelling of respellings(base)) found.add(spelling);
+    for (const spelling of respellings(base)) {
+      found.add(spelling);
+      const closed = closedSyllable(spelling);
+      if (closed) found.add(closed);
+    }
   }
   found.delete(word);
   return [...found].filter((candidate) => candidate.length >= 4);
@@ -41,6 +45,17 @@ const suffixes: [string, string[]][] = [
   ["ic", ["iek", "isch"]],
   ["y", ["ij", "ie"]],
 ];
+
+/**
+ * English marks a long vowel with a silent final e, Dutch by doubling it in a closed syllable, and
+ * English long i is Dutch ij: `phone` → foon, `state` → staat, `line` → lijn, `wide` → wijd.
+ */
+function closedSyllable(word: string): string | undefined {
+  const match = /^(.*[^aeiou])([aeiou])([^aeiouwy])e$/u.exec(word);
+  if (!match) return undefined;
+  const [, head, vowel, consonant] = match;
+  return `${head}${vowel === "i" ? "ij" : vowel === "u" ? "uu" : `${vowel}${vowel}`}${consonant}`;
+}
 
 /** Singulars of an English plural, so the endings above apply: `batteries` → battery. */
 function singular(word: string): string[] {

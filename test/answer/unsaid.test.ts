@@ -53,6 +53,8 @@ describe("names of more than one word, and capitals", () => {
 
   it("an English institution of several capitalised words the lexicon cannot translate is no proof of silence", () => {
     expect(unsaid("What did the White House say Biden promised?", "en")).toBeUndefined();
+    // A guessed cognate spelling of one of its words is no translation either.
+    expect(unsaid("What did the White State say Biden promised?", "en")).toBeUndefined();
   });
 
   it("in a run of capitalised words each word is a name of its own: the passage must mention Rutte, not just 'premier'", () => {

@@ -13,6 +13,14 @@ describe("English cognates spelt the Dutch way", () => {
     expect(dutchCognates("infrastructure")).toContain("infrastructuur");
     expect(dutchCognates("conversation")).toContain("conversatie");
   });
+
+  it("turns a silent final e into a closed Dutch syllable: phone → foon, state → staat, line → lijn", () => {
+    expect(dutchCognates("phone")).toContain("foon");
+    expect(dutchCognates("state")).toContain("staat");
+    expect(dutchCognates("line")).toContain("lijn");
+    expect(dutchCognates("phones")).toContain("foon");
+    expect(dutchCognates("tree")).not.toContain("treee");
+  });
 });
 
 describe("lemma candidates for dictionary lookups", () => {
