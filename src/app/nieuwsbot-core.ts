@@ -41,7 +41,7 @@ import { redactUrlCredentials } from "../util/url-credentials.js";
 import type { Answer, AskContext, CoreStatus, FullStatus, Language, NieuwsbotCore, RefreshProgress, RefreshReport, RefreshRequest } from "../port/types.js";
 import { documentDetails, documentList } from "./core-status.js";
 import type { SharedStores } from "./shared-stores.js";
-import { refreshRefusal, SharedReplica, toCorpusFiles } from "./shared-replica.js";
+import { buildLocalOnly, localOnlyVersion, refreshRefusal, SharedReplica, toCorpusFiles } from "./shared-replica.js";
 import { VersionListener } from "../shared-state/version-listener.js";
 import type { CorpusAuthor } from "../shared-state/corpus-record.js";
 
@@ -150,11 +150,20 @@ export class Core implements NieuwsbotCore {
     try {
       return await this.openRecord();
     } catch (error) {
-      const saved = isNieuwsbotError(error) && error.code === "DATABASE_UNAVAILABLE" ? await this.loadSaved() : undefined;
-      if (!saved) throw error;
+      if (!(isNieuwsbotError(error) && error.code === "DATABASE_UNAVAILABLE")) throw error;
       // Questions need only the local index: serve the version this host last had; the listener catches up.
-      this.logger.warn(`the shared database is unreachable; answering from saved version v${saved.manifest.version} until it returns`);
-      return saved;
+      const saved = await this.loadSaved();
+      if (saved) {
+        this.logger.warn(`the shared database is unreachable; answering from saved version v${saved.manifest.version} until it returns`);
+        return saved;
+      }
+      // A new host has no version of the database yet: its own folder answers until the database does (`listen`).
+      const { index } = await buildLocalOnly(this.deps, this.options.onBuildProgress);
+      this.logger.warn(
+        `the shared database is unreachable and this host has no saved index: answering from its own corpus folder as local version v${localOnlyVersion} ` +
+          "(not shared; refreshes refused) until the database returns",
+      );
+      return index;
     }
   }
 
@@ -192,7 +201,9 @@ export class Core implements NieuwsbotCore {
     shared
       .ready(() => this.closing)
       .then(
-        () => {
+        async () => {
+          // A host serving its own folder switches to the database's current version first.
+          if (this.index.manifest.version === localOnlyVersion) await this.joinRecord();
           if (this.closing) return;
           this.listener = new VersionListener(shared.database, {
             ...shared.listener,
@@ -204,6 +215,27 @@ export class Core implements NieuwsbotCore {
           if (!this.closing) this.logger.error("the shared database cannot be used; this replica stays on its version", { error });
         },
       );
+  }
+
+  /**
+   * Leaves the local-only version for the database's current one (an empty database is seeded from
+   * this folder), exactly as a start with the database up would have; counts as a refresh while it
+   * runs. A failure is logged: the listener, started next, still catches up on the current version.
+   */
+  private async joinRecord(): Promise<void> {
+    while (this.refreshing) await this.refreshing.catch(() => undefined);
+    if (this.closing) return;
+    const run = this.openRecord();
+    this.refreshing = run;
+    try {
+      this.swap(await run);
+    } catch (error) {
+      this.logger.warn(`the shared database answers again, but its current version cannot be served yet; staying on local version v${localOnlyVersion}`, {
+        error,
+      });
+    } finally {
+      this.refreshing = undefined;
+    }
   }
 
   /**
@@ -420,7 +452,7 @@ export class Core implements NieuwsbotCore {
     const lost: LockLoss = {};
     let release: () => Promise<void>;
     try {
-      release = await this.takeRefreshLock(lost);
+      release = await this.takeRefreshLock(lost, this.index);
     } catch (error) {
       if (isNieuwsbotError(error) && error.code === "REFRESH_RUNNING") return this.skipBusy(urls);
       throw error;
@@ -468,11 +500,15 @@ export class Core implements NieuwsbotCore {
    * The lock that keeps refreshes one at a time: the lock file in `DATA_DIR` in file mode, the
    * database's advisory lock across hosts in shared mode — refused with `REFRESH_DATABASE_DOWN`
    * when the database cannot be reached, since a refresh could then neither be numbered nor
-   * reach the other replicas. `lost` is marked if the database drops the lock midway.
+   * reach the other replicas — and so while `serving` is the local-only version of a host that has not
+   * reached the database yet. `lost` is marked if the database drops the lock midway.
    */
-  private async takeRefreshLock(lost: LockLoss = {}): Promise<() => Promise<void>> {
+  private async takeRefreshLock(lost: LockLoss, serving: CorpusIndex | undefined): Promise<() => Promise<void>> {
     const { shared, config } = this.options;
     if (!shared) return acquireRefreshLock(config.dataDir);
+    if (serving?.manifest.version === localOnlyVersion) {
+      throw new RefreshError("REFRESH_DATABASE_DOWN", "Refresh refused: this host answers from its own corpus folder until it reaches the shared database.");
+    }
     let releaseShared: () => Promise<void>;
     try {
       releaseShared = await shared.lock.acquire({ onLost: (reason) => (lost.reason = reason) });
@@ -505,7 +541,7 @@ export class Core implements NieuwsbotCore {
     const lost: LockLoss = {};
     let release: () => Promise<void>;
     try {
-      release = await this.takeRefreshLock(lost);
+      release = await this.takeRefreshLock(lost, old);
     } catch (error) {
       await this.auditRefusal(request, old, error);
       throw error;

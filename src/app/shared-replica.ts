@@ -4,6 +4,7 @@ import { isCorpusDocumentName, loadCorpus } from "../corpus/load-corpus.js";
 import { corpusHash } from "../corpus/passages.js";
 import type { CorpusIndex } from "../index/corpus-index.js";
 import { RefreshError, SharedStateError } from "../port/errors.js";
+import type { RefreshProgress } from "../port/types.js";
 import { applyHostChanges } from "../refresh/corpus-merge.js";
 import { corpusDocuments, corpusFiles, restoreCorpus } from "../refresh/corpus-writer.js";
 import { buildVersion, loadVersion, type BuiltVersion, type RefreshDeps } from "../refresh/refresh-steps.js";
@@ -138,6 +139,16 @@ export class SharedReplica {
     await rm(repository.versionDir(version), { recursive: true, force: true });
     return undefined;
   }
+}
+
+/**
+ * This host's own corpus folder as version `localOnlyVersion`, for a host without a saved index that
+ * starts while the database is away: built in memory with `DATA_DIR`'s file embedding cache (the
+ * shared one is in the database), never saved, so a restart meanwhile builds it again.
+ */
+export async function buildLocalOnly(deps: RefreshDeps, onProgress?: (progress: RefreshProgress) => void): Promise<BuiltVersion> {
+  const local = { ...deps, vectorCache: undefined, nextVersion: async () => localOnlyVersion };
+  return buildVersion(local, await loadCorpus(deps.config.corpusDir), onProgress);
 }
 
 /** Corpus file name → text (as `corpusFiles` records it) in the database's form. */

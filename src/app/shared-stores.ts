@@ -17,7 +17,7 @@ import { SharedStateError } from "../port/errors.js";
  * Opens the shared database of shared mode (`DATABASE_URL`) and brings its schema to this build's
  * version before anything uses it, so no store ever meets a table it does not know. A database that
  * cannot be reached at start-up is not fatal here: the core then starts from this host's saved index
- * (or fails if there is none) and `SharedStores.ready` migrates once the database answers. A schema
+ * (or, on a new host, from its own corpus folder) and `SharedStores.ready` migrates once the database answers. A schema
  * newer than this build, or a wrong password, is thrown.
  */
 export async function openSharedDatabase(config: DatabaseConfig, logger: Logger, applicationName = "nieuwsbot"): Promise<SharedDatabase> {
@@ -32,7 +32,9 @@ export async function openSharedDatabase(config: DatabaseConfig, logger: Logger,
     return database;
   } catch (error) {
     if (isUnavailable(error)) {
-      logger.warn(`shared database ${database.description} unreachable at start-up; this replica starts from its saved index and catches up when it returns`);
+      logger.warn(
+        `shared database ${database.description} unreachable at start-up; this replica answers from what this host has and catches up when it returns`,
+      );
       return database;
     }
     await database.close().catch(() => undefined);
