@@ -27,7 +27,16 @@ export function answerability(candidates: readonly Candidate[], threshold: numbe
   // A relevant passage naming everything asked but silent on the fact itself: the article does not say.
   const silent = judged.find(({ unsaid }) => unsaid!.kind !== "name") ?? judged.find(({ unsaid }) => !unsaid!.elsewhere);
   if (silent) return { status: "unsaid", unsaid: silent.unsaid!, nearest: silent.candidate };
-  // Every relevant passage misses a name that only a less relevant one has: the article may say it
-  // in words the lexicon does not know ("het Witte Huis" for "Washington"), so answer from the best.
+  // Every relevant passage misses a name that only a less relevant one has. If that one is only just
+  // below the threshold and says everything asked, it is the better answer: the name pins the question.
+  const naming = candidates.find(
+    (candidate) => candidate.relevance < threshold && candidate.relevance >= threshold - nameAnchorMargin && !unsaidIn(candidate.query, candidate.passage.text),
+  );
+  if (naming) return { status: "answerable", candidates: [naming] };
+  // Otherwise the article may say it in words the lexicon does not know ("het Witte Huis" for
+  // "Washington"), so answer from the best.
   return { status: "answerable", candidates: judged.map(({ candidate }) => candidate) };
 }
+
+/** How far under the threshold a passage naming what all relevant ones miss may be and still be cited. */
+const nameAnchorMargin = 0.05;
