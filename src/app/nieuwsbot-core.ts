@@ -299,6 +299,8 @@ export class Core implements NieuwsbotCore {
     if (config.refreshIntervalMinutes <= 0) return;
     this.schedule = await SourceSchedule.open({
       dataDir: config.dataDir,
+      // Shared mode: one schedule for every host, in the database.
+      store: this.options.shared?.schedule,
       intervalMinutes: config.refreshIntervalMinutes,
       intervalMs: schedule?.intervalMs,
       clock: schedule?.clock,

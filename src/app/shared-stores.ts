@@ -7,6 +7,7 @@ import { SharedCorpus } from "../shared-state/corpus-record.js";
 import { SharedEmbeddingCache } from "../shared-state/embedding-cache.js";
 import { Outbox } from "../shared-state/outbox.js";
 import { SharedRefreshLock } from "../shared-state/refresh-lock.js";
+import { SharedScheduleStore } from "../shared-state/source-schedule.js";
 import type { VersionListenerOptions } from "../shared-state/version-listener.js";
 import type { Logger } from "../logging/logger.js";
 import { SharedDatabase } from "../shared-state/database.js";
@@ -49,6 +50,8 @@ export interface SharedStores {
   lock: SharedRefreshLock;
   cache: SharedEmbeddingCache;
   audit: SharedAuditLog;
+  /** The scheduled re-fetch of URL sources: one state and one lease for every host. */
+  schedule: SharedScheduleStore;
   /** Audit entries written while the database is away wait here (`<DATA_DIR>/outbox/audit.jsonl`). */
   auditOutbox: Outbox<AuditEntry>;
   /**
@@ -70,6 +73,7 @@ export function sharedStores(database: SharedDatabase, dataDir: string, embedder
     lock: new SharedRefreshLock(database),
     cache: new SharedEmbeddingCache(database, embedder),
     audit,
+    schedule: new SharedScheduleStore(database),
     ready: once((stopped) => migrateWhenReachable(database, stopped, logger)),
     auditOutbox: new Outbox({ file: path.join(dataDir, "outbox", "audit.jsonl"), deliver: (entry) => audit.append(entry), logger: logger.child("outbox") }),
   };

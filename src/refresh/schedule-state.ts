@@ -6,7 +6,7 @@ import type { ScheduleStatus } from "../port/types.js";
 
 /**
  * What the scheduled re-fetch of URL sources remembers between checks, in `<DATA_DIR>/source-schedule.json`,
- * shared by every process on the data folder: the last check (so each process's `/status` shows it,
+ * shared by every process on the data folder (in shared mode: in the database, shared by every host): the last check (so each process's `/status` shows it,
  * and a check made by one process counts for all), the failures in a row (the backoff survives a
  * restart), and per URL what the publisher last said about the page.
  */
@@ -53,12 +53,19 @@ export async function readScheduleState(dataDir: string): Promise<ScheduleState>
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return emptyScheduleState;
     throw error;
   }
+  let value: unknown;
   try {
-    const parsed = stateSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : emptyScheduleState;
+    value = JSON.parse(text);
   } catch {
     return emptyScheduleState;
   }
+  return scheduleStateFrom(value);
+}
+
+/** A stored state as parsed JSON (the file's, or the database's copy in shared mode); empty when it is not one. */
+export function scheduleStateFrom(value: unknown): ScheduleState {
+  const parsed = stateSchema.safeParse(value);
+  return parsed.success ? parsed.data : emptyScheduleState;
 }
 
 /** Replaces the state atomically, so a process reading it meanwhile sees the old or the new one. */

@@ -1,16 +1,8 @@
-import { unwatchFile, watchFile } from "node:fs";
-import path from "node:path";
-import { tryLockFile } from "../index/refresh-lock.js";
 import type { Logger } from "../logging/logger.js";
+import { isNieuwsbotError } from "../port/errors.js";
 import type { ScheduleStatus } from "../port/types.js";
-import {
-  readScheduleState,
-  scheduleLeaseFileName,
-  scheduleStateFileName,
-  writeScheduleState,
-  type ScheduleState,
-  type SourceRecord,
-} from "./schedule-state.js";
+import { emptyScheduleState, type ScheduleState, type SourceRecord } from "./schedule-state.js";
+import { fileScheduleStore, type ScheduleStore } from "./schedule-store.js";
 
 /** How one scheduled check went, as the core reports it to the schedule. */
 export interface ScheduledRun {
@@ -40,6 +32,8 @@ export const systemClock: ScheduleClock = {
 
 export interface SourceScheduleOptions {
   dataDir: string;
+  /** Where the shared state and the lease live; `dataDir`'s files by default (shared mode: the database). */
+  store?: ScheduleStore;
   intervalMinutes: number;
   /** The interval in milliseconds instead of `intervalMinutes` (tests only; `/status` still shows the minutes). */
   intervalMs?: number;
@@ -50,7 +44,7 @@ export interface SourceScheduleOptions {
    * check (no URL in `sources.txt`): then nothing is recorded.
    */
   check: (known: Record<string, SourceRecord>) => Promise<ScheduledRun | undefined>;
-  /** How often to look for checks made by other processes, for `/status`; 0 never looks. */
+  /** How often to look for checks made by other processes (or hosts), for `/status`; 0 never looks. */
   watchIntervalMs: number;
 }
 
@@ -69,11 +63,11 @@ export function backoffDelayMs(intervalMs: number, failures: number): number {
 }
 
 /**
- * Re-checks the URL sources every `REFRESH_INTERVAL_MINUTES`. Every process on a data folder may run
- * one: they share the last check through `source-schedule.json`, so the sources are checked once per
- * interval however many processes there are, and a lease file (`source-schedule.lock`) lets only one
- * of them check at a time. Processes that do not `start` it still follow the shared state for
- * `/status`.
+ * Re-checks the URL sources every `REFRESH_INTERVAL_MINUTES`. Every process on a data folder — in
+ * shared mode every host — may run one: they share the last check through the store
+ * (`source-schedule.json`, or the database), so the sources are checked once per interval however
+ * many processes there are, and the store's lease lets only one of them check at a time. Processes
+ * that do not `start` it still follow the shared state for `/status`.
  */
 export class SourceSchedule {
   private state: ScheduleState;
@@ -86,8 +80,8 @@ export class SourceSchedule {
   private cancelTimer: (() => void) | undefined;
   private ticking: Promise<void> | undefined;
   private stopped = false;
-  private readonly stateFile: string;
-  private readonly reload = () => void this.follow();
+  private readonly store: ScheduleStore;
+  private stopFollowing: (() => void) | undefined;
 
   private constructor(
     private readonly options: SourceScheduleOptions,
@@ -97,14 +91,17 @@ export class SourceSchedule {
     this.clock = options.clock ?? systemClock;
     this.intervalMs = options.intervalMs ?? options.intervalMinutes * 60_000;
     this.startedAt = this.clock.now();
-    this.stateFile = path.join(options.dataDir, scheduleStateFileName);
+    this.store = options.store ?? fileScheduleStore(options.dataDir);
   }
 
-  /** Reads the shared state and follows other processes' checks; call `start` to run checks too. */
+  /**
+   * Reads the shared state and follows other processes' checks; call `start` to run checks too. A
+   * state that cannot be read now (the shared database away) is read again before each check.
+   */
   static async open(options: SourceScheduleOptions): Promise<SourceSchedule> {
-    const schedule = new SourceSchedule(options, await readScheduleState(options.dataDir));
-    // persistent: false — following must never keep a finished process alive.
-    if (options.watchIntervalMs > 0) watchFile(schedule.stateFile, { interval: options.watchIntervalMs, persistent: false }, schedule.reload);
+    const schedule = new SourceSchedule(options, emptyScheduleState);
+    await schedule.follow();
+    if (options.watchIntervalMs > 0) schedule.stopFollowing = schedule.store.follow(() => void schedule.follow(), options.watchIntervalMs);
     return schedule;
   }
 
@@ -117,7 +114,7 @@ export class SourceSchedule {
   async stop(): Promise<void> {
     this.stopped = true;
     this.cancelTimer?.();
-    unwatchFile(this.stateFile, this.reload);
+    this.stopFollowing?.();
     await this.ticking;
   }
 
@@ -144,14 +141,14 @@ export class SourceSchedule {
   }
 
   private async checkIfDue(): Promise<void> {
-    const release = await tryLockFile(path.join(this.options.dataDir, scheduleLeaseFileName));
+    const release = await this.store.tryLease();
     if (!release) {
-      // Another process is checking right now; its result will be in the shared state.
+      // Another process (or host) is checking right now; its result will be in the shared state.
       this.notBefore = this.clock.now() + this.intervalMs;
       return;
     }
     try {
-      this.state = await readScheduleState(this.options.dataDir);
+      this.state = await this.store.read();
       // Stopped meanwhile (the core is closing): no check may start on a closed core.
       if (this.stopped || this.clock.now() < this.dueAt()) return;
       const run = await this.options.check(this.state.sources);
@@ -177,7 +174,7 @@ export class SourceSchedule {
       nextCheckAt: new Date(next).toISOString(),
       sources: run.sources ?? this.state.sources,
     };
-    await writeScheduleState(this.options.dataDir, this.state);
+    await this.store.write(this.state);
     const wait = `next check in ${Math.round((next - at) / 60_000)} min`;
     const { logger } = this.options;
     if (run.outcome === "failed") logger.warn(`scheduled source check failed (${failures} in a row), the live version stays: ${run.reason}; ${wait}`);
@@ -201,9 +198,11 @@ export class SourceSchedule {
   /** Picks up a check another process recorded, for `/status`; a running timer re-reads it when it fires. */
   private async follow(): Promise<void> {
     try {
-      this.state = await readScheduleState(this.options.dataDir);
+      this.state = await this.store.read();
     } catch (error) {
-      this.options.logger.warn("could not read the source schedule's state", { error });
+      // A shared database that went away has said so once already; every look must not say it again.
+      const away = isNieuwsbotError(error) && error.code === "DATABASE_UNAVAILABLE";
+      this.options.logger[away ? "debug" : "warn"]("could not read the source schedule's state", { error });
     }
   }
 }

@@ -12,6 +12,8 @@ export const lockIds = {
   refresh: 2,
   /** Held while a corpus version is numbered and committed, or the pointer moved back (transaction level). */
   corpusCommit: 3,
+  /** Held by the session of the host running a scheduled check of the URL sources (session level). */
+  sourceSchedule: 4,
 } as const;
 
 /** The channel a new current corpus version is announced on; the payload is the version number. */

@@ -29,6 +29,7 @@ describe.skipIf(!postgresAvailable)("migrations", () => {
       "feedback_votes",
       "rate_limits",
       "schema_migrations",
+      "source_schedule",
     ]);
   });
 
