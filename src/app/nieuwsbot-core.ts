@@ -247,6 +247,8 @@ export class Core implements NieuwsbotCore {
   private async adoptShared(version: number): Promise<void> {
     while (this.refreshing) await this.refreshing.catch(() => undefined);
     if (this.closing || version === this.index.manifest.version) return;
+    // The listener hands over the newer version once it reads it; a stale one is not worth a switch.
+    if (!(await this.replica!.stillCurrent(version))) return;
     const run = this.withLocalLock(() => this.replica!.materialize(this.deps, version, this.index));
     this.refreshing = run;
     try {

@@ -51,6 +51,16 @@ export class SharedReplica {
   }
 
   /**
+   * Whether `version` is still the database's current version. An announcement read just before this
+   * replica's own commit (or another host's) is stale by the time the replica is free to follow it;
+   * following it would switch back for a moment. Unknown (the database away) counts as current.
+   */
+  async stillCurrent(version: number): Promise<boolean> {
+    const current = await this.stores.corpus.current().catch(() => undefined);
+    return current === undefined || current === version;
+  }
+
+  /**
    * The index of database version `version` in this `DATA_DIR`: the saved one when it was built from
    * exactly that corpus by this embedder, else built now (embeddings from the shared cache; `previous`
    * lends its HNSW graph). The corpus folder is then made to hold that version's files.
