@@ -10,20 +10,11 @@ import { silentLogger } from "../../src/logging/logger.js";
 import { coreFixture, CountingEmbedder, type CoreFixture } from "../helpers/core-fixture.js";
 import { postgresAvailable, useTestDatabase } from "../helpers/postgres.js";
 import { runScript } from "../helpers/run-script.js";
+import { until } from "../helpers/until.js";
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const ferry = (when: string) => `---\ntitle: Veer\n---\nHet pontveer bij Kampen vaart ${when} elk half uur naar de overkant.`;
 const dike = "---\ntitle: Dijk\n---\nDe dijk langs de IJssel bij Deventer wordt twee meter verhoogd.";
-
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /**
  * `npm run ingest` on a host whose corpus folder is behind the database (its replica not running):

@@ -8,19 +8,10 @@ import { coreFixture, CountingEmbedder, type CoreFixture } from "../helpers/core
 import { postgresAvailable, useTestDatabase } from "../helpers/postgres.js";
 import { ReplicaProcess } from "../helpers/replica-process.js";
 import { TcpProxy } from "../helpers/tcp-proxy.js";
+import { until } from "../helpers/until.js";
 
 const bridge = "---\ntitle: Brug\n---\nDe nieuwe brug over de Waal bij Nijmegen gaat in maart open voor fietsers.";
 const bridgeQuestion = "Wanneer gaat de brug bij Nijmegen open voor fietsers?";
-
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /**
  * A brand-new host (empty DATA_DIR) starting while the database is down — a loopback proxy that

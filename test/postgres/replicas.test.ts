@@ -6,22 +6,12 @@ import { postgresAvailable, useTestDatabase } from "../helpers/postgres.js";
 import { ReplicaProcess } from "../helpers/replica-process.js";
 import { runScript } from "../helpers/run-script.js";
 import { TcpProxy } from "../helpers/tcp-proxy.js";
+import { until } from "../helpers/until.js";
 
 const bridge = { fileName: "Brug Nijmegen.md", text: "---\ntitle: Brug\n---\nDe nieuwe brug over de Waal bij Nijmegen gaat in maart open voor fietsers." };
 const bridgeQuestion = "Wanneer gaat de brug bij Nijmegen open voor fietsers?";
 const ferry = { fileName: "Veer.md", text: "---\ntitle: Veer\n---\nHet pontveer bij Kampen vaart deze zomer elk half uur naar de overkant." };
 const dike = { fileName: "Dijk.md", text: "---\ntitle: Dijk\n---\nDe dijk langs de IJssel bij Deventer wordt twee meter verhoogd." };
-
-/** Polls `probe` until it returns a value, at most `timeoutMs`. */
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /**
  * Separate processes with separate DATA_DIRs and corpus folders and one PostgreSQL database stand in

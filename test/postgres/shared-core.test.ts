@@ -6,6 +6,7 @@ import { sharedStores } from "../../src/app/shared-stores.js";
 import { silentLogger } from "../../src/logging/logger.js";
 import { coreFixture, CountingEmbedder, type CoreFixture } from "../helpers/core-fixture.js";
 import { postgresAvailable, useTestDatabase } from "../helpers/postgres.js";
+import { until } from "../helpers/until.js";
 
 const bridge = new TextEncoder().encode("---\ntitle: Brug\n---\nDe nieuwe brug over de Waal bij Nijmegen gaat in maart open voor fietsers.");
 const bridgeQuestion = "Wanneer gaat de brug bij Nijmegen open voor fietsers?";
@@ -24,16 +25,6 @@ class GatedEmbedder extends CountingEmbedder {
     this.arrived?.();
     await this.gate;
     return super.embedDocuments(texts);
-  }
-}
-
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
 

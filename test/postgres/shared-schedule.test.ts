@@ -10,19 +10,10 @@ import { articlePageHtml, startNewsSite, type NewsSite } from "../fakes/news-sit
 import { coreFixture, CountingEmbedder, type CoreFixture } from "../helpers/core-fixture.js";
 import { ManualClock } from "../helpers/manual-clock.js";
 import { postgresAvailable, useTestDatabase } from "../helpers/postgres.js";
+import { until } from "../helpers/until.js";
 
 const minute = 60_000;
 const scheduleEnv = { FETCH_ALLOW_PRIVATE_NETWORKS: "true", FETCH_TIMEOUT_MS: "5000", INDEX_WATCH_INTERVAL_MS: "0", REFRESH_INTERVAL_MINUTES: "15" };
-
-async function until<T>(probe: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 /**
  * The scheduled re-fetch of URL sources on two hosts (cores in this process, each with its own
