@@ -61,8 +61,6 @@ export interface TextTerms {
   stems: Set<string>;
   /** Stems of the words the text capitalises in mid-sentence: its proper names (`Nasams`, `Lambrecht`). */
   names: Set<string>;
-  /** The infinitives its words may be forms of (`dutch-verbs.ts`), so `vroeg` meets `gevraagd`. */
-  verbs: { sure: Set<string>; all: Set<string> };
 }
 
 /**
@@ -90,13 +88,7 @@ const textTermsMemo = new BoundedMap<string, TextTerms>(1_000);
 function computeTextTerms(text: string): TextTerms {
   const list = words(text).filter((word) => word.length >= 2);
   const wordStems = list.map((word) => (/^\p{N}/u.test(word) ? word : stem(word)));
-  const verbs = { sure: new Set<string>(), all: new Set<string>() };
-  for (const word of new Set(list)) {
-    const lemmas = dutchVerbLemmas(word);
-    lemmas.sure.forEach((lemma) => verbs.sure.add(lemma));
-    lemmas.all.forEach((lemma) => verbs.all.add(lemma));
-  }
-  return { words: list, wordStems, stems: new Set(wordStems), names: nameStems(text), verbs };
+  return { words: list, wordStems, stems: new Set(wordStems), names: nameStems(text) };
 }
 
 /** How strongly one query term, or the best of its alternative forms, is present in a text, in [0, 1]. */
@@ -149,7 +141,7 @@ function wordStrength(term: QueryWord, text: TextTerms, nearSpellings: boolean):
     }
   }
   // Another tense of the same verb: `gevraagd` ~ `vroeg`, a dictionary's `toezeggen` ~ `toegezegd`.
-  if (best < verbFormMatch && term.word.length >= 5 && sameVerb(dutchVerbLemmas(term.word), text.verbs)) best = verbFormMatch;
+  if (best < verbFormMatch && term.word.length >= 5 && sameVerb(dutchVerbLemmas(term.word), verbsOf(text))) best = verbFormMatch;
   return best >= fuzzyFloor ? best : 0;
 }
 
@@ -165,6 +157,28 @@ function typoStrength(query: string, word: string): number {
 }
 
 const typoMatch = 0.75;
+
+type VerbSets = { sure: Set<string>; all: Set<string> };
+
+/**
+ * The infinitives a text's words may be forms of (`dutch-verbs.ts`), so `vroeg` meets `gevraagd`.
+ * Computed on first need and kept with the text's terms: most candidates are decided without it.
+ */
+function verbsOf(text: TextTerms): VerbSets {
+  let verbs = verbSets.get(text);
+  if (!verbs) {
+    verbs = { sure: new Set(), all: new Set() };
+    for (const word of new Set(text.words)) {
+      const lemmas = dutchVerbLemmas(word);
+      for (const lemma of lemmas.sure) verbs.sure.add(lemma);
+      for (const lemma of lemmas.all) verbs.all.add(lemma);
+    }
+    verbSets.set(text, verbs);
+  }
+  return verbs;
+}
+
+const verbSets = new WeakMap<TextTerms, VerbSets>();
 
 /** As strong as a compound match: the same verb is the same word, but a tense can shift the meaning a little. */
 const verbFormMatch = 0.85;

@@ -8,8 +8,8 @@ import { strongVerbForms } from "./dutch-strong-verbs.js";
  * Snowball stemmer leaves these apart (`belooft` → belooft, `beloven` → belov).
  *
  * `sure` holds lemmas reached by a form only a verb has (an infinitive, a past tense, a past
- * participle, a strong verb's table entry); `all` adds guesses from forms most nouns share (a
- * word ending in -t as a present tense, a bare word as a verb stem). Two words are taken for forms
+ * participle, a strong verb's table entry); `all` adds guesses from a form many nouns share (a
+ * word ending in -t as a present tense). Two words are taken for forms
  * of one verb when a sure lemma of either is a lemma of the other: `raket` and `raakt` both guess
  * `raken` and do not meet. A candidate that is no verb is harmless: it only ever meets junk. Pure.
  */
@@ -86,9 +86,9 @@ function computeLemmas(word: string): VerbLemmas {
   if (past) infinitives(past[1]!).forEach((lemma) => sure.add(lemma));
   const prefixed = /^(?:be|ver|ont|her|er)\p{L}{2,}[dt]$/u.test(word);
   if (prefixed) infinitives(word.slice(0, -1)).forEach((lemma) => sure.add(lemma));
-  // Guesses: a present tense (`belooft`, but also the noun `raket`) and a bare stem (`beloof`).
+  // A guess: a present tense (`belooft`, but also the noun `raket`). The bare stem (`ik beloof`) is
+  // left out: news rarely speaks in the first person, and every other word would be a guess.
   if (word.endsWith("t") && word.length >= 4) infinitives(word.slice(0, -1)).forEach((lemma) => guessed.add(lemma));
-  if (!word.endsWith("en")) infinitives(word).forEach((lemma) => guessed.add(lemma));
   const all = new Set([...sure, ...guessed]);
   return { sure: [...sure], all: [...all] };
 }
