@@ -142,7 +142,7 @@ export function answerKind(question: string): AnswerKind {
   if (/ (wie|who|whom|whose|met wie|wiens) /u.test(text) || (/ (welke?|which|what) /u.test(text) && roles.test(text))) return "person";
   if (first === "waar" && !rPronounParticles.has(list.at(-1) ?? "")) return "place";
   if (/ (where|welk land|welke stad|which country|which city|what country|what city) /u.test(text)) return "place";
-  if (/^(welk|welke|which) /u.test(text.slice(text.search(/ (welke?|which) /u) + 1))) return "thing";
+  if (/ (welke?|which) /u.test(text)) return "thing";
   if (first && !openers.has(first) && (englishAuxiliaries.has(first) || !list.some((word) => openers.has(word) && !rPronounParticles.has(word))))
     return "yes-no";
   return "other";
