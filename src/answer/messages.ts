@@ -15,6 +15,10 @@ export const messages = {
     /** What the titles in `abstain` are: `het artikel “…”`, `de artikelen “…”, “…”`. */
     articles: (count: number): string => (count > 1 ? "de artikelen" : "het artikel"),
     moreTitles: (count: number) => `en ${count} andere`,
+    overview: (others: string | undefined, title: string, paragraph: number) =>
+      others
+        ? `Ik beantwoord vragen over ${others}. Het nieuwste, “${title}”, in het kort (alinea ${paragraph}):`
+        : `Het artikel “${title}” in het kort (alinea ${paragraph}):`,
     smallTalk: (kind: SmallTalkKind, titles: string) =>
       ({
         greeting: `Hallo! Stel me een vraag over ${titles}; ik antwoord met de Nederlandse passage waar het antwoord staat.`,
@@ -40,6 +44,10 @@ export const messages = {
     nearest: (paragraph: number) => `The closest it comes is paragraph ${paragraph} (in Dutch):`,
     articles: (count: number): string => (count > 1 ? "the articles" : "the article"),
     moreTitles: (count: number) => `and ${count} more`,
+    overview: (others: string | undefined, title: string, paragraph: number) =>
+      others
+        ? `I answer questions about ${others}. The newest, “${title}”, in short (paragraph ${paragraph}, quoted in Dutch):`
+        : `The article “${title}” in short (paragraph ${paragraph}, quoted in Dutch):`,
     smallTalk: (kind: SmallTalkKind, titles: string) =>
       ({
         greeting: `Hi! Ask me a question about ${titles}; I answer with the Dutch passage the answer comes from.`,

@@ -2,6 +2,7 @@ import { rm } from "node:fs/promises";
 import type { Answerer, QueryRewriter } from "../answer/answerer.js";
 import { extractiveAnswerer } from "../answer/extractive-answerer.js";
 import { smallTalkAnswer } from "../answer/small-talk-answer.js";
+import { overviewAnswer } from "../answer/overview.js";
 import type { CoreConfig } from "../config/core-config.js";
 import { refreshReportText } from "../answer/refresh-messages.js";
 import { corpusFingerprint } from "../corpus/load-corpus.js";
@@ -324,6 +325,9 @@ export class Core implements NieuwsbotCore {
     // "hoi", "bedankt!", "wat kun je?": a friendly word back, not "the article doesn't answer that".
     const chat = smallTalkAnswer({ question, language, corpusVersion: snapshot.manifest.version, titles: documentTitles(snapshot) });
     if (chat) return chat;
+    // "Waar gaat het artikel over?": the article's gist, not "the article doesn't answer that".
+    const overview = overviewAnswer({ question, language, passages: snapshot.passages, corpusVersion: snapshot.manifest.version });
+    if (overview) return overview;
     const texts = (await this.options.rewriter?.rewrite(question, language, context)) ?? [question];
     const candidates = await this.search(snapshot, texts, language);
     return this.answerer.answer({

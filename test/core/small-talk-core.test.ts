@@ -24,4 +24,14 @@ describe("small talk through the core", () => {
     expect(answer.abstained).toBe(false);
     expect(answer.citations[0]?.paragraph).toBe(3);
   });
+
+  it("'waar gaat het artikel over?' gets the article's gist from its opening paragraph, cited verbatim", async () => {
+    const answer = await core.ask("Waar gaat het artikel over?", { platform: "test" });
+    expect(answer).toMatchObject({ abstained: false, language: "nl", mode: "extractive" });
+    expect(answer.text).toMatch(/^Het artikel “Luchtafweer voor Oekraïne na Russische vergeldingsaanvallen” in het kort \(alinea 1\): /);
+    expect(answer.citations).toHaveLength(1);
+    expect(answer.citations[0]!.paragraph).toBe(1);
+    expect(answer.citations[0]!.quote).toContain(answer.citations[0]!.sentence);
+    expect((await core.ask("What is this article about?", { platform: "test" })).language).toBe("en");
+  });
 });
