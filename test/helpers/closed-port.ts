@@ -1,6 +1,9 @@
 import { createServer } from "node:net";
 
-/** A loopback port nothing listens on (bound, then closed): connections to it are refused at once. */
+/**
+ * A loopback port nothing listens on (bound, then closed): connections to it are refused at once,
+ * and a server the test starts next can take it.
+ */
 export function closedPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();

@@ -1,6 +1,4 @@
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer, request as httpRequest, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { AdapterDeps, RunningAdapter } from "../../adapters/shared/adapter.js";
@@ -13,6 +11,8 @@ import { createLogger } from "../../src/logging/logger.js";
 import { HashingEmbedder } from "../../embeddings/hashing-embeddings.js";
 import { FakeTelegramBotApi, type FakeChat, type FakeUser, type SentMessage } from "../fakes/telegram-bot-api.js";
 import { repoRoot } from "../helpers/core-fixture.js";
+import { closedPort } from "../helpers/closed-port.js";
+import { listenOnLoopback, roundRobin } from "../helpers/round-robin.js";
 import type { TestDatabase } from "../helpers/postgres.js";
 import type { SharedDatabase } from "../../src/shared-state/database.js";
 
@@ -54,10 +54,10 @@ export interface WorkersOptions {
 export async function startWorkers(db: TestDatabase, count: number, options: WorkersOptions = {}): Promise<Workers> {
   const urlFor = options.urlFor ?? (() => db.url);
   const fake = await FakeTelegramBotApi.start({ token: testToken });
-  const ports = await Promise.all(Array.from({ length: count }, () => freePort()));
+  const ports = await Promise.all(Array.from({ length: count }, () => closedPort()));
   const served: number[] = ports.map(() => 0);
   const balancer = roundRobin(ports, served);
-  const hookUrl = `http://127.0.0.1:${await listen(balancer)}/telegram/hook`;
+  const hookUrl = `http://127.0.0.1:${await listenOnLoopback(balancer)}/telegram/hook`;
   const workers: Worker[] = [];
   const running: RunningAdapter[] = [];
   const stop = async () => {
@@ -144,34 +144,4 @@ async function postUpdate(url: string, update: Record<string, unknown>): Promise
     signal: AbortSignal.timeout(10_000),
   });
   if (response.status !== 200) throw new Error(`the webhook answered ${response.status}`);
-}
-
-async function listen(server: Server): Promise<number> {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return (server.address() as AddressInfo).port;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  const port = await listen(server);
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-/** Forwards each request to the next worker in turn, as any round-robin balancer would. */
-function roundRobin(ports: number[], served: number[]): Server {
-  let next = 0;
-  return createServer((incoming, outgoing) => {
-    const target = next++ % ports.length;
-    served[target] = (served[target] ?? 0) + 1;
-    const forwarded = httpRequest(
-      { host: "127.0.0.1", port: ports[target], path: incoming.url, method: incoming.method, headers: incoming.headers },
-      (response) => {
-        outgoing.writeHead(response.statusCode ?? 502, response.headers);
-        response.pipe(outgoing);
-      },
-    );
-    forwarded.on("error", () => outgoing.writeHead(502).end());
-    incoming.pipe(forwarded);
-  });
 }

@@ -1,5 +1,3 @@
-import { createServer } from "node:net";
-import type { AddressInfo } from "node:net";
 import { describe, expect, test } from "vitest";
 import { startTelegram } from "../../../adapters/telegram/start-telegram.js";
 import { RefreshError } from "../../../src/port/errors.js";
@@ -7,6 +5,7 @@ import type { NieuwsbotCore } from "../../../src/port/types.js";
 import { FeedbackStore } from "../../../src/feedback/feedback-store.js";
 import { createLogger, silentLogger } from "../../../src/logging/logger.js";
 import { FakeTelegramBotApi } from "../../fakes/telegram-bot-api.js";
+import { closedPort } from "../../helpers/closed-port.js";
 import { privateChat, settle, startHarness, testToken, textMessage, users } from "./telegram-harness.js";
 
 /** Resources that keep a process alive, by type (sockets, servers, timers). */
@@ -14,14 +13,6 @@ function liveResources(): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const type of process.getActiveResourcesInfo()) counts[type] = (counts[type] ?? 0) + 1;
   return counts;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 describe("long polling lifecycle", () => {
@@ -85,7 +76,7 @@ describe("long polling lifecycle", () => {
 
 describe("webhook mode", () => {
   test("registers the webhook with its secret, answers authentic updates and refuses others", async () => {
-    const port = await freePort();
+    const port = await closedPort();
     const hookUrl = `http://127.0.0.1:${port}/telegram/hook`;
     const h = await startHarness({
       env: { TELEGRAM_WEBHOOK_URL: hookUrl, TELEGRAM_WEBHOOK_SECRET: "test-secret_1", TELEGRAM_WEBHOOK_PORT: String(port), TELEGRAM_WEBHOOK_HOST: "127.0.0.1" },

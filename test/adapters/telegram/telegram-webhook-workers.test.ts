@@ -1,6 +1,4 @@
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer, request as httpRequest, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
@@ -13,6 +11,8 @@ import { silentLogger } from "../../../src/logging/logger.js";
 import { HashingEmbedder } from "../../../embeddings/hashing-embeddings.js";
 import { FakeTelegramBotApi } from "../../fakes/telegram-bot-api.js";
 import { repoRoot } from "../../helpers/core-fixture.js";
+import { closedPort } from "../../helpers/closed-port.js";
+import { listenOnLoopback, roundRobin } from "../../helpers/round-robin.js";
 import { privateChat, testToken } from "./telegram-harness.js";
 
 /**
@@ -20,37 +20,6 @@ import { privateChat, testToken } from "./telegram-harness.js";
  * server) behind a round-robin HTTP load balancer on loopback. Every update reaches one worker and
  * gets exactly one reply; both workers take a share.
  */
-async function listen(server: Server): Promise<number> {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return (server.address() as AddressInfo).port;
-}
-
-/** Forwards each request to the next backend in turn, as any round-robin balancer would. */
-function roundRobin(backends: number[], served: number[]): Server {
-  let next = 0;
-  return createServer((incoming, outgoing) => {
-    const target = next;
-    next = (next + 1) % backends.length;
-    served[target] = (served[target] ?? 0) + 1;
-    const forwarded = httpRequest(
-      { host: "127.0.0.1", port: backends[target], path: incoming.url, method: incoming.method, headers: incoming.headers },
-      (response) => {
-        outgoing.writeHead(response.statusCode ?? 502, response.headers);
-        response.pipe(outgoing);
-      },
-    );
-    forwarded.on("error", () => outgoing.writeHead(502).end());
-    incoming.pipe(forwarded);
-  });
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  const port = await listen(server);
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 describe("webhook mode with several workers behind a load balancer", () => {
   test("each update is answered once, by whichever worker received it", async () => {
     const fake = await FakeTelegramBotApi.start({ token: testToken });
@@ -65,9 +34,9 @@ describe("webhook mode with several workers behind a load balancer", () => {
     const cores: Core[] = [];
     const workers: RunningAdapter[] = [];
     const served: number[] = [];
-    const workerPorts = [await freePort(), await freePort()];
+    const workerPorts = [await closedPort(), await closedPort()];
     const balancer = roundRobin(workerPorts, served);
-    const balancerPort = await listen(balancer);
+    const balancerPort = await listenOnLoopback(balancer);
     const hookUrl = `http://127.0.0.1:${balancerPort}/telegram/hook`;
     try {
       for (const port of workerPorts) {
