@@ -226,16 +226,12 @@ export class Core implements NieuwsbotCore {
   private async joinRecord(): Promise<void> {
     while (this.refreshing) await this.refreshing.catch(() => undefined);
     if (this.closing) return;
-    const run = this.openRecord();
-    this.refreshing = run;
     try {
-      this.swap(await run);
+      await this.asRefresh(async () => this.swap(await this.openRecord()));
     } catch (error) {
       this.logger.warn(`the shared database answers again, but its current version cannot be served yet; staying on local version v${localOnlyVersion}`, {
         error,
       });
-    } finally {
-      this.refreshing = undefined;
     }
   }
 
@@ -248,16 +244,28 @@ export class Core implements NieuwsbotCore {
   private async adoptShared(version: number): Promise<void> {
     while (this.refreshing) await this.refreshing.catch(() => undefined);
     if (this.closing || version === this.index.manifest.version) return;
-    // The listener hands over the newer version once it reads it; a stale one is not worth a switch.
-    if (!(await this.replica!.stillCurrent(version))) return;
-    const run = this.withLocalLock(() => this.replica!.materialize(this.deps, version, this.index));
-    this.refreshing = run;
     try {
-      const { index, embedded } = await run;
-      this.swap(index);
-      this.logger.info(`switched to corpus version v${version} from the shared database (${embedded} passages embedded here)`);
+      await this.asRefresh(async () => {
+        // The listener hands over the newer version once it reads it; a stale one is not worth a switch.
+        if (!(await this.replica!.stillCurrent(version))) return;
+        const { index, embedded } = await this.withLocalLock(() => this.replica!.materialize(this.deps, version, this.index));
+        this.swap(index);
+        this.logger.info(`switched to corpus version v${version} from the shared database (${embedded} passages embedded here)`);
+      });
     } catch (error) {
       this.logger.warn(`corpus version v${version} cannot be used here; staying on v${this.index.manifest.version}`, { error });
+    }
+  }
+
+  /**
+   * Runs `work` as this process's one refresh: `refreshing` is set from its first step to its last,
+   * so a moderator's refresh is refused, a scheduled check is skipped and a version switch waits.
+   */
+  private async asRefresh<T>(work: () => Promise<T>): Promise<T> {
+    const run = work();
+    this.refreshing = run;
+    try {
+      return await run;
     } finally {
       this.refreshing = undefined;
     }
@@ -429,13 +437,7 @@ export class Core implements NieuwsbotCore {
    */
   async refresh(request: RefreshRequest): Promise<RefreshReport> {
     if (this.refreshing) throw new RefreshError("REFRESH_RUNNING", "A refresh is already running.");
-    const run = this.runExclusive(request, this.index, (index) => this.swap(index)).then(({ report }) => report);
-    this.refreshing = run;
-    try {
-      return await run;
-    } finally {
-      this.refreshing = undefined;
-    }
+    return this.asRefresh(async () => (await this.runExclusive(request, this.index, (index) => this.swap(index))).report);
   }
 
   /**
@@ -447,13 +449,7 @@ export class Core implements NieuwsbotCore {
     const urls = await readSourcesFile(this.options.config.corpusDir);
     if (urls.length === 0) return undefined;
     if (this.refreshing) return this.skipBusy(urls);
-    const run = this.checkUnderLock(urls, known);
-    this.refreshing = run;
-    try {
-      return await run;
-    } finally {
-      this.refreshing = undefined;
-    }
+    return this.asRefresh(() => this.checkUnderLock(urls, known));
   }
 
   private async checkUnderLock(urls: string[], known: Record<string, SourceRecord>): Promise<ScheduledRun> {
