@@ -1,7 +1,7 @@
-import type pg from "pg";
 import { RefreshError } from "../port/errors.js";
 import type { SharedDatabase } from "./database.js";
 import { lockIds, lockSpace } from "./lock-keys.js";
+import { trySessionLock } from "./session-lock.js";
 
 export interface SharedRefreshLockOptions {
   /**
@@ -13,10 +13,9 @@ export interface SharedRefreshLockOptions {
 }
 
 /**
- * One refresh at a time across every host: a session-level advisory lock held on a connection of
- * its own for as long as the refresh runs. The server releases it when that connection ends for any
- * reason, so a replica that dies mid-refresh (killed, power lost, network gone) never leaves a stale
- * lock behind — unlike the lock file, no one has to decide whether its owner still lives.
+ * One refresh at a time across every host: a session-level advisory lock (`trySessionLock`) held for
+ * as long as the refresh runs, so a replica that dies mid-refresh never leaves a stale lock behind —
+ * unlike the lock file, no one has to decide whether its owner still lives.
  */
 export class SharedRefreshLock {
   constructor(private readonly database: SharedDatabase) {}
@@ -27,20 +26,9 @@ export class SharedRefreshLock {
    * `SharedStateError` `DATABASE_UNAVAILABLE` when the database cannot be reached.
    */
   async acquire(options: SharedRefreshLockOptions = {}): Promise<() => Promise<void>> {
-    const session = await this.database.session();
-    let locked = false;
-    try {
-      const result = await session.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1, $2) AS locked", [lockSpace, lockIds.refresh]);
-      locked = result.rows[0]?.locked === true;
-    } catch (error) {
-      await session.end().catch(() => undefined);
-      throw this.database.translate(error);
-    }
-    if (!locked) {
-      await session.end().catch(() => undefined);
-      throw new RefreshError("REFRESH_RUNNING", "A refresh is already running (on this or another host).");
-    }
-    return holdUntilReleased(session, options.onLost);
+    const release = await trySessionLock(this.database, lockIds.refresh, options.onLost);
+    if (!release) throw new RefreshError("REFRESH_RUNNING", "A refresh is already running (on this or another host).");
+    return release;
   }
 
   /** Whether some session holds the lock now (for `/status`; a moment later it may differ). */
@@ -60,19 +48,4 @@ export class SharedRefreshLock {
   async waitForRelease(pollMs = 200): Promise<void> {
     while (await this.isHeld()) await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
-}
-
-/** The release of a held lock; reports a connection that ends first to `onLost`, once. */
-function holdUntilReleased(session: pg.Client, onLost: SharedRefreshLockOptions["onLost"]): () => Promise<void> {
-  let released = false;
-  session.once("end", () => {
-    if (!released) onLost?.(new Error("The connection holding the refresh lock ended; the lock is gone."));
-  });
-  return async () => {
-    if (released) return;
-    released = true;
-    // Unlock explicitly, then close; if the connection is already gone the server freed the lock anyway.
-    await session.query("SELECT pg_advisory_unlock($1, $2)", [lockSpace, lockIds.refresh]).catch(() => undefined);
-    await session.end().catch(() => undefined);
-  };
 }

@@ -1,8 +1,8 @@
-import type pg from "pg";
 import { scheduleStateFrom, type ScheduleState } from "../refresh/schedule-state.js";
 import type { ScheduleStore } from "../refresh/schedule-store.js";
 import type { SharedDatabase } from "./database.js";
-import { lockIds, lockSpace } from "./lock-keys.js";
+import { lockIds } from "./lock-keys.js";
+import { trySessionLock } from "./session-lock.js";
 
 /**
  * The source schedule's shared state in shared mode (migration 4): one row every host reads and
@@ -26,25 +26,8 @@ export class SharedScheduleStore implements ScheduleStore {
     );
   }
 
-  async tryLease(): Promise<(() => Promise<void>) | undefined> {
-    const session = await this.database.session();
-    let locked = false;
-    try {
-      const result = await session.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1, $2) AS locked", [lockSpace, lockIds.sourceSchedule]);
-      locked = result.rows[0]?.locked === true;
-    } catch (error) {
-      await endSession(session);
-      throw this.database.translate(error);
-    }
-    if (!locked) {
-      await endSession(session);
-      return undefined;
-    }
-    return async () => {
-      // Unlock explicitly, then close; if the connection is already gone the server freed the lock anyway.
-      await session.query("SELECT pg_advisory_unlock($1, $2)", [lockSpace, lockIds.sourceSchedule]).catch(() => undefined);
-      await endSession(session);
-    };
+  tryLease(): Promise<(() => Promise<void>) | undefined> {
+    return trySessionLock(this.database, lockIds.sourceSchedule);
   }
 
   /** The database tells no one about a new row: look every `intervalMs`. */
@@ -53,9 +36,4 @@ export class SharedScheduleStore implements ScheduleStore {
     timer.unref();
     return () => clearInterval(timer);
   }
-}
-
-/** Ends a session whose work is done; a connection that already broke has nothing left to end. */
-async function endSession(session: pg.Client): Promise<void> {
-  await session.end().catch(() => undefined);
 }
