@@ -73,7 +73,11 @@ export class SharedReplica {
 
   /** Database version `version` loaded from this `DATA_DIR` when saved there from exactly that corpus, else built in memory. */
   async prepare(deps: RefreshDeps, version: number, previous?: CorpusIndex): Promise<PreparedVersion> {
-    const files = await this.recordedFiles(version);
+    return this.prepareFiles(deps, version, await this.recordedFiles(version), previous);
+  }
+
+  /** `prepare` for a caller that has read the version's files already. */
+  private async prepareFiles(deps: RefreshDeps, version: number, files: Record<string, string>, previous?: CorpusIndex): Promise<PreparedVersion> {
     const documents = corpusDocuments(files);
     const saved = await this.loadSaved(deps, version, corpusHash(documents));
     if (saved) return { ...saved, files, saved: true };
@@ -115,7 +119,7 @@ export class SharedReplica {
     if (serving?.manifest.version === version && serving.manifest.corpusHash === corpusHash(corpusDocuments(theirs))) {
       return { current: { index: serving, embedded: 0, files: theirs, saved: true }, files };
     }
-    return { current: await this.prepare(deps, version, serving), files };
+    return { current: await this.prepareFiles(deps, version, theirs, serving), files };
   }
 
   /** The version a rollback from `version` goes back to. */
