@@ -1,4 +1,4 @@
-import type { Answer, Citation, Language } from "../port/types.js";
+import type { Answer, Citation, Language, Passage } from "../port/types.js";
 import type { Answerer, AnswerRequest } from "./answerer.js";
 import type { Candidate } from "../retrieval/hybrid-retriever.js";
 import { answerability } from "./answerable.js";
@@ -36,19 +36,28 @@ export function answerExtractively(input: Omit<AnswerRequest, "context">): Answe
 
 /** Cites a candidate: the whole paragraph, plus the sentence(s) matching the query that found it. */
 export function toCitation(candidate: Candidate): Citation {
-  const { passage } = candidate;
-  const sentences = sentencesOf(passage);
+  const sentences = sentencesOf(candidate.passage);
   const choice = selectSentences(sentenceQuery(candidate.query.text, candidate.query.terms), sentences);
+  return citeCandidate(candidate, chosenText(candidate.passage.text, sentences, choice));
+}
+
+/** A citation of a retrieved passage with `sentence` as the support, scored by its relevance. */
+export function citeCandidate(candidate: Candidate, sentence: string): Citation {
+  return citePassage(candidate.passage, sentence, Math.round(candidate.relevance * 1000) / 1000);
+}
+
+/** A citation of `passage`: the whole paragraph verbatim, `sentence` (a substring of it) as the support. */
+export function citePassage(passage: Passage, sentence: string, score: number): Citation {
   return {
     passageId: passage.id,
     documentId: passage.documentId,
     quote: passage.text,
-    sentence: chosenText(passage.text, sentences, choice),
+    sentence,
     paragraph: passage.paragraph,
     title: passage.title,
     published: passage.published,
     source: passage.source,
-    score: Math.round(candidate.relevance * 1000) / 1000,
+    score,
   };
 }
 

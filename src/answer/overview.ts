@@ -1,7 +1,7 @@
 import type { Answer, Language, Passage } from "../port/types.js";
 import { foldText } from "../text/fold.js";
 import { sentencesOf } from "../text/sentences.js";
-import { describeTitles } from "./extractive-answerer.js";
+import { citePassage, describeTitles } from "./extractive-answerer.js";
 import { messagesFor } from "./messages.js";
 import { chosenText, selectSentences } from "./select-sentence.js";
 
@@ -56,19 +56,7 @@ export function overviewAnswer(input: { question: string; language: Language; pa
     text: `${text} ${sentence}`,
     abstained: false,
     language: asked,
-    citations: [
-      {
-        passageId: lead.id,
-        documentId: lead.documentId,
-        quote: lead.text,
-        sentence,
-        paragraph: lead.paragraph,
-        title: lead.title,
-        published: lead.published,
-        source: lead.source,
-        score: 1,
-      },
-    ],
+    citations: [citePassage(lead, sentence, 1)],
     corpusVersion: input.corpusVersion,
     mode: "extractive",
     question: input.question,

@@ -1,3 +1,4 @@
+import { citeCandidate } from "../answer/extractive-answerer.js";
 import { sentencesOf } from "../text/sentences.js";
 import type { Citation } from "../port/types.js";
 import type { Candidate } from "../retrieval/hybrid-retriever.js";
@@ -54,17 +55,7 @@ export function verifyCitations(claims: GeneratedAnswer["citations"], shown: rea
       continue;
     }
     cited.add(passage.id);
-    citations.push({
-      passageId: passage.id,
-      documentId: passage.documentId,
-      quote: passage.text,
-      sentence,
-      paragraph: passage.paragraph,
-      title: passage.title,
-      published: passage.published,
-      source: passage.source,
-      score: Math.round(candidate.relevance * 1000) / 1000,
-    });
+    citations.push(citeCandidate(candidate, sentence));
   }
   return { citations, rejected };
 }
