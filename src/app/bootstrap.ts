@@ -65,7 +65,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<App> {
   const secrets = [...(options.secrets ?? []), ...llm.secrets, ...(database?.secrets ?? [])];
   const logger = createLogger({ level: config.logLevel, secrets, scope: options.logScope });
   const embedder = await createEmbedder(config.embeddings, logger, llm);
-  const lexicon = createLexicon(config.dictionaryDir, logger);
+  const lexicon = createLexicon({ dictionaryDir: config.dictionaryDir, bundled: config.bundledLexicon }, logger);
   // LangChain's model clients take a second to import: load them only when a model is configured.
   const generative = llm.chat
     ? (await import("../generative/create-generative.js")).createGenerative(llm, { logger: logger.child("llm"), maxQueryLength: config.maxQuestionLength })

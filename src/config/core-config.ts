@@ -25,6 +25,7 @@ export const coreEnvShape = {
   EMBEDDINGS_REMOTE_HOST: envField.url(),
   HASHING_DIMENSIONS: envField.integer(64, 4096, 512),
   DICTIONARY_DIR: z.string().default("/usr/share/dictd"),
+  BUNDLED_LEXICON: envField.boolean(true),
   MAX_QUESTION_LENGTH: envField.integer(20, 4000, 500),
   RETRIEVAL_CANDIDATES: envField.integer(1, 100, 8),
   FUSION_VECTOR_WEIGHT: envField.number(0, 10, 1),
@@ -70,6 +71,8 @@ export interface CoreConfig {
    * dict-freedict-nld-eng / -eng-nld); used when present, `off` never reads one.
    */
   dictionaryDir: string | undefined;
+  /** Whether the English–Dutch word list that ships with the bot is used (BUNDLED_LEXICON). */
+  bundledLexicon: boolean;
   maxQuestionLength: number;
   retrieval: {
     candidates: number;
@@ -113,6 +116,7 @@ export function loadCoreConfig(env: NodeJS.ProcessEnv = process.env, cwd = proce
       cacheDir: path.join(dataDir, "models"),
     },
     dictionaryDir: parsed.DICTIONARY_DIR === "off" ? undefined : path.resolve(cwd, parsed.DICTIONARY_DIR),
+    bundledLexicon: parsed.BUNDLED_LEXICON,
     maxQuestionLength: parsed.MAX_QUESTION_LENGTH,
     retrieval: {
       candidates: parsed.RETRIEVAL_CANDIDATES,

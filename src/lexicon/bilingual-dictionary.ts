@@ -31,11 +31,21 @@ export interface SynonymOptions {
 
 /** What was loaded, for logs and the benchmark. */
 export interface DictionaryStats {
-  /** Entries read per source dictionary (`nld-eng`, `eng-nld`); 0 for one that is absent. */
-  readonly entries: Readonly<Record<"nld-eng" | "eng-nld", number>>;
+  /** Entries read per source (`nld-eng`, `eng-nld`, `bundled`); 0 for one that is absent. */
+  readonly entries: Readonly<Record<string, number>>;
   /** Distinct words with at least one translation, per source language. */
   readonly words: Readonly<Record<LexiconLanguage, number>>;
   readonly loadMs: number;
+}
+
+/** Headwords with their translations, in the source's order. */
+export type TranslationPairs = readonly (readonly [string, readonly string[]])[];
+
+/** One word list feeding the dictionary: its name (for stats) and which way it translates. */
+export interface DictionarySource {
+  readonly name: string;
+  readonly from: LexiconLanguage;
+  readonly pairs: TranslationPairs;
 }
 
 /** Lookups over a loaded dictionary pair. Pure; words are matched folded (case and accents ignored). */
@@ -94,16 +104,33 @@ function readPairs(folder: string, name: string): [string, readonly string[]][] 
 }
 
 /**
- * Reads and indexes `freedict-nld-eng` and `freedict-eng-nld` from `folder` (default
- * /usr/share/dictd). Returns undefined when neither is installed; with one of the two, works
- * from that one alone. Throws a {@link DictdError} when a file is there but unusable.
+ * `freedict-nld-eng` and `freedict-eng-nld` from `folder` (default /usr/share/dictd) as sources,
+ * or undefined when neither is installed; one of the two alone is enough. Throws a
+ * {@link DictdError} when a file is there but unusable.
  */
-export function loadBilingualDictionary(options: { folder?: string } = {}): BilingualDictionary | undefined {
-  const started = performance.now();
+export function readFreedictSources(options: { folder?: string } = {}): DictionarySource[] | undefined {
   const folder = options.folder ?? DEFAULT_DICTD_FOLDER;
   const nldEng = readPairs(folder, "freedict-nld-eng");
   const engNld = readPairs(folder, "freedict-eng-nld");
   if (!nldEng && !engNld) return undefined;
+  return [
+    { name: "nld-eng", from: "nl", pairs: nldEng ?? [] },
+    { name: "eng-nld", from: "en", pairs: engNld ?? [] },
+  ];
+}
+
+/** FreeDict alone ({@link readFreedictSources}), or undefined when it is not installed. */
+export function loadBilingualDictionary(options: { folder?: string } = {}): BilingualDictionary | undefined {
+  const started = performance.now();
+  const sources = readFreedictSources(options);
+  return sources && dictionaryFrom(sources, started);
+}
+
+/**
+ * One dictionary over several word lists. Every list serves both directions: for each lookup
+ * the lists translating that way come first, in the order given, then the others read backwards.
+ */
+export function dictionaryFrom(sources: readonly DictionarySource[], started = performance.now()): BilingualDictionary {
   const toEnglish: Table = new Map();
   const toDutch: Table = new Map();
   // Every word is keyed four times (both directions, both roles); folding it once is enough.
@@ -116,13 +143,18 @@ export function loadBilingualDictionary(options: { folder?: string } = {}): Bili
     }
     return found;
   };
+  const tableFrom = (language: LexiconLanguage) => (language === "nl" ? toEnglish : toDutch);
   // Direct entries first, so they lead each list; reversed ones follow.
-  for (const [dutch, english] of nldEng ?? []) for (const word of english) add(toEnglish, keyOf(dutch), word, keyOf(word));
-  for (const [english, dutch] of engNld ?? []) for (const word of dutch) add(toDutch, keyOf(english), word, keyOf(word));
-  for (const [english, dutch] of engNld ?? []) for (const word of dutch) add(toEnglish, keyOf(word), english, keyOf(english));
-  for (const [dutch, english] of nldEng ?? []) for (const word of english) add(toDutch, keyOf(word), dutch, keyOf(dutch));
+  for (const { from, pairs } of sources) {
+    const table = tableFrom(from);
+    for (const [headword, translations] of pairs) for (const word of translations) add(table, keyOf(headword), word, keyOf(word));
+  }
+  for (const { from, pairs } of sources) {
+    const table = tableFrom(from === "nl" ? "en" : "nl");
+    for (const [headword, translations] of pairs) for (const word of translations) add(table, keyOf(word), headword, keyOf(headword));
+  }
   const stats: DictionaryStats = {
-    entries: { "nld-eng": nldEng?.length ?? 0, "eng-nld": engNld?.length ?? 0 },
+    entries: Object.fromEntries(sources.map((source) => [source.name, source.pairs.length])),
     words: { nl: toEnglish.size, en: toDutch.size },
     loadMs: performance.now() - started,
   };
@@ -168,7 +200,7 @@ function createDictionary(toEnglish: Table, toDutch: Table, stats: DictionarySta
 
 /** The outcome of loading the dictionary: ready, absent, or failed with a one-line reason. */
 export type DictionaryLoad =
-  | { readonly status: "ready"; readonly dictionary: BilingualDictionary }
+  | { readonly status: "ready"; readonly dictionary: BilingualDictionary; readonly sources: readonly DictionarySource[] }
   | { readonly status: "absent"; readonly reason: string }
   | { readonly status: "failed"; readonly reason: string; readonly error: DictdError };
 
@@ -184,9 +216,10 @@ export function bilingualDictionary(options: { folder?: string } = {}): Dictiona
   if (known) return known;
   let load: DictionaryLoad;
   try {
-    const dictionary = loadBilingualDictionary({ folder });
-    load = dictionary
-      ? { status: "ready", dictionary }
+    const started = performance.now();
+    const sources = readFreedictSources({ folder });
+    load = sources
+      ? { status: "ready", dictionary: dictionaryFrom(sources, started), sources }
       : {
           status: "absent",
           reason: `No FreeDict Dutch–English dictionary in ${folder}; install dict-freedict-nld-eng and dict-freedict-eng-nld for English–Dutch word matching.`,

@@ -1,41 +1,67 @@
 import type { Logger } from "../logging/logger.js";
-import { bilingualDictionary, type BilingualDictionary } from "./bilingual-dictionary.js";
+import { bilingualDictionary, dictionaryFrom, type BilingualDictionary, type DictionarySource } from "./bilingual-dictionary.js";
+import { bundledLexiconSource } from "./bundled-lexicon.js";
 import { nameTableStats } from "./cldr-names.js";
 
 /**
  * General knowledge that lets a question find text written in other words: CLDR names (always
- * there; Germany ↔ Duitsland ↔ Duitse, London ↔ Londen, Kyiv ↔ Kiev) and, when the operator
- * installed one, a bilingual dictionary (translations of English words, Dutch synonyms).
+ * there; Germany ↔ Duitsland ↔ Duitse, London ↔ Londen, Kyiv ↔ Kiev), the English–Dutch word list
+ * that ships with the bot and, when the operator installed one, FreeDict (translations of English
+ * words, Dutch synonyms through a shared English word).
  */
 export interface Lexicon {
-  /** Which resources are in use, `cldr` or `cldr+freedict`; part of every calibration. */
+  /** Which resources are in use (`cldr`, `cldr+bundled`, `cldr+bundled+freedict`, …); part of every calibration. */
   readonly id: string;
   readonly dictionary?: BilingualDictionary;
 }
 
 export const namesOnly: Lexicon = { id: "cldr" };
 
+/** Which word lists to use besides the CLDR names. */
+export interface LexiconChoice {
+  /** FreeDict's folder, or undefined for none (DICTIONARY_DIR=off). */
+  readonly dictionaryDir: string | undefined;
+  /** The bundled English–Dutch list (BUNDLED_LEXICON). */
+  readonly bundled: boolean;
+}
+
+const lexicons = new Map<string, Lexicon>();
+
 /**
- * The lexicon for this installation: CLDR names, plus FreeDict when `dictionaryDir` holds it.
- * Logs one line saying which, and why not when the dictionary is missing or unreadable; never
- * throws — the bot answers without a dictionary, only less well in other words.
+ * The lexicon for this installation: CLDR names, the bundled list when chosen, FreeDict when
+ * `dictionaryDir` holds it. Logs one line saying which, and why not when the dictionary is
+ * missing or unreadable; never throws — the bot answers without them, only less well in other
+ * words. Built once per choice and process.
  */
-export function createLexicon(dictionaryDir: string | undefined, logger: Logger): Lexicon {
+export function createLexicon(choice: LexiconChoice, logger: Logger): Lexicon {
   // The name table takes ~0.1 s to build; pay it at start-up rather than in the first answer.
   nameTableStats();
-  if (!dictionaryDir) {
-    logger.info("dictionary: off (DICTIONARY_DIR=off); names from CLDR only");
-    return namesOnly;
+  const known = lexicons.get(JSON.stringify(choice));
+  if (known) return known;
+  const started = performance.now();
+  const sources: DictionarySource[] = [];
+  const used = ["cldr"];
+  if (choice.bundled) {
+    sources.push(bundledLexiconSource());
+    used.push("bundled");
   }
-  const load = bilingualDictionary({ folder: dictionaryDir });
-  if (load.status === "ready") {
-    const { stats } = load.dictionary;
-    logger.info(
-      `dictionary: FreeDict Dutch–English from ${dictionaryDir} (${stats.words.nl} Dutch and ${stats.words.en} English words, ${Math.round(stats.loadMs)} ms)`,
-    );
-    return { id: "cldr+freedict", dictionary: load.dictionary };
+  if (choice.dictionaryDir) {
+    const load = bilingualDictionary({ folder: choice.dictionaryDir });
+    if (load.status === "ready") {
+      sources.push(...load.sources);
+      used.push("freedict");
+    } else if (load.status === "failed") logger.warn(`dictionary: not used — ${load.reason}`);
+    else logger.info(`dictionary: none — ${load.reason}`);
   }
-  if (load.status === "failed") logger.warn(`dictionary: not used — ${load.reason}`);
-  else logger.info(`dictionary: none — ${load.reason}`);
-  return namesOnly;
+  const lexicon: Lexicon = sources.length > 0 ? { id: used.join("+"), dictionary: dictionaryFrom(sources, started) } : namesOnly;
+  const stats = lexicon.dictionary?.stats;
+  logger.info(
+    stats
+      ? `lexicon: ${lexicon.id} (${Object.entries(stats.entries)
+          .map(([name, count]) => `${count} ${name} entries`)
+          .join(", ")}; ${stats.words.nl} Dutch and ${stats.words.en} English words, ${Math.round(stats.loadMs)} ms)`
+      : "lexicon: CLDR names only (BUNDLED_LEXICON=false, no dictionary)",
+  );
+  lexicons.set(JSON.stringify(choice), lexicon);
+  return lexicon;
 }

@@ -17,8 +17,9 @@ import { scoreModel, tune, withFreshCore } from "./tune-relevance.js";
  * figures the project's targets are stated in (right paragraph, key fact in the answer sentence,
  * refusals) for each kind of question.
  *
- *     npm run eval                         hashing embedder, names lexicon, a fresh index
+ *     npm run eval                         hashing embedder, CLDR names + bundled word list, a fresh index
  *     npm run eval -- --dictionary         … plus FreeDict from DICTIONARY_DIR (/usr/share/dictd)
+ *     npm run eval -- --no-bundled         without the bundled word list (CLDR names only, or + FreeDict)
  *     npm run eval -- --embedder simulated the test stand-in for a multilingual model (squeezed cosines)
  *     npm run eval -- --embedder configured whatever .env configures (a real model), through bootstrap
  *     npm run eval -- --verbose            also lists every miss
@@ -28,7 +29,8 @@ async function main(): Promise<void> {
   const verbose = process.argv.includes("--verbose");
   if (process.argv.includes("--calibrate")) return calibrate();
   const questions = readEvalSet();
-  const { rows, status } = await run(questions, option("--embedder") ?? "hashing", process.argv.includes("--dictionary"));
+  const lexicon = { dictionary: process.argv.includes("--dictionary"), bundled: !process.argv.includes("--no-bundled") };
+  const { rows, status } = await run(questions, option("--embedder") ?? "hashing", lexicon);
   const shared = sharesWordWith(articleText());
   console.log(
     `Embedder: ${status.embedder.id}; lexicon ${status.calibration.lexicon}; threshold ${status.calibration.threshold.toFixed(3)} (calibrated on ${status.calibration.nullQuestions.count} off-topic questions)\n`,
@@ -57,7 +59,11 @@ function option(name: string): string | undefined {
   return at >= 0 ? process.argv[at + 1] : undefined;
 }
 
-async function run(questions: EvalQuestion[], embedderName: string, dictionary: boolean): Promise<{ rows: EvalRow[]; status: ReturnType<Core["status"]> }> {
+async function run(
+  questions: EvalQuestion[],
+  embedderName: string,
+  choice: { dictionary: boolean; bundled: boolean },
+): Promise<{ rows: EvalRow[]; status: ReturnType<Core["status"]> }> {
   if (embedderName === "configured") {
     const { core } = await bootstrap();
     try {
@@ -67,7 +73,10 @@ async function run(questions: EvalQuestion[], embedderName: string, dictionary: 
     }
   }
   const embedder = embedderName === "simulated" ? new SqueezedMultilingualEmbedder() : new HashingEmbedder();
-  const lexicon = dictionary ? createLexicon(loadCoreConfig().dictionaryDir, createLogger({ level: "warn" })) : namesOnly;
+  const lexicon = createLexicon(
+    { dictionaryDir: choice.dictionary ? loadCoreConfig().dictionaryDir : undefined, bundled: choice.bundled },
+    createLogger({ level: "warn" }),
+  );
   return withFreshCore(embedder, lexicon, relevanceModel, async (core) => ({ rows: await evaluate(core, questions), status: core.status() }));
 }
 

