@@ -71,11 +71,24 @@ export class Outbox<T> {
     return this.flushing;
   }
 
-  /** Items waiting on disk (all processes of this `DATA_DIR`). */
+  /**
+   * Items waiting on disk (all processes of this `DATA_DIR`). A flush moves items between files
+   * (queue → batch → back to the queue when the database is away), so this process's flush in
+   * progress is let finish first, and a count that saw a file vanish is taken again.
+   */
   async pending(): Promise<number> {
-    let count = 0;
-    for (const file of await this.pendingFiles()) count += (await readItems<T>(file)).length;
-    return count;
+    for (;;) {
+      await this.flushing?.catch(() => undefined);
+      let count = 0;
+      let moved = false;
+      for (const file of await this.pendingFiles()) {
+        const items = await readItems<T>(file);
+        if (items === undefined) moved = true;
+        else count += items.length;
+      }
+      // A listed file gone by the time it was read: another process's flush moved its items.
+      if (!moved) return count;
+    }
   }
 
   /** Stops retrying; queued items stay on disk for the next start. */
@@ -110,7 +123,7 @@ export class Outbox<T> {
     let sent = 0;
     let failure: unknown;
     for (const file of await this.claim()) {
-      const items = await readItems<T>(file);
+      const items = (await readItems<T>(file)) ?? [];
       let index = 0;
       // After a failure the remaining batches go straight back, unsent.
       for (; index < items.length && failure === undefined; index++) {
@@ -185,12 +198,13 @@ function isUnavailable(error: unknown): boolean {
   return error instanceof SharedStateError && error.code === "DATABASE_UNAVAILABLE";
 }
 
-async function readItems<T>(file: string): Promise<T[]> {
+/** The items of a queue or batch file, or undefined when it no longer exists. */
+async function readItems<T>(file: string): Promise<T[] | undefined> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw error;
   }
   const items: T[] = [];

@@ -62,6 +62,17 @@ describe("Outbox", () => {
     expect([...store.stored]).toEqual(['{"id":1}', '{"id":2}']);
   });
 
+  it("counts what is queued while retries move it between files, never nothing and never twice", async () => {
+    const outbox = open(1);
+    store.up = false;
+    for (const id of [1, 2]) await outbox.send({ id });
+    // Retries every millisecond rename the queue to a batch and put it back; counts in between must hold.
+    const counts = new Set<number>();
+    for (let round = 0; round < 200; round++) counts.add(await outbox.pending());
+    expect([...counts]).toEqual([2]);
+    expect(store.deliveries).toBeGreaterThan(2);
+  });
+
   it("keeps the queue on disk for the next start when the process stops before the database returns", async () => {
     store.up = false;
     const first = open(60_000);
