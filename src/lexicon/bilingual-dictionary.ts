@@ -46,6 +46,8 @@ export interface DictionarySource {
   readonly name: string;
   readonly from: LexiconLanguage;
   readonly pairs: TranslationPairs;
+  /** Never read backwards: inflected forms (`sent` for send) translate, but are no translation of a Dutch word. */
+  readonly oneWay?: boolean;
 }
 
 /** Lookups over a loaded dictionary pair. Pure; words are matched folded (case and accents ignored). */
@@ -123,16 +125,23 @@ export function readFreedictSources(options: { folder?: string } = {}): Dictiona
 export function loadBilingualDictionary(options: { folder?: string } = {}): BilingualDictionary | undefined {
   const started = performance.now();
   const sources = readFreedictSources(options);
-  return sources && dictionaryFrom(sources, started);
+  return sources && dictionaryFrom([sources], started);
+}
+
+/** Both lookup tables of one tier of word lists. */
+interface Tables {
+  readonly toEnglish: Table;
+  readonly toDutch: Table;
 }
 
 /**
- * One dictionary over several word lists. Every list serves both directions: for each lookup
- * the lists translating that way come first, in the order given, then the others read backwards.
+ * One dictionary over tiers of word lists. A lookup uses the first tier that knows the word
+ * (the bundled list before FreeDict: a curated list's few translations are better than a large
+ * dictionary's many, which mostly add rare senses). Within a tier every list serves both
+ * directions: the lists translating that way come first, in the order given, then the others
+ * read backwards.
  */
-export function dictionaryFrom(sources: readonly DictionarySource[], started = performance.now()): BilingualDictionary {
-  const toEnglish: Table = new Map();
-  const toDutch: Table = new Map();
+export function dictionaryFrom(tiers: readonly (readonly DictionarySource[])[], started = performance.now()): BilingualDictionary {
   // Every word is keyed four times (both directions, both roles); folding it once is enough.
   const keys = new Map<string, string>();
   const keyOf = (word: string): string => {
@@ -143,35 +152,54 @@ export function dictionaryFrom(sources: readonly DictionarySource[], started = p
     }
     return found;
   };
+  const tables = tiers.map((sources) => tablesOf(sources, keyOf));
+  const distinct = (pick: (tier: Tables) => Table) => new Set(tables.flatMap((tier) => [...pick(tier).keys()])).size;
+  const stats: DictionaryStats = {
+    entries: Object.fromEntries(tiers.flat().map((source) => [source.name, source.pairs.length])),
+    words: { nl: distinct((tier) => tier.toEnglish), en: distinct((tier) => tier.toDutch) },
+    loadMs: performance.now() - started,
+  };
+  return createDictionary(tables, stats);
+}
+
+function tablesOf(sources: readonly DictionarySource[], keyOf: (word: string) => string): Tables {
+  const toEnglish: Table = new Map();
+  const toDutch: Table = new Map();
   const tableFrom = (language: LexiconLanguage) => (language === "nl" ? toEnglish : toDutch);
   // Direct entries first, so they lead each list; reversed ones follow.
   for (const { from, pairs } of sources) {
     const table = tableFrom(from);
     for (const [headword, translations] of pairs) for (const word of translations) add(table, keyOf(headword), word, keyOf(word));
   }
-  for (const { from, pairs } of sources) {
+  for (const { from, pairs, oneWay } of sources) {
+    if (oneWay) continue;
     const table = tableFrom(from === "nl" ? "en" : "nl");
     for (const [headword, translations] of pairs) for (const word of translations) add(table, keyOf(word), headword, keyOf(headword));
   }
-  const stats: DictionaryStats = {
-    entries: Object.fromEntries(sources.map((source) => [source.name, source.pairs.length])),
-    words: { nl: toEnglish.size, en: toDutch.size },
-    loadMs: performance.now() - started,
-  };
-  return createDictionary(toEnglish, toDutch, stats);
+  return { toEnglish, toDutch };
 }
 
-function createDictionary(toEnglish: Table, toDutch: Table, stats: DictionaryStats): BilingualDictionary {
+/** A word's translations in one table: the exact entry, else those of its possible lemmas. */
+function lookUp(table: Table, word: string, from: LexiconLanguage): string[] {
+  const exact = table.get(key(word))?.words ?? [];
+  // A Dutch form that is an entry is taken as it is: `krijgen` is not the plural of `krijg` (war).
+  if (exact.length > 0 && from === "nl") return [...exact];
+  // Running text inflects; the dictionary lists lemmas: `weapons` is found as weapon. An English
+  // form that is an entry of its own still gets its lemma's words (`arms` is also arm).
+  const found = [...exact];
+  for (const lemma of lemmaCandidates(key(word), from))
+    for (const translation of table.get(lemma)?.words ?? []) if (!found.includes(translation)) found.push(translation);
+  return found;
+}
+
+function createDictionary(tiers: readonly Tables[], stats: DictionaryStats): BilingualDictionary {
   const translate = (word: string, from: LexiconLanguage, to: LexiconLanguage): string[] => {
     if (from === to) return [];
-    const table = from === "nl" ? toEnglish : toDutch;
-    const exact = table.get(key(word));
-    if (exact) return [...exact.words];
-    // Running text inflects; the dictionary lists lemmas: `weapons` is found as weapon.
-    const found: string[] = [];
-    for (const lemma of lemmaCandidates(key(word), from))
-      for (const translation of table.get(lemma)?.words ?? []) if (!found.includes(translation)) found.push(translation);
-    return found;
+    for (const tier of tiers) {
+      const found = lookUp(from === "nl" ? tier.toEnglish : tier.toDutch, word, from);
+      if (found.length > 0) return found;
+    }
+    return [];
   };
   return {
     stats,
@@ -219,7 +247,7 @@ export function bilingualDictionary(options: { folder?: string } = {}): Dictiona
     const started = performance.now();
     const sources = readFreedictSources({ folder });
     load = sources
-      ? { status: "ready", dictionary: dictionaryFrom(sources, started), sources }
+      ? { status: "ready", dictionary: dictionaryFrom([sources], started), sources }
       : {
           status: "absent",
           reason: `No FreeDict Dutch–English dictionary in ${folder}; install dict-freedict-nld-eng and dict-freedict-eng-nld for English–Dutch word matching.`,

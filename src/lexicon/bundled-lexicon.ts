@@ -3,7 +3,9 @@
  * that English questions and Dutch ones in other words find the article's words without an
  * installed dictionary. Its headwords are chosen by a general criterion, never by a text: the
  * English lemmas WordNet's sense-tagged corpus counts at least three times
- * (`scripts/lexicon-headwords.ts` re-derives the list), each with its common Dutch translations.
+ * (`test/lexicon/derive-headwords.ts` re-derives the list), each with its common Dutch translations.
+ * Irregular English forms (`sent`, `children`, `better`) reach their headword through WordNet's
+ * exception lists (`data/en-irregular.tsv`, WordNet licence).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -13,6 +15,7 @@ import { cleanTerm } from "./freedict-entry.js";
 
 /** Where the list lives, relative to the project root (the same from `src/` and from `dist/`). */
 export const BUNDLED_LEXICON_PATH = "src/lexicon/data/en-nl.tsv";
+export const IRREGULAR_FORMS_PATH = "src/lexicon/data/en-irregular.tsv";
 
 /** The project root: the nearest folder above this module that holds package.json. */
 function projectRoot(): string {
@@ -47,10 +50,46 @@ export function parseLexiconTsv(text: string): [string, string[]][] {
   return pairs;
 }
 
-let source: DictionarySource | undefined;
+/** `form TAB lemma` lines (`#` lines are comments) as a map from form to lemmas. Pure. */
+export function parseIrregularForms(text: string): Map<string, string[]> {
+  const forms = new Map<string, string[]>();
+  for (const line of text.split("\n")) {
+    if (line.startsWith("#")) continue;
+    const [form, lemma] = line.split("\t");
+    if (!form || !lemma) continue;
+    forms.set(form, [...(forms.get(form) ?? []), lemma]);
+  }
+  return forms;
+}
 
-/** The bundled list as an English → Dutch dictionary source, read once per process. */
-export function bundledLexiconSource(): DictionarySource {
-  source ??= { name: "bundled", from: "en", pairs: parseLexiconTsv(readFileSync(join(projectRoot(), BUNDLED_LEXICON_PATH), "utf8")) };
-  return source;
+/**
+ * The list and its irregular forms as dictionary sources: each form gets its lemmas'
+ * translations (`sent` → sturen, zenden, …), one way only. Pure.
+ */
+export function bundledSources(
+  pairs: readonly (readonly [string, readonly string[]])[],
+  irregular: ReadonlyMap<string, readonly string[]>,
+): DictionarySource[] {
+  const byHeadword = new Map(pairs);
+  const forms: [string, string[]][] = [];
+  for (const [form, lemmas] of irregular) {
+    if (byHeadword.has(form)) continue;
+    const translations = [...new Set(lemmas.flatMap((lemma) => byHeadword.get(lemma) ?? []))];
+    if (translations.length > 0) forms.push([form, translations]);
+  }
+  return [
+    { name: "bundled", from: "en", pairs },
+    { name: "bundled-forms", from: "en", pairs: forms, oneWay: true },
+  ];
+}
+
+let sources: DictionarySource[] | undefined;
+
+/** The bundled list and its irregular forms as dictionary sources, read once per process. */
+export function bundledLexiconSources(): DictionarySource[] {
+  if (!sources) {
+    const read = (path: string) => readFileSync(join(projectRoot(), path), "utf8");
+    sources = bundledSources(parseLexiconTsv(read(BUNDLED_LEXICON_PATH)), parseIrregularForms(read(IRREGULAR_FORMS_PATH)));
+  }
+  return sources;
 }

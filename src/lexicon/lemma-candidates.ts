@@ -1,10 +1,13 @@
+import { dutchVerbLemmas, infinitives } from "../text/dutch-verbs.js";
 import type { LexiconLanguage } from "./name-entry.js";
 
 /**
  * Dictionary forms a running-text word may come from, most likely first, for looking words up in a
  * dictionary that lists lemmas only: `weapons` → weapon, `hospitals` → hospital, `raketten` →
- * raket, `systemen` → systeem, `ziekenhuizen` → ziekenhuis, `stuurt` → sturen. Regular
- * inflection only; a candidate that is not a word is harmless (the lookup simply misses). Pure.
+ * raket, `systemen` → systeem, `ziekenhuizen` → ziekenhuis, `berichtje` → bericht, `stuurt` →
+ * sturen, `kreeg` → krijgen, `gebeld` → bellen. Regular inflection, WordNet's irregular English
+ * forms elsewhere (bundled-lexicon.ts) and Dutch strong verbs; a candidate that is not a word is
+ * harmless (the lookup simply misses). Pure.
  */
 export function lemmaCandidates(word: string, language: LexiconLanguage): string[] {
   const candidates = language === "en" ? englishLemmas(word) : dutchLemmas(word);
@@ -20,6 +23,13 @@ function englishLemmas(word: string): string[] {
   if (base.endsWith("ied")) out.push(`${base.slice(0, -3)}y`);
   if (base.endsWith("ed")) out.push(base.slice(0, -2), base.slice(0, -1), undouble(base.slice(0, -2)));
   if (base.endsWith("ing")) out.push(base.slice(0, -3), `${base.slice(0, -3)}e`, undouble(base.slice(0, -3)));
+  // Comparatives, superlatives and adverbs: faster, larger, bigger, earliest, quickly, easily.
+  for (const suffix of ["er", "est", "ly"]) {
+    if (!base.endsWith(suffix) || base.length < suffix.length + 3) continue;
+    const stem = base.slice(0, -suffix.length);
+    out.push(stem, `${stem}e`, undouble(stem));
+    if (stem.endsWith("i")) out.push(`${stem.slice(0, -1)}y`);
+  }
   return out;
 }
 
@@ -34,10 +44,21 @@ function dutchLemmas(word: string): string[] {
   if (/[^s]s$/u.test(word) && word.length > 3) out.push(word.slice(0, -1));
   if (word.endsWith("'s")) out.push(word.slice(0, -2));
   if (word.endsWith("e") && word.length > 4) out.push(...dutchSingulars(word.slice(0, -1)));
-  // Verb forms: `stuurt`, `levert`, `beschermt` → sturen, leveren, beschermen; past `leverde(n)`.
-  const verbStem = word.replace(/(t|de|te|den|ten)$/u, "");
-  if (verbStem !== word && verbStem.length >= 3) out.push(...dutchInfinitives(verbStem));
-  if (!word.endsWith("en")) out.push(...dutchInfinitives(word));
+  out.push(...diminutiveBases(word));
+  // Verb forms: `stuurt`, `bevestigde`, `gebeld`, `toegezegd`, `kreeg` (dutch-verbs.ts); a bare stem `stuur`.
+  out.push(...dutchVerbLemmas(word).all);
+  if (!word.endsWith("en") && word.length >= 3) out.push(...infinitives(word));
+  return out;
+}
+
+/** `berichtje` → bericht, `boompje` → boom, `dingetje` → ding, `karretjes` → kar, `stoeltje` → stoel. */
+function diminutiveBases(word: string): string[] {
+  const singular = word.endsWith("jes") ? word.slice(0, -1) : word;
+  if (!singular.endsWith("je") || singular.length < 5) return [];
+  const out: string[] = [];
+  if (singular.endsWith("etje")) out.push(undouble(singular.slice(0, -4)));
+  if (singular.endsWith("tje") || singular.endsWith("pje")) out.push(singular.slice(0, -3));
+  out.push(singular.slice(0, -2));
   return out;
 }
 
@@ -50,17 +71,6 @@ function dutchSingulars(stem: string): string[] {
     if (form.endsWith("z")) out.push(`${form.slice(0, -1)}s`);
     if (form.endsWith("v")) out.push(`${form.slice(0, -1)}f`);
   }
-  return out;
-}
-
-/** `stuur` → sturen, `lever` → leveren, `bescherm` → beschermen. */
-function dutchInfinitives(stem: string): string[] {
-  const out = [`${stem}en`];
-  const long = /([aeou])\1([^aeiou])$/u.exec(stem);
-  if (long) out.push(`${stem.slice(0, -3)}${long[1]}${long[2]}en`);
-  if (/[^aeiou]([^aeiou])$/u.test(stem) === false && /([^aeiou])$/u.test(stem)) out.push(`${stem}${stem.at(-1)}en`);
-  if (stem.endsWith("s")) out.push(`${stem.slice(0, -1)}zen`);
-  if (stem.endsWith("f")) out.push(`${stem.slice(0, -1)}ven`);
   return out;
 }
 

@@ -1,6 +1,6 @@
 import type { Logger } from "../logging/logger.js";
 import { bilingualDictionary, dictionaryFrom, type BilingualDictionary, type DictionarySource } from "./bilingual-dictionary.js";
-import { bundledLexiconSource } from "./bundled-lexicon.js";
+import { bundledLexiconSources } from "./bundled-lexicon.js";
 import { nameTableStats } from "./cldr-names.js";
 
 /**
@@ -39,21 +39,22 @@ export function createLexicon(choice: LexiconChoice, logger: Logger): Lexicon {
   const known = lexicons.get(JSON.stringify(choice));
   if (known) return known;
   const started = performance.now();
-  const sources: DictionarySource[] = [];
+  const tiers: DictionarySource[][] = [];
   const used = ["cldr"];
   if (choice.bundled) {
-    sources.push(bundledLexiconSource());
+    tiers.push(bundledLexiconSources());
     used.push("bundled");
   }
   if (choice.dictionaryDir) {
     const load = bilingualDictionary({ folder: choice.dictionaryDir });
     if (load.status === "ready") {
-      sources.push(...load.sources);
+      tiers.push([...load.sources]);
       used.push("freedict");
     } else if (load.status === "failed") logger.warn(`dictionary: not used — ${load.reason}`);
     else logger.info(`dictionary: none — ${load.reason}`);
   }
-  const lexicon: Lexicon = sources.length > 0 ? { id: used.join("+"), dictionary: dictionaryFrom(sources, started) } : namesOnly;
+  // FreeDict only for words the bundled list lacks: see dictionaryFrom.
+  const lexicon: Lexicon = tiers.length > 0 ? { id: used.join("+"), dictionary: dictionaryFrom(tiers, started) } : namesOnly;
   const stats = lexicon.dictionary?.stats;
   logger.info(
     stats

@@ -98,7 +98,7 @@ function computeLemmas(word: string): VerbLemmas {
  * written single in an open syllable, and f/s become v/z before -en), `zeg` → zeggen (a short
  * vowel keeps its syllable closed by doubling the consonant).
  */
-function infinitives(stem: string): string[] {
+export function infinitives(stem: string): string[] {
   const out: string[] = [];
   const long = /([aeou])\1([^aeiou])$/u.exec(stem);
   const bases = long ? [stem, `${stem.slice(0, -3)}${long[1]}${long[2]}`] : [stem];

@@ -10,7 +10,8 @@ import { toPassages } from "../../src/corpus/passages.js";
 import { Core } from "../../src/app/nieuwsbot-core.js";
 import { buildIndex } from "../../src/index/build-index.js";
 import { calibrateIndex } from "../../src/calibration/calibrate.js";
-import { namesOnly } from "../../src/lexicon/lexicon.js";
+import { createLexicon, namesOnly } from "../../src/lexicon/lexicon.js";
+import { silentLogger } from "../../src/logging/logger.js";
 import type { UncalibratedIndex } from "../../src/index/corpus-index.js";
 import { searchVectors } from "../../src/index/vector-store.js";
 import { HashingEmbedder } from "../../embeddings/hashing-embeddings.js";
@@ -30,7 +31,8 @@ export async function runArticleBench(): Promise<string> {
   const corpusDir = path.join(dir, "corpus");
   const dataDir = path.join(dir, "data");
   await cp(path.join(root, "corpus"), corpusDir, { recursive: true });
-  const env = { DATA_DIR: dataDir, CORPUS_DIR: corpusDir, EMBEDDINGS_PROVIDER: "hashing", LOG_LEVEL: "silent" };
+  // The offline default: hashing embedder, CLDR names and the bundled word list, no installed dictionary.
+  const env = { DATA_DIR: dataDir, CORPUS_DIR: corpusDir, EMBEDDINGS_PROVIDER: "hashing", LOG_LEVEL: "silent", DICTIONARY_DIR: "off" };
   const config = loadCoreConfig(env);
   const embedder = new HashingEmbedder(config.embeddings.hashingDimensions);
   const documents = await loadCorpus(corpusDir);
@@ -43,22 +45,28 @@ export async function runArticleBench(): Promise<string> {
 
   // Index build: HNSW + BM25 (ours) vs MemoryVectorStore.fromTexts (baseline), same embedder.
   let version = 1;
-  const calibrate = (index: UncalibratedIndex) => calibrateIndex(index, embedder, config.retrieval, namesOnly);
+  const lexicon = createLexicon({ dictionaryDir: undefined, bundled: true }, silentLogger);
+  const calibrate = (index: UncalibratedIndex) => calibrateIndex(index, embedder, config.retrieval, lexicon);
   const build = await timeRuns(rounds, () => buildIndex({ documents, embedder, hnsw: config.hnsw, version: version++, calibrate }));
   const baselineBuild = await timeRuns(rounds, () => MemoryVectorStore.fromTexts(texts, {}, embedder));
   row("index build (4 passages)", build, baselineBuild);
 
   // Ask latency over the eval questions.
-  const core = await Core.open({ config, embedder });
+  const core = await Core.open({ config, embedder, lexicon });
+  // The same questions with CLDR names only, in the same run: what the bundled word list costs.
+  const namesCore = await Core.open({ config: loadCoreConfig({ ...env, DATA_DIR: path.join(dir, "data-names") }), embedder, lexicon: namesOnly });
   const store = await MemoryVectorStore.fromTexts(texts, {}, embedder);
   const index = await buildIndex({ documents, embedder, hnsw: config.hnsw, version: 1, calibrate });
   for (const question of questions) await core.ask(question, { platform: "test" }); // warm-up
+  for (const question of questions) await namesCore.ask(question, { platform: "test" });
   const ask: number[] = [];
+  const askNames: number[] = [];
   const search: number[] = [];
   const baselineSearch: number[] = [];
   for (let round = 0; round < rounds; round += 1) {
     for (const question of questions) {
       ask.push(...(await timeRuns(1, () => core.ask(question, { platform: "test" }))));
+      askNames.push(...(await timeRuns(1, () => namesCore.ask(question, { platform: "test" }))));
       search.push(...(await timeRuns(1, async () => searchVectors(index.vectors, await embedder.embedQuery(question), 4))));
       baselineSearch.push(...(await timeRuns(1, () => store.similaritySearchWithScore(question, 4))));
     }
@@ -76,6 +84,8 @@ export async function runArticleBench(): Promise<string> {
     formatRatio(percentile(ask, 99), percentile(baselineSearch, 99)),
   ]);
   row("vector search only, p50 (embed + k=4)", search, baselineSearch);
+  row("ask p50, bundled word list vs CLDR names only", ask, askNames);
+  await namesCore.close();
 
   // Cold start to first answer, in child processes (module loading included).
   const probe = (mode: string) => {

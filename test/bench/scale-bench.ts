@@ -63,7 +63,8 @@ export async function runScaleBench(): Promise<string> {
   for (const size of sizes) {
     const dir = await mkdtemp(path.join(tmpdir(), `nieuwsbot-scale-${size}-`));
     try {
-      const env = { CORPUS_DIR: path.join(dir, "corpus"), DATA_DIR: path.join(dir, "data"), EMBEDDINGS_PROVIDER: "hashing" };
+      // The offline default (BUNDLED_LEXICON as set, no installed dictionary).
+      const env = { CORPUS_DIR: path.join(dir, "corpus"), DATA_DIR: path.join(dir, "data"), EMBEDDINGS_PROVIDER: "hashing", DICTIONARY_DIR: "off" };
       await writeSyntheticCorpus(env.CORPUS_DIR, size, { seed: 42, perDocument: 100 });
       process.stderr.write(`scale ${size}: building…\n`);
       const build = probe("build", env);

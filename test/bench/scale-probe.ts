@@ -10,6 +10,8 @@
 import { MemoryVectorStore } from "@langchain/classic/vectorstores/memory";
 import { loadCoreConfig } from "../../src/config/core-config.js";
 import { Core } from "../../src/app/nieuwsbot-core.js";
+import { createLexicon } from "../../src/lexicon/lexicon.js";
+import { silentLogger } from "../../src/logging/logger.js";
 import { loadCorpus } from "../../src/corpus/load-corpus.js";
 import { paragraphsOf } from "../../src/corpus/passages.js";
 import { searchVectors } from "../../src/index/vector-store.js";
@@ -25,6 +27,8 @@ const mode = process.argv[2];
 const questionCount = Number(process.env.BENCH_QUESTIONS ?? 200);
 const config = loadCoreConfig({ ...process.env, LOG_LEVEL: "silent", INDEX_WATCH_INTERVAL_MS: "0" });
 const embedder = new HashingEmbedder(config.embeddings.hashingDimensions);
+// The lexicon the environment configures (the bundled list unless BUNDLED_LEXICON=false), as bootstrap loads it.
+const lexicon = createLexicon({ dictionaryDir: config.dictionaryDir, bundled: config.bundledLexicon }, silentLogger);
 const rssMb = () => process.resourceUsage().maxRSS / 1024;
 const emit = (result: Record<string, number>) => process.stdout.write(JSON.stringify({ ...result, maxRssMb: rssMb() }) + "\n");
 
@@ -43,11 +47,11 @@ const questions = benchQuestions(questionCount, 99);
 
 if (mode === "build") {
   const started = performance.now();
-  const core = await Core.open({ config, embedder });
+  const core = await Core.open({ config, embedder, lexicon });
   const ms = performance.now() - started;
   emit({ ms, passages: core.status().passages });
 } else if (mode === "ask") {
-  const core = await Core.open({ config, embedder });
+  const core = await Core.open({ config, embedder, lexicon });
   const ask = await latencies(questions, (question) => core.ask(question, { platform: "test" }));
   const index = (core as unknown as { index: { vectors: Parameters<typeof searchVectors>[0] } }).index;
   const search = await latencies(questions, async (question) => searchVectors(index.vectors, await embedder.embedQuery(question), 10));
@@ -61,7 +65,7 @@ if (mode === "build") {
   emit({ buildMs, searchP50: search.p50, searchP99: search.p99 });
 } else if (mode === "recall") {
   // One build, several query beam widths: the recall/latency trade-off of HNSW_EF_SEARCH.
-  const core = await Core.open({ config, embedder });
+  const core = await Core.open({ config, embedder, lexicon });
   const index = (core as unknown as { index: { vectors: Parameters<typeof searchVectors>[0]; passages: { text: string }[] } }).index;
   const store = new MemoryVectorStore(embedder);
   const vectors = await embedder.embedDocuments(index.passages.map((passage) => passage.text));
@@ -89,7 +93,7 @@ if (mode === "build") {
   }
   emit(result);
 } else if (mode === "refresh") {
-  const core = await Core.open({ config, embedder });
+  const core = await Core.open({ config, embedder, lexicon });
   const before = core.status().passages;
   // New articles under their own names, generated with another seed: 1 % more passages.
   const staging = await mkdtemp(path.join(tmpdir(), "nieuwsbot-extra-"));

@@ -14,7 +14,11 @@ const config = loadCoreConfig();
 
 if (mode === "ours") {
   const { Core } = await import(new URL("src/app/nieuwsbot-core.js", dist).href);
-  const core = await Core.open({ config, embedder: new HashingEmbedder(config.embeddings.hashingDimensions) });
+  const { createLexicon } = await import(new URL("src/lexicon/lexicon.js", dist).href);
+  const { silentLogger } = await import(new URL("src/logging/logger.js", dist).href);
+  // As bootstrap does: the lexicon the configuration asks for, loaded before the first answer.
+  const lexicon = createLexicon({ dictionaryDir: config.dictionaryDir, bundled: config.bundledLexicon }, silentLogger);
+  const core = await Core.open({ config, embedder: new HashingEmbedder(config.embeddings.hashingDimensions), lexicon });
   const answer = await core.ask(question, { platform: "test" });
   // The scale benchmark runs this on synthetic corpora without the article: no answer check there.
   if (process.argv[3] !== "any-answer" && answer.citations[0]?.paragraph !== 3) throw new Error("wrong answer in start-up probe");

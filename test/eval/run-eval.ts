@@ -1,7 +1,7 @@
 import { bootstrap } from "../../src/app/bootstrap.js";
 import { loadCoreConfig } from "../../src/config/core-config.js";
 import type { Core } from "../../src/app/nieuwsbot-core.js";
-import { createLexicon, namesOnly } from "../../src/lexicon/lexicon.js";
+import { createLexicon } from "../../src/lexicon/lexicon.js";
 import { createLogger } from "../../src/logging/logger.js";
 import { relevanceModel } from "../../src/retrieval/relevance.js";
 import { HashingEmbedder } from "../../embeddings/hashing-embeddings.js";
@@ -82,18 +82,20 @@ async function run(
 
 /**
  * `npm run eval -- --calibrate`: how the relevance constants were set. A coordinate search over
- * `grid` (tune-relevance.ts) on the dev split only, with the offline hashing embedder and the names
- * lexicon, then the chosen constants' figures on dev and test. The abstention threshold itself is
+ * `grid` (tune-relevance.ts) on the dev split only, with the offline hashing embedder and the
+ * offline default lexicon (CLDR names and the bundled word list), then the chosen constants' figures on dev and test. The abstention threshold itself is
  * not among them: every index measures its own (`src/calibration/`).
  */
 async function calibrate(): Promise<void> {
   const questions = readEvalSet();
   const shared = sharesWordWith(articleText());
   const embedder = new HashingEmbedder();
+  // The offline default's lexicon: CLDR names and the bundled word list.
+  const lexicon = createLexicon({ dictionaryDir: undefined, bundled: true }, createLogger({ level: "warn" }));
   const chosen = await tune(
     questions.filter((question) => question.split === "dev"),
     embedder,
-    namesOnly,
+    lexicon,
     shared,
     (line) => console.log(line),
   );
@@ -102,7 +104,7 @@ async function calibrate(): Promise<void> {
       chosen,
       questions.filter((question) => question.split === split),
       embedder,
-      namesOnly,
+      lexicon,
       shared,
     );
     console.log(

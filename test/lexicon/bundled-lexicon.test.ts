@@ -1,7 +1,7 @@
 import { readFileSync, rmSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { dictionaryFrom, readFreedictSources } from "../../src/lexicon/bilingual-dictionary.js";
-import { BUNDLED_LEXICON_PATH, bundledLexiconSource, parseLexiconTsv } from "../../src/lexicon/bundled-lexicon.js";
+import { BUNDLED_LEXICON_PATH, bundledLexiconSources, bundledSources, parseIrregularForms, parseLexiconTsv } from "../../src/lexicon/bundled-lexicon.js";
 import { createLexicon } from "../../src/lexicon/lexicon.js";
 import { createLogger } from "../../src/logging/logger.js";
 import { deriveHeadwords } from "./derive-headwords.js";
@@ -31,7 +31,19 @@ describe("bundled English–Dutch word list", () => {
     const headwords = lines.map((line) => line.split("\t")[0]);
     expect(new Set(headwords).size).toBe(headwords.length);
     expect(headwords.length).toBeGreaterThan(8000);
-    expect(bundledLexiconSource().pairs.length / headwords.length).toBeGreaterThan(0.95);
+    expect(bundledLexiconSources()[0]!.pairs.length / headwords.length).toBeGreaterThan(0.95);
+  });
+
+  it("gives irregular English forms their lemma's translations, one way only", () => {
+    const pairs = parseLexiconTsv("send\tsturen, zenden\ngood\tgoed\nwell\tgoed, wel, put\n");
+    const irregular = parseIrregularForms("# WordNet\nsent\tsend\nbetter\tgood\nbetter\twell\nwent\tgo\n");
+    const dictionary = dictionaryFrom([bundledSources(pairs, irregular)]);
+    expect(dictionary.translate("sent", "en", "nl")).toEqual(["sturen", "zenden"]);
+    expect(dictionary.translate("better", "en", "nl")).toEqual(["goed", "wel", "put"]);
+    // `go` has no entry, so `went` has none; and no form is offered as the English for a Dutch word.
+    expect(dictionary.translate("went", "en", "nl")).toEqual([]);
+    expect(dictionary.translate("sturen", "nl", "en")).toEqual(["send"]);
+    expect(dictionaryFrom([bundledLexiconSources()]).translate("spoke", "en", "nl")).toContain("spreken");
   });
 
   it("derives headwords from WordNet's sense counts: lemmas tagged at least three times, most frequent first", () => {
@@ -47,17 +59,19 @@ describe("bundled English–Dutch word list", () => {
     expect(deriveHeadwords(indexSense)).toEqual(["house", "promise"]);
   });
 
-  it("comes first in English → Dutch lookups, with FreeDict's words after it, and links Dutch synonyms across both", () => {
+  it("answers before FreeDict, which serves the words the list lacks", () => {
     const folder = tempFolder();
     folders.push(folder);
     writeDictd(folder, "freedict-nld-eng", DUTCH_ENGLISH);
     writeDictd(folder, "freedict-eng-nld", ENGLISH_DUTCH);
     const bundled = { name: "bundled", from: "en" as const, pairs: parseLexiconTsv("attack\tbestorming, aanval\nwar\toorlog, strijd\n") };
-    const dictionary = dictionaryFrom([bundled, ...readFreedictSources({ folder })!]);
-    expect(dictionary.translate("attack", "en", "nl").slice(0, 3)).toEqual(["bestorming", "aanval", "aanvallen"]);
+    const dictionary = dictionaryFrom([[bundled], readFreedictSources({ folder })!]);
+    expect(dictionary.translate("attack", "en", "nl")).toEqual(["bestorming", "aanval"]);
     expect(dictionary.translate("strijd", "nl", "en")).toEqual(["war"]);
-    // strijd (bundled) and krijg (FreeDict) share "war".
-    expect(dictionary.dutchSynonyms("strijd")).toEqual(expect.arrayContaining(["oorlog", "krijg"]));
+    expect(dictionary.dutchSynonyms("strijd")).toEqual(["oorlog"]);
+    // Words the list lacks come from FreeDict.
+    expect(dictionary.translate("krijgsmacht", "nl", "en")).toEqual(["armed forces", "military"]);
+    expect(dictionary.dutchSynonyms("krijgen")).toEqual(["ontvangen"]);
     expect(dictionary.stats.entries).toEqual({ bundled: 2, "nld-eng": DUTCH_ENGLISH.length - 2, "eng-nld": ENGLISH_DUTCH.length });
   });
 
