@@ -5,7 +5,7 @@ import { searchVectors } from "../index/vector-store.js";
 import { reciprocalRankFusion } from "./fusion.js";
 import { relevance, relevanceModel, type RelevanceModel } from "./relevance.js";
 import type { Query } from "./query.js";
-import { matchStrength, prefixSimilarity, textTerms, type QueryTerm, type TextTerms } from "./term-match.js";
+import { matchStrength, prefixSimilarity, textTerms, withFormsFoundIn, type QueryTerm, type TextTerms } from "./term-match.js";
 
 export interface RetrievalSettings {
   candidates: number;
@@ -37,12 +37,12 @@ export interface Candidate {
  */
 export async function retrieve(
   index: Pick<CorpusIndex, "manifest" | "passages" | "bm25" | "vectors">,
-  query: Query,
+  asked: Query,
   queryVector: number[],
   settings: RetrievalSettings,
 ): Promise<Candidate[]> {
   const k = settings.candidates;
-  const [vectorHits, lexicalHits] = [await searchVectors(index.vectors, queryVector, k), searchBm25(index.bm25, query.lexicalTerms, k)];
+  const [vectorHits, lexicalHits] = [await searchVectors(index.vectors, queryVector, k), searchBm25(index.bm25, asked.lexicalTerms, k)];
   const similarity = new Map(vectorHits.map((hit) => [hit.position, hit.similarity]));
   const bm25 = new Map(lexicalHits.map((hit) => [hit.document, hit.score]));
   const fused = reciprocalRankFusion(
@@ -53,13 +53,10 @@ export async function retrieve(
     settings.rrfK,
   );
   const model = settings.relevance ?? relevanceModel;
-  const strengths = fused.map(({ item }) => query.terms.map((term) => matchStrength(term, textTerms(index.passages[item]!.text))));
-  const weights = termWeights(
-    query.terms,
-    strengths,
-    fused.map(({ item }) => textTerms(index.passages[item]!.text)),
-    model,
-  );
+  const texts = fused.map(({ item }) => textTerms(index.passages[item]!.text));
+  const query = withFormsFoundIn(asked, texts);
+  const strengths = texts.map((text) => query.terms.map((term) => matchStrength(term, text)));
+  const weights = termWeights(query.terms, strengths, texts, model);
   const topFused = fused[0]?.score ?? 1;
   return (
     fused

@@ -6,6 +6,7 @@ import { dutchCognates } from "../lexicon/cognates.js";
 import { inflectDutchAdjective } from "../lexicon/dutch-adjective.js";
 import { namesOnly, type Lexicon } from "../lexicon/lexicon.js";
 import { contentTerms, isStopword, stem, words } from "../text/tokenize.js";
+import { BoundedMap } from "../util/bounded-map.js";
 import { queryTerms, type AlternativeForm, type QueryTerm, type QueryWord } from "./term-match.js";
 
 /** A question (or a rewrite of it) prepared for retrieval and sentence selection. */
@@ -123,13 +124,31 @@ function citiesOf(country: NameEntry): NameEntry[] {
 /** English words gain their Dutch translations, Dutch words their synonyms, from the optional dictionary. */
 function withDictionaryForms(term: QueryTerm, language: Language, dictionary: BilingualDictionary | undefined): QueryTerm {
   if (!dictionary || /^\p{N}/u.test(term.word)) return term;
-  const candidates =
-    language === "en"
-      ? dictionary.translate(term.word, "en", "nl").map((text) => form(text, alternativeWeights.translation))
-      : dictionary.dutchSynonyms(term.word).map((text) => form(text, alternativeWeights.synonym));
-  const alternatives = candidates.filter((found): found is AlternativeForm => found !== undefined).slice(0, maxDictionaryForms);
-  return alternatives.length > 0 ? { ...term, alternatives } : term;
+  const alternatives = dictionaryForms(term.word, language, dictionary);
+  return alternatives.length > 0 ? { ...term, alternatives: [...alternatives] } : term;
 }
+
+/**
+ * A word's dictionary forms, analysed. Words recur from question to question and each costs a few
+ * dozen lookups and stemmings, so they are remembered per dictionary (the arrays are shared: never
+ * modified, only spread into new ones).
+ */
+function dictionaryForms(word: string, language: Language, dictionary: BilingualDictionary): readonly AlternativeForm[] {
+  let memo = dictionaryFormMemos.get(dictionary);
+  if (!memo) {
+    memo = new BoundedMap(20_000);
+    dictionaryFormMemos.set(dictionary, memo);
+  }
+  return memo.remember(`${language} ${word}`, () => {
+    const candidates =
+      language === "en"
+        ? dictionary.translate(word, "en", "nl").map((text) => form(text, alternativeWeights.translation))
+        : dictionary.dutchSynonyms(word).map((text) => form(text, alternativeWeights.synonym));
+    return candidates.filter((found): found is AlternativeForm => found !== undefined).slice(0, maxDictionaryForms);
+  });
+}
+
+const dictionaryFormMemos = new WeakMap<BilingualDictionary, BoundedMap<string, readonly AlternativeForm[]>>();
 
 /** English words of time and measure gain their Dutch forms from CLDR (`days` → dagen, `evening` → avond). */
 function withTimeWords(term: QueryTerm, language: Language): QueryTerm {

@@ -31,6 +31,11 @@ export interface QueryTerm extends QueryWord {
   /** The term itself when it spans several words, e.g. a name matched as a whole. */
   words?: QueryWord[];
   alternatives?: AlternativeForm[];
+  /**
+   * The alternatives that occur in some candidate passage, set by {@link withFormsFoundIn}; matching
+   * against those passages (or their sentences) need not try the others, which are then worth 0.
+   */
+  foundAlternatives?: AlternativeForm[];
   /** A nationality adjective or language name ("Amerikaanse", "German"): it describes rather than names. */
   describes?: boolean;
 }
@@ -94,7 +99,7 @@ function computeTextTerms(text: string): TextTerms {
 /** How strongly one query term, or the best of its alternative forms, is present in a text, in [0, 1]. */
 export function matchStrength(term: QueryTerm, text: TextTerms): number {
   let best = term.words ? formStrength(term.words, text, true) : wordStrength(term, text, true);
-  for (const alternative of term.alternatives ?? []) {
+  for (const alternative of term.foundAlternatives ?? term.alternatives ?? []) {
     if (best >= alternative.weight) continue;
     best = Math.max(best, alternative.weight * formStrength(alternative.words, text, false));
   }
@@ -102,6 +107,22 @@ export function matchStrength(term: QueryTerm, text: TextTerms): number {
 }
 
 /** All words of a form must be present; the weakest decides. */
+/**
+ * The query with each term's alternatives narrowed to those found in `texts` (the candidate
+ * passages). An alternative is matched exactly (no near spellings), and every rule of that match
+ * holds in a passage's sentences only if it holds in the passage, so the narrowed query scores
+ * these passages and their sentences exactly as the full one — without trying a dozen
+ * translations and synonyms against every sentence.
+ */
+export function withFormsFoundIn<T extends { terms: QueryTerm[] }>(query: T, texts: readonly TextTerms[]): T {
+  const terms = query.terms.map((term) => {
+    if (!term.alternatives?.length) return term;
+    const found = term.alternatives.filter((form) => texts.some((text) => formStrength(form.words, text, false) > 0));
+    return { ...term, foundAlternatives: found };
+  });
+  return { ...query, terms };
+}
+
 function formStrength(words: readonly QueryWord[], text: TextTerms, nearSpellings: boolean): number {
   let weakest = 1;
   for (const word of words) {
@@ -119,6 +140,7 @@ function formStrength(words: readonly QueryWord[], text: TextTerms, nearSpelling
 function wordStrength(term: QueryWord, text: TextTerms, nearSpellings: boolean): number {
   if (text.stems.has(term.stem)) return 1;
   if (/^\p{N}/u.test(term.word)) return 0;
+  if (!nearSpellings) return exactFormStrength(term, text);
   let best = 0;
   for (let index = 0; index < text.words.length; index += 1) {
     const word = text.words[index]!;
@@ -157,6 +179,79 @@ function typoStrength(query: string, word: string): number {
 }
 
 const typoMatch = 0.75;
+
+/**
+ * `wordStrength` without near spellings, for a question word's alternative forms (translations,
+ * synonyms, names: up to a dozen per word). The same rules, answered from an index of the text
+ * instead of a pass over its words: most forms occur nowhere, and one `includes` on the joined
+ * words tells.
+ */
+function exactFormStrength(term: QueryWord, text: TextTerms): number {
+  const index = formIndexOf(text);
+  if (index.inflectedBases.has(term.word)) return 1;
+  let best = 0;
+  if ((term.stem.length >= 4 && index.joined.includes(term.stem)) || (term.word.length >= 4 && index.joined.includes(term.word))) {
+    for (const word of index.words) {
+      if (
+        (term.stem.length >= 4 && word.length > term.stem.length && word.includes(term.stem)) ||
+        (term.word.length >= 4 && word.length > term.word.length && word.includes(term.word))
+      ) {
+        best = 0.85;
+        break;
+      }
+    }
+  }
+  if (best < 0.7 && containsLongStem(term.word, index)) best = 0.7;
+  if (best < verbFormMatch && term.word.length >= 5 && sameVerb(dutchVerbLemmas(term.word), verbsOf(text))) best = verbFormMatch;
+  return best >= fuzzyFloor ? best : 0;
+}
+
+/** Whether `word` holds the stem of a shorter text word of five letters or more (`luchtverdediging` ~ `verdedigen`). */
+function containsLongStem(word: string, index: FormIndex): boolean {
+  // The text word has five letters or more and is shorter than `word`.
+  if (word.length < 6) return false;
+  for (let at = 0; at < word.length; at += 1) {
+    for (const [wordStem, length] of index.longStemsByFirst.get(word[at]!) ?? []) {
+      if (word.length > length && word.startsWith(wordStem, at)) return true;
+    }
+  }
+  return false;
+}
+
+interface FormIndex {
+  words: Set<string>;
+  /** What a text word is with one of the endings the stemmer may treat differently cut off (`wapens` → wapen). */
+  inflectedBases: Set<string>;
+  /** The distinct words joined by a separator no word holds. */
+  joined: string;
+  /** Stems of words of five letters or more with that word's length, by the stem's first letter. */
+  longStemsByFirst: Map<string, [string, number][]>;
+}
+
+/** Endings that make a text word the same word as a question word the stemmer treats differently (`wapen`/`wapens`). */
+const inflections = ["s", "en", "e", "n", "'s"];
+
+function formIndexOf(text: TextTerms): FormIndex {
+  let index = formIndexes.get(text);
+  if (!index) {
+    const words = new Set(text.words);
+    const inflectedBases = new Set<string>();
+    for (const word of words) for (const ending of inflections) if (word.endsWith(ending)) inflectedBases.add(word.slice(0, -ending.length));
+    const longStemsByFirst = new Map<string, [string, number][]>();
+    text.words.forEach((word, at) => {
+      const wordStem = text.wordStems[at]!;
+      if (word.length < 5 || wordStem.length === 0) return;
+      const bucket = longStemsByFirst.get(wordStem[0]!) ?? [];
+      bucket.push([wordStem, word.length]);
+      longStemsByFirst.set(wordStem[0]!, bucket);
+    });
+    index = { words, inflectedBases, joined: `\u0001${[...words].join("\u0001")}\u0001`, longStemsByFirst };
+    formIndexes.set(text, index);
+  }
+  return index;
+}
+
+const formIndexes = new WeakMap<TextTerms, FormIndex>();
 
 type VerbSets = { sure: Set<string>; all: Set<string> };
 
