@@ -2,7 +2,7 @@
  * The English–Dutch word list that ships with the bot (`data/en-nl.tsv`, MIT like the code), so
  * that English questions and Dutch ones in other words find the article's words without an
  * installed dictionary. Its headwords are chosen by a general criterion, never by a text: the
- * English lemmas WordNet's sense-tagged corpus counts at least three times
+ * English lemmas WordNet 3.1's sense-tagged corpus counts at least once, most frequent first
  * (`test/lexicon/derive-headwords.ts` re-derives the list), each with its common Dutch translations.
  * Irregular English forms (`sent`, `children`, `better`) reach their headword through WordNet's
  * exception lists (`data/en-irregular.tsv`, WordNet licence).
@@ -64,7 +64,8 @@ export function parseIrregularForms(text: string): Map<string, string[]> {
 
 /**
  * The list and its irregular forms as dictionary sources: each form gets its lemmas'
- * translations (`sent` → sturen, zenden, …), one way only. Pure.
+ * translations (`sent` → sturen, zenden, …), after its own when it is a headword too; one way
+ * only. Pure.
  */
 export function bundledSources(
   pairs: readonly (readonly [string, readonly string[]])[],
@@ -72,8 +73,8 @@ export function bundledSources(
 ): DictionarySource[] {
   const byHeadword = new Map(pairs);
   const forms: [string, string[]][] = [];
+  // A form that is a headword too gets both (`spoke`: spaak, and spreken from speak; `found`, `left`, `saw`).
   for (const [form, lemmas] of irregular) {
-    if (byHeadword.has(form)) continue;
     const translations = [...new Set(lemmas.flatMap((lemma) => byHeadword.get(lemma) ?? []))];
     if (translations.length > 0) forms.push([form, translations]);
   }

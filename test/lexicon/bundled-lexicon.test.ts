@@ -30,7 +30,7 @@ describe("bundled English–Dutch word list", () => {
     expect(lines.every((line) => line.split("\t").length === 2)).toBe(true);
     const headwords = lines.map((line) => line.split("\t")[0]);
     expect(new Set(headwords).size).toBe(headwords.length);
-    expect(headwords.length).toBeGreaterThan(8000);
+    expect(headwords.length).toBeGreaterThan(16_000);
     expect(bundledLexiconSources()[0]!.pairs.length / headwords.length).toBeGreaterThan(0.95);
   });
 
@@ -46,7 +46,7 @@ describe("bundled English–Dutch word list", () => {
     expect(dictionaryFrom([bundledLexiconSources()]).translate("spoke", "en", "nl")).toContain("spreken");
   });
 
-  it("derives headwords from WordNet's sense counts: lemmas tagged at least three times, most frequent first", () => {
+  it("derives headwords from WordNet's sense counts: lemmas tagged at least once, most frequent first", () => {
     const indexSense = [
       "house%1:06:00:: 03544360 1 40",
       "house%2:42:00:: 02649830 1 2",
@@ -54,9 +54,11 @@ describe("bundled English–Dutch word list", () => {
       "promise%2:32:00:: 00884540 1 1",
       "air_defence%1:04:00:: 00000001 1 9",
       "rare%3:00:00:: 00000002 1 2",
+      "untagged%3:00:00:: 00000004 1 0",
       "Aachen%1:15:00:: 00000003 1 5",
     ].join("\n");
-    expect(deriveHeadwords(indexSense)).toEqual(["house", "promise"]);
+    expect(deriveHeadwords(indexSense)).toEqual(["house", "promise", "rare"]);
+    expect(deriveHeadwords(indexSense, 3)).toEqual(["house", "promise"]);
   });
 
   it("answers before FreeDict, which serves the words the list lacks", () => {

