@@ -4,6 +4,8 @@ import { renderAnswer, renderText } from "../../adapters/discord/render-discord.
 import { renderPlainText, renderTelegramAnswer } from "../../adapters/telegram/render-telegram.js";
 import { userErrorReply } from "../../adapters/shared/user-error-reply.js";
 import type { Core } from "../../src/app/nieuwsbot-core.js";
+import { createLexicon } from "../../src/lexicon/lexicon.js";
+import { silentLogger } from "../../src/logging/logger.js";
 import { UserInputError } from "../../src/port/errors.js";
 import type { Answer } from "../../src/port/types.js";
 import { parseTelegramHtml } from "../fakes/telegram-bot-api.js";
@@ -17,7 +19,8 @@ let core: Core;
 let corpusText: string;
 beforeAll(async () => {
   fixture = await coreFixture({ MAX_QUESTION_LENGTH: "500" });
-  core = await fixture.open();
+  // The offline default's lexicon, whose dictionary lookups odd words reach too.
+  core = await fixture.open(undefined, { lexicon: createLexicon({ dictionaryDir: undefined, bundled: true }, silentLogger) });
   corpusText = await readFile(`${fixture.corpusDir}/2022-10-luchtafweer.md`, "utf8");
 });
 afterAll(async () => fixture.cleanup());
