@@ -40,8 +40,8 @@ export function unsaidIn(query: Query, passageText: string, others: readonly str
   const passage = textTerms(passageText);
   let missingName: Unsaid | undefined;
   for (const name of namesAsked(query)) {
-    if (mentions(name.terms, passage)) continue;
-    const elsewhere = others.some((other) => mentions(name.terms, textTerms(other)));
+    if (names(name, passageText, passage)) continue;
+    const elsewhere = others.some((other) => names(name, other, textTerms(other)));
     // A name the whole article never mentions settles it; one said elsewhere only weakens this passage.
     if (!elsewhere) return { kind: "name", text: name.surface };
     missingName ??= { kind: "name", text: name.surface, elsewhere };
@@ -59,6 +59,54 @@ export function unsaidIn(query: Query, passageText: string, others: readonly str
 interface AskedName {
   surface: string;
   terms: QueryTerm[];
+  /**
+   * For a national role naming a specific office ("de Duitse kanselier"): that office's words, one
+   * of which must stand in a sentence that names the country — the article's "Duitse
+   * defensieminister" is not the German chancellor, nor its "Canadese premier" a Canadian president.
+   */
+  office?: readonly string[];
+}
+
+/** Whether `text` names what the question asks about (see {@link AskedName.office}). */
+function names(name: AskedName, text: string, terms: TextTerms): boolean {
+  if (!mentions(name.terms, terms)) return false;
+  const office = name.office;
+  if (!office) return true;
+  return sentencesOf({ text }).some((sentence) => holdsOffice(sentence, office) && mentions(name.terms, textTerms(sentence)));
+}
+
+/** Whether `text` has a form of the office: a form of several words as such, one word also inside a longer word. */
+function holdsOffice(text: string, office: readonly string[]): boolean {
+  const folded = ` ${words(text).join(" ")}`;
+  return office.some((form) => {
+    const parts = words(form);
+    return parts.length > 1 ? folded.includes(` ${parts.join(" ")}`) : folded.includes(parts[0] ?? form);
+  });
+}
+
+/**
+ * Offices one person holds, in Dutch and English, so a national role is checked as the office it
+ * names whatever the language: "the British prime minister" is the article's "Britse premier". A
+ * form is looked for inside words as well (`defensieminister`). Generic words — leider, leader,
+ * regeringsleider, staatshoofd, head of state, regering — name no one office and are not checked.
+ */
+const offices: readonly (readonly string[])[] = [
+  ["premier", "prime minister", "minister-president", "eerste minister"],
+  ["president"],
+  ["kanselier", "chancellor"],
+  ["koningin", "queen"],
+  ["koning", "king"],
+  ["burgemeester", "mayor"],
+  ["paus", "pope"],
+  ["generaal", "general"],
+  ["gouverneur", "governor"],
+  ["ambassadeur", "ambassador"],
+  ["minister"],
+];
+
+/** The office a role phrase names ("prime minister" before "minister"), if any. */
+function officeOf(role: string): readonly string[] | undefined {
+  return offices.find((forms) => holdsOffice(role, forms));
 }
 
 /**
@@ -73,7 +121,7 @@ function namesAsked(query: Query): AskedName[] {
   for (const match of query.names) {
     const role = match.via === "adjective" ? nationalRole(query.text, match) : undefined;
     const adjective = termFor(words(match.text)[0] ?? "");
-    if (role && adjective) asked.push({ surface: role, terms: [adjective] });
+    if (role && adjective) asked.push({ surface: role.phrase, terms: [adjective], office: officeOf(role.role) });
     const place = match.via === "name" && (match.entry.kind === "country" || match.entry.kind === "city" || match.entry.kind === "region");
     const term = termFor(words(match.text).join(" ")) ?? termFor(words(match.text)[0] ?? "");
     if (place && term) asked.push({ surface: match.text.replace(/[’']s$/u, ""), terms: [term] });
@@ -106,16 +154,16 @@ function namesAsked(query: Query): AskedName[] {
  * "de Franse president", "the Dutch prime minister": a nationality adjective followed by a role
  * identifies someone, so the passage must mention that country in some form — unlike "het
  * Amerikaanse luchtafweergeschut", which only describes. Returns the phrase as asked, with its
- * article, for the reply; undefined when no role follows.
+ * article, for the reply, and the role alone; undefined when no role follows.
  */
-function nationalRole(question: string, match: NameMatch): string | undefined {
+function nationalRole(question: string, match: NameMatch): { phrase: string; role: string } | undefined {
   const following = /^\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/u.exec(question.slice(match.end));
   const isRole = (word: string | undefined) => word !== undefined && isNationalRole(words(word).join(""));
   if (!following || !isRole(following[1])) return undefined;
   // "prime minister", "defence minister": a role of two words is named whole in the reply.
-  const role = isRole(following[2]) ? `${following[1]} ${following[2]}` : following[1];
+  const role = isRole(following[2]) ? `${following[1]} ${following[2]}` : following[1]!;
   const article = /\b(de|het|the)\s+$/iu.exec(question.slice(0, match.start))?.[0] ?? "";
-  return `${article}${match.text} ${role}`;
+  return { phrase: `${article}${match.text} ${role}`, role };
 }
 
 /**

@@ -30,6 +30,19 @@ describe("what a passage does not say", () => {
     expect(unsaid("Komt er ook Franse luchtafweer?")).toBeUndefined();
   });
 
+  it("a national role naming one office: a sentence must name that country and that office", () => {
+    // Germany is mentioned, a German chancellor is not; Britain's premier is, in the same sentence.
+    expect(unsaid("Wat vindt de Duitse kanselier van de levering?")).toEqual({ kind: "name", text: "de Duitse kanselier" });
+    expect(unsaid("Who is the German chancellor?", "en")).toEqual({ kind: "name", text: "the German chancellor" });
+    expect(unsaid("Wat zei de Britse president?")).toEqual({ kind: "name", text: "de Britse president" });
+    // The office in the other language, or in other words: premier is the prime minister.
+    expect(unsaid("What did the British prime minister say?", "en")).toBeUndefined();
+    expect(unsaid("Wat zei de Britse minister-president?")).toBeUndefined();
+    // A generic role names no one office, so only the country is checked.
+    expect(unsaid("Wat vond de Britse regeringsleider?")).toBeUndefined();
+    expect(unsaid("Wat beloofde de Duitse regering?")).toBeUndefined();
+  });
+
   it("a name only another passage mentions makes this passage weaker, not the article silent", () => {
     expect(unsaid("Wat beloofde Washington?")).toEqual({ kind: "name", text: "Washington", elsewhere: true });
   });
