@@ -16,6 +16,8 @@ import { cleanTerm } from "./freedict-entry.js";
 /** Where the list lives, relative to the project root (the same from `src/` and from `dist/`). */
 export const BUNDLED_LEXICON_PATH = "src/lexicon/data/en-nl.tsv";
 export const IRREGULAR_FORMS_PATH = "src/lexicon/data/en-irregular.tsv";
+/** Expressions of several words chosen the same way (`prime minister` → premier, `take place` → plaatsvinden). */
+export const BUNDLED_PHRASES_PATH = "src/lexicon/data/en-nl-phrases.tsv";
 
 /** The project root: the nearest folder above this module that holds package.json. */
 function projectRoot(): string {
@@ -90,7 +92,8 @@ let sources: DictionarySource[] | undefined;
 export function bundledLexiconSources(): DictionarySource[] {
   if (!sources) {
     const read = (path: string) => readFileSync(join(projectRoot(), path), "utf8");
-    sources = bundledSources(parseLexiconTsv(read(BUNDLED_LEXICON_PATH)), parseIrregularForms(read(IRREGULAR_FORMS_PATH)));
+    const words = parseLexiconTsv(read(BUNDLED_LEXICON_PATH));
+    sources = bundledSources([...words, ...parseLexiconTsv(read(BUNDLED_PHRASES_PATH))], parseIrregularForms(read(IRREGULAR_FORMS_PATH)));
   }
   return sources;
 }

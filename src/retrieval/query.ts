@@ -43,9 +43,12 @@ export function analyzeQuery(text: string, language: Language, lexicon: Lexicon 
     const describes = matches.every((match) => match.via === "adjective" || match.entry.kind === "language");
     return describes ? { ...merged, describes } : merged;
   });
+  const phrases = phraseForms(text, language, lexicon.dictionary);
   for (const term of queryTerms(text)) {
     if (nameWords.has(term.word)) continue;
-    terms.push(withCognates(withTimeWords(withDictionaryForms(term, language, lexicon.dictionary), language), language));
+    const phrase = phrases.get(term.word);
+    const translated = phrase ? { ...term, alternatives: [...phrase] } : withDictionaryForms(term, language, lexicon.dictionary);
+    terms.push(withCognates(withTimeWords(translated, language), language));
   }
   const extraWords = terms.flatMap((term) =>
     (term.alternatives ?? []).filter((form) => form.weight >= alternativeWeights.translation).flatMap((form) => form.words.map((word) => word.word)),
@@ -119,6 +122,27 @@ function citiesOf(country: NameEntry): NameEntry[] {
   const capital = capitalOf(country);
   if (cities.length <= 2) return capital && !cities.includes(capital) ? [...cities, capital] : cities;
   return capital ? [capital] : [];
+}
+
+/**
+ * English expressions the dictionary translates as a whole ("prime minister" → premier, "take
+ * place" → plaatsvinden), longest first: each of their content words gets the expression's
+ * translations instead of its own (`prime` alone is eerste). By content word.
+ */
+function phraseForms(text: string, language: Language, dictionary: BilingualDictionary | undefined): Map<string, readonly AlternativeForm[]> {
+  const found = new Map<string, readonly AlternativeForm[]>();
+  if (!dictionary || language !== "en") return found;
+  const list = words(text);
+  for (let length = 3; length >= 2; length -= 1) {
+    for (let start = 0; start + length <= list.length; start += 1) {
+      const part = list.slice(start, start + length);
+      if (isStopword(part[0]!) || isStopword(part.at(-1)!) || part.some((word) => found.has(word))) continue;
+      const forms = dictionaryForms(part.join(" "), language, dictionary);
+      if (forms.length === 0) continue;
+      for (const word of part) if (!isStopword(word)) found.set(word, forms);
+    }
+  }
+  return found;
 }
 
 /** English words gain their Dutch translations, Dutch words their synonyms, from the optional dictionary. */

@@ -1,7 +1,14 @@
 import { readFileSync, rmSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { dictionaryFrom, readFreedictSources } from "../../src/lexicon/bilingual-dictionary.js";
-import { BUNDLED_LEXICON_PATH, bundledLexiconSources, bundledSources, parseIrregularForms, parseLexiconTsv } from "../../src/lexicon/bundled-lexicon.js";
+import {
+  BUNDLED_LEXICON_PATH,
+  BUNDLED_PHRASES_PATH,
+  bundledLexiconSources,
+  bundledSources,
+  parseIrregularForms,
+  parseLexiconTsv,
+} from "../../src/lexicon/bundled-lexicon.js";
 import { createLexicon } from "../../src/lexicon/lexicon.js";
 import { createLogger } from "../../src/logging/logger.js";
 import { deriveHeadwords } from "./derive-headwords.js";
@@ -32,6 +39,17 @@ describe("bundled English–Dutch word list", () => {
     expect(new Set(headwords).size).toBe(headwords.length);
     expect(headwords.length).toBeGreaterThan(16_000);
     expect(bundledLexiconSources()[0]!.pairs.length / headwords.length).toBeGreaterThan(0.95);
+  });
+
+  it("ships expressions of several words, derived the same way", () => {
+    const lines = readFileSync(BUNDLED_PHRASES_PATH, "utf8")
+      .split("\n")
+      .filter((line) => line !== "" && !line.startsWith("#"));
+    expect(lines.every((line) => line.split("\t").length === 2 && line.split("\t")[0]!.includes(" "))).toBe(true);
+    expect(lines.length).toBeGreaterThan(3000);
+    expect(
+      deriveHeadwords("prime_minister%1:18:00:: 10467179 1 32\nwhite_house%1:06:00:: 04581595 1 1\nair_defense%1:04:00:: 00000005 1 0", 1, "phrases"),
+    ).toEqual(["prime minister", "white house"]);
   });
 
   it("gives irregular English forms their lemma's translations, one way only", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { loadBilingualDictionary } from "../../src/lexicon/bilingual-dictionary.js";
+import { dictionaryFrom, loadBilingualDictionary } from "../../src/lexicon/bilingual-dictionary.js";
+import { parseLexiconTsv } from "../../src/lexicon/bundled-lexicon.js";
 import { analyzeQuery } from "../../src/retrieval/query.js";
 import { matchStrength, textTerms, type QueryTerm } from "../../src/retrieval/term-match.js";
 import { DUTCH_ENGLISH, ENGLISH_DUTCH, tempFolder, writeDictd } from "../lexicon/dictd-fixture.js";
@@ -47,6 +48,24 @@ describe("questions in other words", () => {
     expect(matchStrength(weapons!, textTerms("De wapens kwamen aan."))).toBeCloseTo(0.85);
     const attack = analyzeQuery("Wanneer begon de aanval?", "nl", lexicon).terms.find((found) => found.word === "aanval");
     expect(forms(attack)).toContain("offensief@0.6");
+  });
+
+  it("translates an English expression as a whole: its words get its translations instead of their own", () => {
+    const lexicon = {
+      id: "test",
+      dictionary: dictionaryFrom([
+        [{ name: "test", from: "en", pairs: parseLexiconTsv("prime\teerste, voornaamste\nminister\tminister\nprime minister\tpremier\ncall\tbellen\n") }],
+      ]),
+    };
+    const query = analyzeQuery("Which prime minister did he call?", "en", lexicon);
+    const by = (word: string) => query.terms.find((found) => found.word === word);
+    expect(forms(by("prime"))).toContain("premier@0.85");
+    expect(forms(by("prime"))).not.toContain("eerste@0.85");
+    expect(forms(by("minister"))).toContain("premier@0.85");
+    expect(forms(by("call"))).toContain("bellen@0.85");
+    expect(matchStrength(by("prime")!, textTerms("Hij sprak met de Britse premier."))).toBeCloseTo(0.85);
+    // Without the expression, `prime` alone is eerste.
+    expect(forms(analyzeQuery("Is this the prime reason?", "en", lexicon).terms.find((found) => found.word === "prime"))).toContain("eerste@0.85");
   });
 
   it("searches vectors with the question followed by the other forms of its names", () => {
