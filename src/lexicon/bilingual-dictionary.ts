@@ -153,7 +153,9 @@ export function dictionaryFrom(tiers: readonly (readonly DictionarySource[])[], 
     return found;
   };
   const tables = tiers.map((sources) => tablesOf(sources, keyOf));
-  const distinct = (pick: (tier: Tables) => Table) => new Set(tables.flatMap((tier) => [...pick(tier).keys()])).size;
+  // One tier's words are its table's keys; several tiers share words, counted once.
+  const distinct = (pick: (tier: Tables) => Table) =>
+    tables.length === 1 ? pick(tables[0]!).size : new Set(tables.flatMap((tier) => [...pick(tier).keys()])).size;
   const stats: DictionaryStats = {
     entries: Object.fromEntries(tiers.flat().map((source) => [source.name, source.pairs.length])),
     words: { nl: distinct((tier) => tier.toEnglish), en: distinct((tier) => tier.toDutch) },
