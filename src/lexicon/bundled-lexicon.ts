@@ -86,14 +86,40 @@ export function bundledSources(
   ];
 }
 
-let sources: DictionarySource[] | undefined;
+/** A bundled list that cannot be read: a copy of the bot without `src/lexicon/data/`, say. */
+export class BundledLexiconError extends Error {
+  override readonly name = "BundledLexiconError";
+  constructor(
+    message: string,
+    readonly file: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
 
-/** The bundled list and its irregular forms as dictionary sources, read once per process. */
-export function bundledLexiconSources(): DictionarySource[] {
+/** The bundled lists under `root` (the project root) as dictionary sources; throws a {@link BundledLexiconError}. */
+export function readBundledSources(root: string): DictionarySource[] {
+  const read = (path: string) => {
+    const file = join(root, path);
+    try {
+      return readFileSync(file, "utf8");
+    } catch (error) {
+      throw new BundledLexiconError(`Cannot read ${file} (${(error as Error).message}); the bot ships it in src/lexicon/data/.`, file, { cause: error });
+    }
+  };
+  const words = parseLexiconTsv(read(BUNDLED_LEXICON_PATH));
+  return bundledSources([...words, ...parseLexiconTsv(read(BUNDLED_PHRASES_PATH))], parseIrregularForms(read(IRREGULAR_FORMS_PATH)));
+}
+
+const read = new Map<string, DictionarySource[]>();
+
+/** The bundled lists of this installation (or of `root`), read once per process. */
+export function bundledLexiconSources(root = projectRoot()): DictionarySource[] {
+  let sources = read.get(root);
   if (!sources) {
-    const read = (path: string) => readFileSync(join(projectRoot(), path), "utf8");
-    const words = parseLexiconTsv(read(BUNDLED_LEXICON_PATH));
-    sources = bundledSources([...words, ...parseLexiconTsv(read(BUNDLED_PHRASES_PATH))], parseIrregularForms(read(IRREGULAR_FORMS_PATH)));
+    sources = readBundledSources(root);
+    read.set(root, sources);
   }
   return sources;
 }

@@ -1,6 +1,6 @@
 import type { Logger } from "../logging/logger.js";
 import { bilingualDictionary, dictionaryFrom, type BilingualDictionary, type DictionarySource } from "./bilingual-dictionary.js";
-import { bundledLexiconSources } from "./bundled-lexicon.js";
+import { BundledLexiconError, bundledLexiconSources } from "./bundled-lexicon.js";
 import { nameTableStats } from "./cldr-names.js";
 
 /**
@@ -23,6 +23,8 @@ export interface LexiconChoice {
   readonly dictionaryDir: string | undefined;
   /** The bundled English–Dutch list (BUNDLED_LEXICON). */
   readonly bundled: boolean;
+  /** Where the bundled list is looked for (the project root; tests point elsewhere). */
+  readonly bundledRoot?: string;
 }
 
 const lexicons = new Map<string, Lexicon>();
@@ -30,8 +32,8 @@ const lexicons = new Map<string, Lexicon>();
 /**
  * The lexicon for this installation: CLDR names, the bundled list when chosen, FreeDict when
  * `dictionaryDir` holds it. Logs one line saying which, and why not when the dictionary is
- * missing or unreadable; never throws — the bot answers without them, only less well in other
- * words. Built once per choice and process.
+ * missing or unreadable; never throws for a missing or broken list — the bot answers without
+ * them, only less well in other words. Built once per choice and process.
  */
 export function createLexicon(choice: LexiconChoice, logger: Logger): Lexicon {
   // The name table takes ~0.1 s to build; pay it at start-up rather than in the first answer.
@@ -42,8 +44,13 @@ export function createLexicon(choice: LexiconChoice, logger: Logger): Lexicon {
   const tiers: DictionarySource[][] = [];
   const used = ["cldr"];
   if (choice.bundled) {
-    tiers.push(bundledLexiconSources());
-    used.push("bundled");
+    try {
+      tiers.push(bundledLexiconSources(choice.bundledRoot));
+      used.push("bundled");
+    } catch (error) {
+      if (!(error instanceof BundledLexiconError)) throw error;
+      logger.warn(`lexicon: the bundled word list is not used — ${error.message}`);
+    }
   }
   if (choice.dictionaryDir) {
     const load = bilingualDictionary({ folder: choice.dictionaryDir });
@@ -61,7 +68,7 @@ export function createLexicon(choice: LexiconChoice, logger: Logger): Lexicon {
       ? `lexicon: ${lexicon.id} (${Object.entries(stats.entries)
           .map(([name, count]) => `${count} ${name} entries`)
           .join(", ")}; ${stats.words.nl} Dutch and ${stats.words.en} English words, ${Math.round(stats.loadMs)} ms)`
-      : "lexicon: CLDR names only (BUNDLED_LEXICON=false, no dictionary)",
+      : "lexicon: CLDR names only (no word list, no dictionary)",
   );
   lexicons.set(JSON.stringify(choice), lexicon);
   return lexicon;

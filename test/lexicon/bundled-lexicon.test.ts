@@ -4,10 +4,12 @@ import { dictionaryFrom, readFreedictSources } from "../../src/lexicon/bilingual
 import {
   BUNDLED_LEXICON_PATH,
   BUNDLED_PHRASES_PATH,
+  BundledLexiconError,
   bundledLexiconSources,
   bundledSources,
   parseIrregularForms,
   parseLexiconTsv,
+  readBundledSources,
 } from "../../src/lexicon/bundled-lexicon.js";
 import { createLexicon } from "../../src/lexicon/lexicon.js";
 import { createLogger } from "../../src/logging/logger.js";
@@ -106,5 +108,18 @@ describe("bundled English–Dutch word list", () => {
     expect(off.dictionary).toBeUndefined();
     expect(lines.join("\n")).toMatch(/lexicon: cldr\+bundled \(\d+ bundled entries/);
     expect(lines.join("\n")).toMatch(/lexicon: CLDR names only/);
+  });
+
+  it("is left out with one warning, not a crash, when its files are missing", () => {
+    const root = tempFolder();
+    folders.push(root);
+    expect(() => readBundledSources(root)).toThrow(BundledLexiconError);
+    const lines: string[] = [];
+    const lexicon = createLexicon(
+      { dictionaryDir: undefined, bundled: true, bundledRoot: root },
+      createLogger({ level: "info", write: (line: string) => lines.push(line) }),
+    );
+    expect(lexicon.id).toBe("cldr");
+    expect(lines.join("\n")).toMatch(/WARN lexicon: the bundled word list is not used — Cannot read .*en-nl\.tsv/);
   });
 });
