@@ -145,7 +145,7 @@ function phraseForms(text: string, language: Language, dictionary: BilingualDict
   return found;
 }
 
-/** English words gain their Dutch translations, Dutch words their synonyms, from the optional dictionary. */
+/** English words gain their Dutch translations, Dutch words their synonyms, from the dictionary (bundled list, FreeDict). */
 function withDictionaryForms(term: QueryTerm, language: Language, dictionary: BilingualDictionary | undefined): QueryTerm {
   if (!dictionary || /^\p{N}/u.test(term.word)) return term;
   const alternatives = dictionaryForms(term.word, language, dictionary);

@@ -106,7 +106,6 @@ export function matchStrength(term: QueryTerm, text: TextTerms): number {
   return best;
 }
 
-/** All words of a form must be present; the weakest decides. */
 /**
  * The query with each term's alternatives narrowed to those found in `texts` (the candidate
  * passages). An alternative is matched exactly (no near spellings), and every rule of that match
@@ -123,6 +122,7 @@ export function withFormsFoundIn<T extends { terms: QueryTerm[] }>(query: T, tex
   return { ...query, terms };
 }
 
+/** All words of a form must be present; the weakest decides. */
 function formStrength(words: readonly QueryWord[], text: TextTerms, nearSpellings: boolean): number {
   let weakest = 1;
   for (const word of words) {
