@@ -49,6 +49,8 @@ export function unsaidIn(query: Query, passageText: string, others: readonly str
   const asksCost = words(query.text).find((word) => costWords.has(word));
   if (asksCost && !mentionsMoney(passageText)) return { kind: "cost", text: asksCost };
   const kind = answerKind(query.text);
+  const counted = kind === "number" ? countedTerm(query) : undefined;
+  if (counted && !mentions([counted], passage)) return { kind: "number", text: counted.word };
   if (kind === "number" || kind === "time" || kind === "person" || kind === "organisation") {
     if (!sentencesOf({ text: passageText }).some((sentence) => holdsAnswer(kind, sentence, query.text))) return { kind, text: kind };
   }
@@ -186,6 +188,44 @@ function sharesNameStem(parts: readonly string[], text: TextTerms): boolean {
   );
 }
 
+/**
+ * What a "hoeveel X" / "how many X" question counts: the first content word after it, past a
+ * nationality adjective ("hoeveel Amerikaanse batterijen"). A passage that never mentions X gives
+ * no number of X, whatever other numbers it holds ("Hoeveel doden vielen er?" against "twee
+ * batterijen"). Words that only count (units, stuks, exemplaren) say nothing of what is counted.
+ */
+function countedTerm(query: Query): QueryTerm | undefined {
+  const list = words(query.text);
+  const at = list.findIndex((word, index) => word === "hoeveel" || (word === "many" && list[index - 1] === "how"));
+  if (at < 0) return undefined;
+  const adjectives = new Set(query.names.filter((match) => match.via === "adjective").flatMap((match) => words(match.text)));
+  const next = list.slice(at + 1).find((word) => !isStopword(word) && !adjectives.has(word));
+  if (!next || counters.has(next)) return undefined;
+  return query.terms.find((term) => term.word === next);
+}
+
+/** Nouns that count without saying what is counted. */
+const counters = new Set([
+  "unit",
+  "units",
+  "piece",
+  "pieces",
+  "item",
+  "items",
+  "copies",
+  "ones",
+  "times",
+  "kinds",
+  "types",
+  "stuk",
+  "stuks",
+  "exemplaren",
+  "eenheden",
+  "keer",
+  "keren",
+  "soorten",
+]);
+
 /** Words that ask what something cost, in Dutch and English. */
 const costWords = new Set([
   "kost",
@@ -202,6 +242,15 @@ const costWords = new Set([
   "bedrag",
   "geld",
   "waarde",
+  "uitgeven",
+  "uitgegeven",
+  "uitgaf",
+  "besteed",
+  "besteden",
+  "besteedde",
+  "investeerde",
+  "geinvesteerd",
+  "investering",
   "cost",
   "costs",
   "costed",
@@ -213,6 +262,9 @@ const costWords = new Set([
   "pays",
   "spend",
   "spent",
+  "spending",
+  "invested",
+  "investment",
   "money",
   "worth",
 ]);

@@ -10,8 +10,31 @@ import type { LexiconLanguage } from "./name-entry.js";
  * harmless (the lookup simply misses). Pure.
  */
 export function lemmaCandidates(word: string, language: LexiconLanguage): string[] {
-  const candidates = language === "en" ? englishLemmas(word) : dutchLemmas(word);
+  const candidates = language === "en" ? englishCandidates(word) : dutchLemmas(word);
   return [...new Set([word, ...candidates])].filter((candidate) => candidate.length >= 2);
+}
+
+/** English lemmas of the word or short phrase, also in American spelling (the word list's): `air defence` → air defense. */
+function englishCandidates(text: string): string[] {
+  const american = text.split(" ").map(americanSpelling).join(" ");
+  return american === text ? englishLemmas(text) : [...englishLemmas(text), american, ...englishLemmas(american)];
+}
+
+/**
+ * The American spelling of a British word, by the regular correspondences: defence → defense,
+ * colour → color, organise(d) → organize(d), analyse → analyze, centre → center, catalogue →
+ * catalog, travelled → traveled. Short words are left alone (four, hour, your; rise, wise).
+ */
+export function americanSpelling(word: string): string {
+  if (word.length < 5) return word;
+  return word
+    .replace(/ence$/u, "ense")
+    .replace(/(?<=\p{L}{3})our(s|ed|ing)?$/u, "or$1")
+    .replace(/(?<=\p{L}{3})is(e|es|ed|ing|ation|ations)$/u, "iz$1")
+    .replace(/ys(e|es|ed|ing)$/u, "yz$1")
+    .replace(/(?<=\p{L}{3})tre(s)?$/u, "ter$1")
+    .replace(/ogue(s)?$/u, "og$1")
+    .replace(/(?<=[aeiou])ll(ed|ing|er|ers)$/u, "l$1");
 }
 
 function englishLemmas(word: string): string[] {

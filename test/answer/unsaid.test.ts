@@ -55,6 +55,17 @@ describe("what a passage does not say", () => {
     expect(unsaid("Wanneer levert Duitsland?")).toBeUndefined();
     expect(unsaid("Welk bedrijf maakt de luchtafweer voor Duitsland?")).toMatchObject({ kind: "organisation" });
   });
+
+  it("a count of something the passage never mentions, whatever numbers it holds", () => {
+    const batteries = "Naar verluidt bezorgde Washington Kiev twee batterijen.";
+    const ask = (question: string, language: "nl" | "en" = "nl") => unsaidIn(analyzeQuery(question, language), batteries);
+    expect(ask("Hoeveel doden vielen er bij de aanvallen?")).toEqual({ kind: "number", text: "doden" });
+    expect(ask("How many drones did Washington send?", "en")).toEqual({ kind: "number", text: "drones" });
+    expect(ask("Hoeveel Amerikaanse batterijen kreeg Kiev?")).toBeUndefined();
+    // Words that only count say nothing of what is counted.
+    expect(ask("How many units did Washington deliver?", "en")).toBeUndefined();
+    expect(unsaid("Hoeveel heeft Washington uitgegeven aan luchtafweer?")).toMatchObject({ kind: "cost" });
+  });
 });
 
 describe("names of more than one word, and capitals", () => {
