@@ -3,13 +3,14 @@ import { isStopword, words } from "../text/tokenize.js";
 import { foldText } from "../text/fold.js";
 import { calendarNames, calendarWords } from "../text/calendar-words.js";
 import { entriesNamed, nameEntries } from "../lexicon/cldr-names.js";
+import { measureUnitWords } from "../lexicon/intl-time-words.js";
 
 /**
  * What kind of fact a question asks for, read from its question words (Dutch and English), and
  * whether a sentence holds such a fact. Sentence selection prefers sentences that do, so "Wie…?"
  * is answered by the sentence with the name and "Hoeveel…?" by the one with the number. Pure.
  */
-export type AnswerKind = "person" | "organisation" | "time" | "number" | "place" | "reason" | "opinion" | "thing" | "speed" | "yes-no" | "other";
+export type AnswerKind = "person" | "organisation" | "time" | "number" | "measure" | "place" | "reason" | "opinion" | "thing" | "speed" | "yes-no" | "other";
 
 /** Dutch question words that open an open question; a question opening with anything else is yes/no. */
 const openers = new Set([
@@ -128,6 +129,7 @@ export function answerKind(question: string): AnswerKind {
   const text = ` ${list.join(" ")} `;
   const first = list[0] ?? "";
   if (/ (hoe snel|how fast|how quickly|how soon|hoe vlug)/u.test(text)) return "speed";
+  if (measureQuestion.test(text)) return "measure";
   if (/ (waarom|why|hoe komt het|om welke reden|what prompted|what caused|naar aanleiding waarvan|waardoor) /u.test(text) || purposeQuestion.test(text))
     return "reason";
   if (opinionQuestion.test(text)) return "opinion";
@@ -166,6 +168,8 @@ export function holdsAnswer(kind: AnswerKind, sentence: string, question: string
       return holdsTime(timeFacet(question), sentence);
     case "number":
       return numbersIn(sentence).some((number) => number.kind === "cardinal" && !mentions(question, number.surface));
+    case "measure":
+      return holdsMeasure(sentence);
     case "place":
       return namesIn(sentence).some((name) => !mentions(question, name));
     case "reason":
@@ -182,6 +186,21 @@ export function holdsAnswer(kind: AnswerKind, sentence: string, question: string
     case "other":
       return false;
   }
+}
+
+/** "Hoe ver", "how heavy": a distance, size or weight, which only a number with a unit answers. */
+const measureQuestion = / (hoe (ver|hoog|zwaar|diep|breed|groot is|groot zijn|groot was)|how (far|high|heavy|deep|wide|big|large|tall)) /u;
+
+/** A number followed by a unit of length, mass, area or volume (CLDR's words: `km`, `kilometer`, `mijl`, `kg`). */
+function holdsMeasure(sentence: string): boolean {
+  const tokens = words(sentence);
+  const numbers = new Set(
+    numbersIn(sentence)
+      .filter((number) => number.kind === "cardinal")
+      .flatMap((number) => words(number.surface)),
+  );
+  const units = measureUnitWords();
+  return tokens.some((token, at) => (numbers.has(token) || /^\p{N}/u.test(token)) && units.has(tokens[at + 1] ?? ""));
 }
 
 const reasonPattern =

@@ -40,6 +40,7 @@ export const kindWeights: Record<AnswerKind, number> = {
   organisation: 0.5,
   time: 0.5,
   number: 0.5,
+  measure: 0.5,
   place: 0.4,
   reason: 0.3,
   opinion: 0.3,

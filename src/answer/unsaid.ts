@@ -14,7 +14,7 @@ import { answerKind, holdsAnswer, isNationalRole } from "./answer-kind.js";
  */
 export interface Unsaid {
   /** A name the question uses that the passage never mentions in any form; a cost; or the kind of fact asked. */
-  kind: "name" | "cost" | "number" | "time" | "person" | "organisation";
+  kind: "name" | "cost" | "number" | "measure" | "time" | "person" | "organisation";
   /** The question's own words for it (`Polen`, `Rutte`), for the reply. */
   text: string;
   /**
@@ -51,7 +51,7 @@ export function unsaidIn(query: Query, passageText: string, others: readonly str
   const kind = answerKind(query.text);
   const counted = kind === "number" ? countedTerm(query) : undefined;
   if (counted && !mentions([counted], passage)) return { kind: "number", text: counted.word };
-  if (kind === "number" || kind === "time" || kind === "person" || kind === "organisation") {
+  if (kind === "number" || kind === "measure" || kind === "time" || kind === "person" || kind === "organisation") {
     if (!sentencesOf({ text: passageText }).some((sentence) => holdsAnswer(kind, sentence, query.text))) return { kind, text: kind };
   }
   return missingName;

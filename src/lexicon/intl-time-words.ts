@@ -39,9 +39,36 @@ function buildTable(): Map<string, string[]> {
   return words;
 }
 
+/**
+ * The words and abbreviations CLDR writes after a number for a unit of length, mass, area,
+ * volume or speed, in Dutch and English (`kilometer`, `km`, `mijl`, `miles`, `kilo`, `kg`, `ton`),
+ * lower case: what a sentence answering "hoe ver", "how heavy" holds. Time units are left out.
+ */
+export function measureUnitWords(): ReadonlySet<string> {
+  if (!measureWords) {
+    measureWords = new Set();
+    const time = new Set(["nanosecond", "microsecond", "millisecond", "second", "minute", "hour", "day", "week", "month", "year"]);
+    for (const unit of Intl.supportedValuesOf("unit")) {
+      if (time.has(unit) || unit === "percent" || unit === "bit" || unit === "byte" || /bit$|byte$/u.test(unit)) continue;
+      for (const locale of ["nl", "en"]) {
+        for (const display of ["long", "short"] as const) {
+          for (const count of [1, 2]) {
+            const text = unitWords(locale, unit, count, display).toLowerCase();
+            // One-letter abbreviations (m, g, l) and `in` (inch) are also ordinary words.
+            if (/^\p{L}{2,}$/u.test(text) && text !== "in") measureWords.add(text);
+          }
+        }
+      }
+    }
+  }
+  return measureWords;
+}
+
+let measureWords: Set<string> | undefined;
+
 /** The unit's words without the number: `2 days` → days, `1 kilometer` → kilometer. */
-function unitWords(locale: string, unit: string, count: number): string {
-  return new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "long" })
+function unitWords(locale: string, unit: string, count: number, unitDisplay: "long" | "short" = "long"): string {
+  return new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay })
     .formatToParts(count)
     .filter((part) => part.type === "unit")
     .map((part) => part.value)

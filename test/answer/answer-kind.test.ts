@@ -19,6 +19,17 @@ describe("answer kinds", () => {
     expect(answerKind("Wat levert de fabriek?")).toBe("other");
   });
 
+  it("asks a distance, size or weight, which only a number with a unit answers", () => {
+    expect(answerKind("Hoe ver kan de raket vliegen?")).toBe("measure");
+    expect(answerKind("How heavy is the new bridge?")).toBe("measure");
+    expect(answerKind("Hoe groot is het park?")).toBe("measure");
+    expect(holdsAnswer("measure", "De raket vliegt 40 kilometer ver.", "Hoe ver vliegt de raket?")).toBe(true);
+    expect(holdsAnswer("measure", "The bridge weighs twelve tonnes, about 26,000 lb.", "How heavy is the bridge?")).toBe(true);
+    // Numbers without a unit, or a unit without a number, do not answer it.
+    expect(holdsAnswer("measure", "Washington leverde twee batterijen.", "Hoe ver reikt de batterij?")).toBe(false);
+    expect(holdsAnswer("measure", "Het bereik is een paar kilometer.", "Hoe ver reikt het?")).toBe(false);
+  });
+
   it("tells a purpose, an opinion and a named thing apart, and 'hoeveelheid' is not 'hoeveel'", () => {
     expect(answerKind("Waartoe dient de nieuwe brug?")).toBe("reason");
     expect(answerKind("What is the money for? For what purpose?")).toBe("reason");

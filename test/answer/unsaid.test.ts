@@ -66,6 +66,11 @@ describe("what a passage does not say", () => {
     expect(ask("How many units did Washington deliver?", "en")).toBeUndefined();
     expect(unsaid("Hoeveel heeft Washington uitgegeven aan luchtafweer?")).toMatchObject({ kind: "cost" });
   });
+
+  it("a distance, size or weight the passage never gives", () => {
+    expect(unsaid("Hoe ver reikt de Duitse luchtafweer?")).toMatchObject({ kind: "measure" });
+    expect(unsaidIn(analyzeQuery("How far can the missiles fly?", "en"), "De raketten vliegen 40 kilometer ver.")).toBeUndefined();
+  });
 });
 
 describe("names of more than one word, and capitals", () => {
