@@ -228,17 +228,21 @@ function createDictionary(tiers: readonly Tables[], stats: DictionaryStats): Bil
   };
 }
 
-/** The outcome of loading the dictionary: ready, absent, or failed with a one-line reason. */
+/**
+ * The outcome of reading FreeDict: its word lists (the caller builds the dictionary it wants from
+ * them, alone or behind the bundled list), absent, or failed with a one-line reason.
+ */
 export type DictionaryLoad =
-  | { readonly status: "ready"; readonly dictionary: BilingualDictionary; readonly sources: readonly DictionarySource[] }
+  | { readonly status: "ready"; readonly sources: readonly DictionarySource[] }
   | { readonly status: "absent"; readonly reason: string }
   | { readonly status: "failed"; readonly reason: string; readonly error: DictdError };
 
 const loads = new Map<string, DictionaryLoad>();
 
 /**
- * The dictionary of `folder`, read on the first call and remembered (success or failure) for the
- * life of the process. Never throws: a missing or broken dictionary yields a `reason` to log once.
+ * FreeDict's word lists in `folder`, read on the first call and remembered (success or failure)
+ * for the life of the process. Never throws: a missing or broken dictionary yields a `reason` to
+ * log once.
  */
 export function bilingualDictionary(options: { folder?: string } = {}): DictionaryLoad {
   const folder = options.folder ?? DEFAULT_DICTD_FOLDER;
@@ -246,10 +250,9 @@ export function bilingualDictionary(options: { folder?: string } = {}): Dictiona
   if (known) return known;
   let load: DictionaryLoad;
   try {
-    const started = performance.now();
     const sources = readFreedictSources({ folder });
     load = sources
-      ? { status: "ready", dictionary: dictionaryFrom([sources], started), sources }
+      ? { status: "ready", sources }
       : {
           status: "absent",
           reason: `No FreeDict Dutch–English dictionary in ${folder}; install dict-freedict-nld-eng and dict-freedict-eng-nld for English–Dutch word matching.`,

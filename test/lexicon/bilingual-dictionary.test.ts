@@ -1,6 +1,6 @@
 import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import { bilingualDictionary, DEFAULT_DICTD_FOLDER, loadBilingualDictionary } from "../../src/lexicon/bilingual-dictionary.js";
+import { bilingualDictionary, DEFAULT_DICTD_FOLDER, dictionaryFrom, loadBilingualDictionary } from "../../src/lexicon/bilingual-dictionary.js";
 import { DUTCH_ENGLISH, ENGLISH_DUTCH, tempFolder, writeDictd } from "./dictd-fixture.js";
 
 const folders: string[] = [];
@@ -102,13 +102,14 @@ describe("the installed FreeDict dictionaries", () => {
     const load = bilingualDictionary();
     expect(load.status).toBe("ready");
     if (load.status !== "ready") return;
-    const { stats } = load.dictionary;
+    const dictionary = dictionaryFrom([load.sources]);
+    const { stats } = dictionary;
     console.log(
       `FreeDict: ${stats.entries["nld-eng"]} nld-eng and ${stats.entries["eng-nld"]} eng-nld entries, ` +
-        `${stats.words.nl} Dutch and ${stats.words.en} English words, loaded in ${stats.loadMs.toFixed(0)} ms`,
+        `${stats.words.nl} Dutch and ${stats.words.en} English words, indexed in ${stats.loadMs.toFixed(0)} ms`,
     );
     expect(stats.entries["nld-eng"]).toBeGreaterThan(10_000);
-    expect(load.dictionary.translate("oorlog", "nl", "en")).toContain("war");
-    expect(load.dictionary.translate("war", "en", "nl")).toContain("oorlog");
+    expect(dictionary.translate("oorlog", "nl", "en")).toContain("war");
+    expect(dictionary.translate("war", "en", "nl")).toContain("oorlog");
   });
 });
