@@ -40,16 +40,16 @@ function buildTable(): Map<string, string[]> {
 }
 
 /**
- * The words and abbreviations CLDR writes after a number for a unit of length, mass, area,
- * volume or speed, in Dutch and English (`kilometer`, `km`, `mijl`, `miles`, `kilo`, `kg`, `ton`),
- * lower case: what a sentence answering "hoe ver", "how heavy" holds. Time units are left out.
+ * The single words and abbreviations CLDR writes after a number for a unit of length, mass, area
+ * or volume, in Dutch and English (`kilometer`, `km`, `mijl`, `miles`, `kg`, `pounds`), lower case:
+ * what a sentence answering "hoe ver", "how heavy" holds. Time units are left out.
  */
 export function measureUnitWords(): ReadonlySet<string> {
   if (!measureWords) {
     measureWords = new Set();
     const time = new Set(["nanosecond", "microsecond", "millisecond", "second", "minute", "hour", "day", "week", "month", "year"]);
     for (const unit of Intl.supportedValuesOf("unit")) {
-      if (time.has(unit) || unit === "percent" || unit === "bit" || unit === "byte" || /bit$|byte$/u.test(unit)) continue;
+      if (time.has(unit) || unit === "percent" || /(bit|byte)$/u.test(unit)) continue;
       for (const locale of ["nl", "en"]) {
         for (const display of ["long", "short"] as const) {
           for (const count of [1, 2]) {
