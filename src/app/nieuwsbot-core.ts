@@ -224,7 +224,7 @@ export class Core implements NieuwsbotCore {
    * runs. A failure is logged: the listener, started next, still catches up on the current version.
    */
   private async joinRecord(): Promise<void> {
-    while (this.refreshing) await this.refreshing.catch(() => undefined);
+    await this.refreshesDone();
     if (this.closing) return;
     try {
       await this.asRefresh(async () => this.swap(await this.openRecord()));
@@ -242,7 +242,7 @@ export class Core implements NieuwsbotCore {
    * refresh on this replica does not start from a corpus folder being rewritten.
    */
   private async adoptShared(version: number): Promise<void> {
-    while (this.refreshing) await this.refreshing.catch(() => undefined);
+    await this.refreshesDone();
     if (this.closing || version === this.index.manifest.version) return;
     try {
       await this.asRefresh(async () => {
@@ -255,6 +255,11 @@ export class Core implements NieuwsbotCore {
     } catch (error) {
       this.logger.warn(`corpus version v${version} cannot be used here; staying on v${this.index.manifest.version}`, { error });
     }
+  }
+
+  /** Until no refresh of this process runs (one that started meanwhile is waited for too); its failure is its caller's. */
+  private async refreshesDone(): Promise<void> {
+    while (this.refreshing) await this.refreshing.catch(() => undefined);
   }
 
   /**
