@@ -12,8 +12,8 @@ import { measureUnitWords } from "../lexicon/intl-time-words.js";
  */
 export type AnswerKind = "person" | "organisation" | "time" | "number" | "measure" | "place" | "reason" | "opinion" | "thing" | "speed" | "yes-no" | "other";
 
-/** Dutch question words that open an open question; a question opening with anything else is yes/no. */
-const openers = new Set([
+/** Question words (Dutch and English): wherever they stand, the question is an open one. */
+const questionWords = new Set([
   "wie",
   "wat",
   "welk",
@@ -47,7 +47,9 @@ const openers = new Set([
   "why",
   "when",
   "how",
-  // Prepositions open a question too: "Met wie…", "In welke maand…", "Naar aanleiding waarvan…".
+]);
+/** Prepositions open a question too, but only first: "Met wie…", "In welke maand…", "Naar aanleiding waarvan…". */
+const openingPrepositions = new Set([
   "met",
   "in",
   "op",
@@ -77,7 +79,11 @@ const openers = new Set([
   "of",
   "about",
   "against",
+  "met",
 ]);
+/** What opens an open question; a question opening with anything else is yes/no. */
+const openers = new Set([...questionWords, ...openingPrepositions]);
+
 /** Finite verbs that open a yes/no question in either language. */
 const englishAuxiliaries = new Set([
   "is",
@@ -109,6 +115,12 @@ const purposeQuestion = / (waartoe|met welk doel|met als doel|what for|for what 
 /** Someone's view is asked: "Wat vond Zelenski van …", "Hoe reageerde …", "What does X think of …". */
 const opinionQuestion =
   / (wat (vond|vindt|vinden|vonden|dacht|denkt) .+ (van|over)|hoe (reageerde|reageert|reageerden|kijkt|keek)|wat is de mening|wat was de reactie|what (did|does|do) .+ (think|feel|say) (of|about)|how (did|does|do) .+ (react|respond|feel)|what is .+ (view|opinion|reaction)) /u;
+/**
+ * "Heeft Lambrecht iets gezegd over …?", "Did she comment on …?": a yes/no question whose answer is
+ * a report of someone's words, so it is answered like an opinion — by the sentence reporting them.
+ */
+const saidQuestion =
+  /^ (heeft|had|hebben|hadden) .+ (iets |wat )?(gezegd|verklaard|gereageerd|laten weten) |^ (did|has|have|had) .+ (say|said|comment|commented|react|reacted|respond|responded) /u;
 
 /** Dutch R-pronoun questions ("Waar … om/voor/mee?") ask for a thing, not a place. */
 const rPronounParticles = new Set(["om", "voor", "mee", "over", "naar", "aan", "op", "in", "door", "van", "tegen", "bij", "uit", "toe", "af"]);
@@ -128,11 +140,11 @@ export function answerKind(question: string): AnswerKind {
   const list = words(question);
   const text = ` ${list.join(" ")} `;
   const first = list[0] ?? "";
-  if (/ (hoe snel|how fast|how quickly|how soon|hoe vlug)/u.test(text)) return "speed";
   if (measureQuestion.test(text)) return "measure";
+  if (/ (hoe snel|how fast|how quickly|how soon|hoe vlug)/u.test(text)) return "speed";
   if (/ (waarom|why|hoe komt het|om welke reden|what prompted|what caused|naar aanleiding waarvan|waardoor) /u.test(text) || purposeQuestion.test(text))
     return "reason";
-  if (opinionQuestion.test(text)) return "opinion";
+  if (opinionQuestion.test(text) || saidQuestion.test(text)) return "opinion";
   if (
     / (wanneer|when|hoe laat|what time|hoelang|how long|sinds wanneer|tot wanneer|welke (maand|dag|datum|jaar|tijd)|which (month|day|date|year)|op welk moment|at what)/u.test(
       text,
@@ -145,8 +157,9 @@ export function answerKind(question: string): AnswerKind {
   if (first === "waar" && !rPronounParticles.has(list.at(-1) ?? "")) return "place";
   if (/ (where|welk land|welke stad|which country|which city|what country|what city) /u.test(text)) return "place";
   if (/ (welke?|which) /u.test(text)) return "thing";
-  if (first && !openers.has(first) && (englishAuxiliaries.has(first) || !list.some((word) => openers.has(word) && !rPronounParticles.has(word))))
-    return "yes-no";
+  // A question word later on still makes an open question ("En Duitsland, wanneer?"); a preposition
+  // there does not ("Heeft Zelenski met Biden gebeld?").
+  if (first && !openers.has(first) && (englishAuxiliaries.has(first) || !list.some((word) => questionWords.has(word)))) return "yes-no";
   return "other";
 }
 
@@ -163,7 +176,9 @@ export function holdsAnswer(kind: AnswerKind, sentence: string, question: string
     case "thing":
       // "Welk systeem …" wants a named thing: not a person, place or nationality. "Iris-T SLM" when
       // the question says "Iris-T" is the product asked about, not the answer.
-      return namesIn(sentence).some((name) => looksLikeOrganisation(name) && !words(name).some((part) => mentions(question, part)));
+      return namesIn(sentence).some(
+        (name) => looksLikeOrganisation(name) && !words(name).some((part) => mentions(question, part)) && !abbreviates(question, name),
+      );
     case "time":
       return holdsTime(timeFacet(question), sentence);
     case "number":
@@ -178,7 +193,7 @@ export function holdsAnswer(kind: AnswerKind, sentence: string, question: string
         reasonPattern.test(foldText(sentence)) || (purposeQuestion.test(` ${words(question).join(" ")} `) && /\bom\b[^.;:]*\bte\b/u.test(foldText(sentence)))
       );
     case "opinion":
-      return /[“”"]/u.test(sentence) || attributionPattern.test(foldText(sentence));
+      return reportsWords(sentence);
     case "speed":
       return speedPattern.test(foldText(sentence)) || timePattern().test(foldText(sentence));
     case "yes-no":
@@ -188,8 +203,19 @@ export function holdsAnswer(kind: AnswerKind, sentence: string, question: string
   }
 }
 
-/** "Hoe ver", "how heavy": a distance, size or weight, which only a number with a unit answers. */
-const measureQuestion = / (hoe (ver|hoog|zwaar|diep|breed|groot is|groot zijn|groot was)|how (far|high|heavy|deep|wide|big|large|tall)) /u;
+/**
+ * "Hoe ver", "how heavy", "Wat is het bereik van …", "how fast does it fly": a distance, size, weight
+ * or speed of a thing, which only a number with a unit answers. A measure noun counts only as what
+ * is asked ("wat is de snelheid"), not as a topic ("wat zei hij over de snelheid van de levering").
+ */
+const measureQuestion = new RegExp(
+  [
+    " (hoe (ver|hoog|zwaar|diep|breed|groot is|groot zijn|groot was)|how (far|high|heavy|deep|wide|big|large|tall)) ",
+    " (wat|welk|welke|what|which) (is|s|zijn|was|waren|heeft|hebben|had|has|have) (het|de|een|the|its|their|a) (maximale |maximum |max )?(bereik|reikwijdte|actieradius|snelheid|topsnelheid|gewicht|lengte|hoogte|diepte|breedte|diameter|afmetingen|range|speed|top speed|weight|length|height|depth|width|diameter|dimensions) ",
+    " (hoe snel|how fast) .*(vliegt|vliegen|vloog|rijdt|rijden|vaart|varen|fly|flies|flew|travel|travels) ",
+  ].join("|"),
+  "u",
+);
 
 /** A number followed by a unit of length, mass, area or volume (CLDR's words: `km`, `kilometer`, `mijl`, `kg`). */
 function holdsMeasure(sentence: string): boolean {
@@ -205,6 +231,11 @@ function holdsMeasure(sentence: string): boolean {
 
 const reasonPattern =
   /\b(omdat|want|doordat|vanwege|dankzij|daardoor|daarom|zodat|naar aanleiding van|na de|na het|because|due to|since|after|so that|therefore)\b/u;
+/** Whether a text quotes or reports what someone said or thinks. */
+export function reportsWords(text: string): boolean {
+  return /[“”"]/u.test(text) || attributionPattern.test(foldText(text));
+}
+
 /** A sentence that reports what someone said or thinks. */
 const attributionPattern = /\b(zei|zegt|zeggen|aldus|volgens|vindt|vond|meent|verklaarde|said|says|according to|thinks|believes|stated)\b/u;
 const speedPattern = /\b(snel|sneller|snelst|vlug|meteen|direct|onmiddellijk|spoedig|binnen|fast|faster|quickly|soon|within|immediately)\b/u;
@@ -215,12 +246,13 @@ const polarityPattern = /\b(niet|geen|nooit|niets|nog|ook|eveneens|tevens|al|wel
  * day and month or a year — a weekday is not a date; a time of day ("hoe laat", "op welk moment van
  * de dag") needs a clock time or a part of the day — a month is not one. Anything else takes any time.
  */
-export type TimeFacet = "date" | "time-of-day" | "any";
+export type TimeFacet = "date" | "time-of-day" | "duration" | "any";
 
 export function timeFacet(question: string): TimeFacet {
   const text = ` ${words(question).join(" ")} `;
   if (/ (datum|date|welke dag van de maand|what day of the month) /u.test(text)) return "date";
   if (/ (hoe laat|what time|moment van de dag|tijdstip|time of day) /u.test(text)) return "time-of-day";
+  if (/ (hoelang|hoe lang|how long|sinds wanneer|since when) /u.test(text)) return "duration";
   return "any";
 }
 
@@ -228,8 +260,13 @@ function holdsTime(facet: TimeFacet, sentence: string): boolean {
   const folded = foldText(sentence);
   if (facet === "date") return datePattern().test(folded) || /\b(1\d|20)\d\d\b/u.test(sentence);
   if (facet === "time-of-day") return timeOfDayPattern.test(folded);
+  // "Hoelang …?" is also answered by a span without a date: "al zo lang", "sinds de zomer".
+  if (facet === "duration" && durationPattern.test(folded)) return true;
   return timePattern().test(folded) || /\b(1\d|20)\d\d\b/u.test(sentence);
 }
+
+/** Words that give how long something lasted or has been going on. */
+const durationPattern = /\b(al (zo |heel |te )?lang|lange tijd|sinds|sedert|for (so |a )?long|for years|for months|since)\b/u;
 
 /** A part of the day, also closing a compound ("maandagavond"), or a clock time ("om 8 uur", "20.30", "8 pm"). */
 const timeOfDayPattern =
@@ -333,6 +370,19 @@ export function looksLikePerson(name: string): boolean {
   if (!parts.every((part) => /^\p{Lu}\p{Ll}+$/u.test(part))) return false;
   if (parts.length === 1 && nationalityAdjective.test(foldText(name))) return false;
   return entriesNamed(name).length === 0;
+}
+
+/**
+ * Whether the question names this by its initials: "NASAMS" for "National Advanced Surface-to-Air
+ * Missile System" (capitalised parts, hyphenated ones too), so it is what is asked about, not an answer.
+ */
+function abbreviates(question: string, name: string): boolean {
+  const initials = name
+    .split(/[\s-]+/u)
+    .filter((part) => /^\p{Lu}/u.test(part))
+    .map((part) => part[0]!)
+    .join("");
+  return initials.length >= 2 && words(question).includes(foldText(initials));
 }
 
 /** Whether the question already names this (folded, inflection-tolerant: "Zelenski" in "Zelenski's"). */

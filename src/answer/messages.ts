@@ -72,18 +72,20 @@ export const messages = {
 const unsaidText: Record<Language, Record<Unsaid["kind"], (what: string) => string>> = {
   nl: {
     name: (what) => `Over ${what} zegt het artikel niets, dus daar kan ik geen antwoord op geven.`,
+    context: (what) => `Het artikel noemt ${what} alleen in een ander verband, dus daar kan ik geen antwoord op geven.`,
     cost: () => "Het artikel noemt geen prijs of kosten, dus daar kan ik geen antwoord op geven.",
     number: () => "Het artikel noemt daar geen aantal voor, dus ik ga niet gokken.",
-    measure: () => "Het artikel noemt daar geen afstand, maat of gewicht voor, dus ik ga niet gokken.",
+    measure: () => "Het artikel noemt daar geen afstand, snelheid, maat of gewicht voor, dus ik ga niet gokken.",
     time: () => "Het artikel zegt niet wanneer, dus ik ga niet gokken.",
     person: () => "Het artikel noemt daar geen naam bij, dus ik ga niet gokken.",
     organisation: () => "Het artikel noemt daar geen bedrijf of organisatie bij, dus ik ga niet gokken.",
   },
   en: {
     name: (what) => `The article says nothing about ${what}, so I can't answer that.`,
+    context: (what) => `The article mentions ${what} only in another connection, so I can't answer that.`,
     cost: () => "The article mentions no price or cost, so I can't answer that.",
     number: () => "The article gives no number for that, so I won't guess.",
-    measure: () => "The article gives no distance, size or weight for that, so I won't guess.",
+    measure: () => "The article gives no distance, speed, size or weight for that, so I won't guess.",
     time: () => "The article doesn't say when, so I won't guess.",
     person: () => "The article names nobody for that, so I won't guess.",
     organisation: () => "The article names no company or organisation for that, so I won't guess.",

@@ -1,10 +1,11 @@
 import { currencyWords } from "../text/currency-words.js";
 import { isStopword, words } from "../text/tokenize.js";
 import { alternativeWeights, type Query } from "../retrieval/query.js";
-import { matchStrength, textTerms, type QueryTerm, type TextTerms } from "../retrieval/term-match.js";
+import { matchStrength, queryTerms, textTerms, type QueryTerm, type TextTerms } from "../retrieval/term-match.js";
 import { sentencesOf } from "../text/sentences.js";
 import type { NameMatch } from "../lexicon/name-entry.js";
-import { answerKind, holdsAnswer, isNationalRole } from "./answer-kind.js";
+import { answerKind, holdsAnswer, isNationalRole, namesIn, reportsWords } from "./answer-kind.js";
+import { lookupNames } from "../lexicon/cldr-names.js";
 
 /**
  * Near-topic questions: close enough to the article to match a passage well, about something it
@@ -13,8 +14,11 @@ import { answerKind, holdsAnswer, isNationalRole } from "./answer-kind.js";
  * question a passage is silent on, so the bot can say so instead of quoting a near miss. Pure.
  */
 export interface Unsaid {
-  /** A name the question uses that the passage never mentions in any form; a cost; or the kind of fact asked. */
-  kind: "name" | "cost" | "number" | "measure" | "time" | "person" | "organisation";
+  /**
+   * A name the question uses that the passage never mentions in any form; a name it mentions only
+   * in another connection (`context`); a cost; or the kind of fact asked.
+   */
+  kind: "name" | "context" | "cost" | "number" | "measure" | "time" | "person" | "organisation";
   /** The question's own words for it (`Polen`, `Rutte`), for the reply. */
   text: string;
   /**
@@ -39,16 +43,25 @@ const presentFrom = 0.7;
 export function unsaidIn(query: Query, passageText: string, others: readonly string[] = []): Unsaid | undefined {
   const passage = textTerms(passageText);
   let missingName: Unsaid | undefined;
-  for (const name of namesAsked(query)) {
-    if (names(name, passageText, passage)) continue;
+  const asked = namesAsked(query);
+  for (const name of asked) {
+    if (name.untranslated || names(name, passageText, passage)) continue;
     const elsewhere = others.some((other) => names(name, other, textTerms(other)));
     // A name the whole article never mentions settles it; one said elsewhere only weakens this passage.
     if (!elsewhere) return { kind: "name", text: name.surface };
     missingName ??= { kind: "name", text: name.surface, elsewhere };
   }
+  const kind = answerKind(query.text);
+  const speech = words(query.text).some((word) => speechVerbs.has(word));
+  if (!missingName && (kind === "yes-no" || speech)) {
+    // An open question about someone's words ("Wat zei Truss tegen Zelenski?") asks of its first name only.
+    const speaker = [...asked].sort((left, right) => query.text.indexOf(left.surface) - query.text.indexOf(right.surface)).slice(0, 1);
+    const mode = kind === "yes-no" ? "yes-no" : "speaker";
+    const unconnected = (mode === "yes-no" ? asked : speaker).find((name) => !saidInConnection(name, mode, asked, query, passageText, others));
+    if (unconnected) return { kind: "context", text: unconnected.whole ?? unconnected.surface };
+  }
   const asksCost = words(query.text).find((word) => costWords.has(word));
   if (asksCost && !mentionsMoney(passageText)) return { kind: "cost", text: asksCost };
-  const kind = answerKind(query.text);
   const counted = kind === "number" ? countedTerm(query) : undefined;
   if (counted && !mentions([counted], passage)) return { kind: "number", text: counted.word };
   if (kind === "number" || kind === "measure" || kind === "time" || kind === "person" || kind === "organisation") {
@@ -57,10 +70,128 @@ export function unsaidIn(query: Query, passageText: string, others: readonly str
   return missingName;
 }
 
+/**
+ * Whether what the question asks of a name stands where the passage mentions it: in a sentence
+ * naming it, the next one (which may refer back: "Ook hen vroeg hij …"), or the quote before a
+ * sentence naming its speaker. "Levert Canada ook luchtafweer?" against "Hij sprak ook met de
+ * Canadese premier Justin Trudeau" matches a passage well — the name and the topic are there — but
+ * the article only mentions Canada in another connection: what is asked ("levert") stands with
+ * someone else ("Duitsland belooft … te leveren"). A question word found nowhere proves nothing —
+ * the question may say it in other words — so only a word the article attaches to someone the
+ * question does not name counts against the name. Words most retrieved passages share (the
+ * article's topic: "Oekraïne", "luchtafweer") say nothing of the connection; a name that is itself
+ * the topic, or a question asking nothing of its name beyond the topic, is not checked.
+ */
+function saidInConnection(
+  name: AskedName,
+  mode: "yes-no" | "speaker",
+  asked: readonly AskedName[],
+  query: Query,
+  passageText: string,
+  others: readonly string[],
+): boolean {
+  const texts = [passageText, ...others].map(textTerms);
+  const common = (term: QueryTerm) =>
+    texts.length >= 3 && texts.filter((text) => matchStrength(term, text) >= attachedFrom).length >= commonShare * texts.length;
+  if (name.terms.some(common)) return true;
+  // What is asked of the name: the question's other words, not names ("Stuurt Canada raketten naar
+  // Kiev?" asks of Canada what it sends; Kiev standing near Canada proves nothing; nor does Justin
+  // near Trudeau).
+  const named = new Set([...query.names.flatMap((match) => words(match.text)), ...asked.flatMap((other) => words(other.surface))]);
+  const isName = (term: QueryTerm) =>
+    named.has(term.word) || (term.words ?? []).some((part) => named.has(part.word)) || asked.some((other) => other.terms.includes(term));
+  const rest = query.terms.filter((term) => !isName(term) && !term.describes && !common(term));
+  const sentences = sentencesOf({ text: passageText });
+  const context = new Set(
+    sentences.flatMap((sentence, at) => {
+      if (!mentions(name.terms, textTerms(sentence))) return [];
+      const quoteBefore = at > 0 && /[”"]\s*$/u.test(sentences[at - 1]!) ? [sentences[at - 1]!] : [];
+      return [...quoteBefore, sentence, ...sentences.slice(at + 1, at + 2)];
+    }),
+  );
+  if (context.size === 0) return true;
+  const around = textTerms([...context].join(" "));
+  // "Heeft Lambrecht iets gezegd …?" is answered by any report of her words ("volgens Lambrecht");
+  // "What did Liz Truss say?" is not by a sentence that only says she was spoken to.
+  if (words(query.text).some((word) => speechVerbs.has(word)) && reportsWords([...context].join(" "))) return true;
+  if (mode === "speaker") return false;
+  if (rest.length === 0 || rest.some((term) => matchStrength(term, around) >= connectedFrom)) return true;
+  const elsewhere = [...sentences.filter((sentence) => !context.has(sentence)), ...others.flatMap((other) => sentencesOf({ text: other }))];
+  // Someone else: named in the sentence, asked nowhere in the question, and not the topic itself ("Oekraïens").
+  const other = (actor: string) => !query.terms.some((term) => mentions([term], textTerms(actor))) && !queryTerms(actor).some(common);
+  return !elsewhere.some((sentence) => {
+    const terms = textTerms(sentence);
+    return rest.some((term) => matchStrength(term, terms) >= attachedFrom) && actorsIn(sentence).some(other);
+  });
+}
+
+/** Who or what a sentence names: capitalised names and the places and nationalities the lexicon knows. */
+function actorsIn(sentence: string): string[] {
+  return [...namesIn(sentence), ...lookupNames(sentence, { kinds: ["country", "city", "region"] }).map((match) => match.text)];
+}
+
+/** A word is the topic, not what is asked of a name, when this share of the retrieved passages has it. */
+const commonShare = 0.75;
+
+/**
+ * A question word is attached to someone else from this strength on: the word itself or a
+ * translation, not a synonym or a near spelling (`tweet` ~ `twee`), which are too loose to prove the
+ * article is silent.
+ */
+const attachedFrom = 0.8;
+
+/** A question word counts as found from this strength on (a stem or a translation, not a near spelling of another word). */
+const connectedFrom = 0.5;
+
+/** Verbs asking what someone said or thinks, answered by any sentence reporting their words. */
+const speechVerbs = new Set([
+  "zei",
+  "zegt",
+  "zeggen",
+  "gezegd",
+  "zeiden",
+  "verklaarde",
+  "vertelde",
+  "antwoordde",
+  "reageerde",
+  "tweette",
+  "schreef",
+  "say",
+  "says",
+  "said",
+  "tell",
+  "told",
+  "state",
+  "stated",
+  "answer",
+  "answered",
+  "reply",
+  "replied",
+  "respond",
+  "responded",
+  "react",
+  "reacted",
+  "tweet",
+  "tweeted",
+  "comment",
+  "commented",
+  "write",
+  "wrote",
+]);
+
 /** A name in the question with the terms it was analysed into ("Groot-Brittannië" → groot, brittannie). */
 interface AskedName {
   surface: string;
   terms: QueryTerm[];
+  /**
+   * Part of an English run of capitalised words none of which the lexicon translates: a person's
+   * name ("Liz Truss") or an institution whose Dutch name it does not know ("White House" →
+   * "Witte Huis"). Its absence proves nothing; where the passage does mention it, what is asked of it
+   * is checked like any name's.
+   */
+  untranslated?: boolean;
+  /** The whole run of capitalised words this one is part of ("Liz Truss"), for a reply. */
+  whole?: string;
   /**
    * For a national role naming a specific office ("de Duitse kanselier"): that office's words, one
    * of which must stand in a sentence that names the country — the article's "Duitse
@@ -127,6 +258,8 @@ function namesAsked(query: Query): AskedName[] {
     const place = match.via === "name" && (match.entry.kind === "country" || match.entry.kind === "city" || match.entry.kind === "region");
     const term = termFor(words(match.text).join(" ")) ?? termFor(words(match.text)[0] ?? "");
     if (place && term) asked.push({ surface: match.text.replace(/[’']s$/u, ""), terms: [term] });
+    const roleOf = place && match.entry.kind === "country" ? roleOfCountry(query.text, match) : undefined;
+    if (roleOf && term) asked.push({ surface: roleOf.phrase, terms: [term], office: officeOf(roleOf.role) });
   }
   const covered = new Set(query.names.flatMap((match) => words(match.text)));
   // The question's terms for the capitalised words of `text` not already found as places above.
@@ -141,12 +274,12 @@ function namesAsked(query: Query): AskedName[] {
     const runTerms = termsIn(run[0]);
     // Cognate guesses (`white` → whijt) are no translation: they only say how the word might be spelt.
     const translated = (term: QueryTerm) => (term.alternatives ?? []).some((form) => form.weight > alternativeWeights.cognate);
-    if (query.language === "en" && runTerms.length > 1 && !runTerms.some(translated)) continue;
+    const untranslated = query.language === "en" && runTerms.length > 1 && !runTerms.some(translated);
     // Otherwise each (hyphenated) word is a name of its own: in "Prime Minister Rutte" it is
     // Rutte the passage must mention, not any one of the three words.
     for (const surface of run[0].split(/\s+/u)) {
       const terms = termsIn(surface);
-      if (terms.length > 0) asked.push({ surface, terms });
+      if (terms.length > 0) asked.push({ surface, terms, whole: run[0], ...(untranslated ? { untranslated } : {}) });
     }
   }
   return asked;
@@ -166,6 +299,26 @@ function nationalRole(question: string, match: NameMatch): { phrase: string; rol
   const role = isRole(following[2]) ? `${following[1]} ${following[2]}` : following[1]!;
   const article = /\b(de|het|the)\s+$/iu.exec(question.slice(0, match.start))?.[0] ?? "";
   return { phrase: `${article}${match.text} ${role}`, role };
+}
+
+/**
+ * "de premier van Nederland", "the defence minister of the United States": a role of a country,
+ * the same as "de Nederlandse premier" (see {@link nationalRole}). The role is the last role word
+ * (or two: "prime minister") among the three words before "van"/"of", with what follows it
+ * ("minister van Defensie").
+ */
+function roleOfCountry(question: string, match: NameMatch): { phrase: string; role: string } | undefined {
+  const before = /((?:[\p{L}-]+\s+){1,3})(van|of)\s+(?:(?:de|het|the)\s+)?$/iu.exec(question.slice(0, match.start));
+  if (!before) return undefined;
+  const candidates = before[1]!.trim().split(/\s+/u);
+  const isRole = (word: string | undefined) => word !== undefined && isNationalRole(words(word).join(""));
+  let at = candidates.findLastIndex(isRole);
+  if (at < 0) return undefined;
+  // "prime minister": a role of two words is named whole.
+  if (isRole(candidates[at - 1])) at -= 1;
+  const role = candidates.slice(at).join(" ");
+  const article = /^(de|het|the)$/iu.test(candidates[at - 1] ?? "") ? `${candidates[at - 1]} ` : "";
+  return { phrase: `${article}${role} ${question.slice(before.index + before[1]!.length, match.end)}`, role };
 }
 
 /**

@@ -150,8 +150,9 @@ function wordStrength(term: QueryWord, text: TextTerms, nearSpellings: boolean):
     // The same word with an inflection the stemmer treats differently (`wapen`/`wapens`).
     if (word.startsWith(term.word) && /^(s|en|e|n|'s)$/u.test(word.slice(term.word.length))) return 1;
     if (
-      (term.stem.length >= 4 && word.length > term.stem.length && word.includes(term.stem)) ||
-      (term.word.length >= 4 && word.length > term.word.length && word.includes(term.word))
+      ((term.stem.length >= 4 && word.length > term.stem.length && word.includes(term.stem)) ||
+        (term.word.length >= 4 && word.length > term.word.length && word.includes(term.word))) &&
+      !particleVerb(term.word, word)
     ) {
       best = Math.max(best, 0.85);
     } else if (word.length >= 5 && term.word.length > word.length && term.word.includes(text.wordStems[index]!)) best = Math.max(best, 0.7);
@@ -193,8 +194,9 @@ function exactFormStrength(term: QueryWord, text: TextTerms): number {
   if ((term.stem.length >= 4 && index.joined.includes(term.stem)) || (term.word.length >= 4 && index.joined.includes(term.word))) {
     for (const word of index.words) {
       if (
-        (term.stem.length >= 4 && word.length > term.stem.length && word.includes(term.stem)) ||
-        (term.word.length >= 4 && word.length > term.word.length && word.includes(term.word))
+        ((term.stem.length >= 4 && word.length > term.stem.length && word.includes(term.stem)) ||
+          (term.word.length >= 4 && word.length > term.word.length && word.includes(term.word))) &&
+        !particleVerb(term.word, word)
       ) {
         best = 0.85;
         break;
@@ -205,6 +207,39 @@ function exactFormStrength(term: QueryWord, text: TextTerms): number {
   if (best < verbFormMatch && term.word.length >= 5 && sameVerb(dutchVerbLemmas(term.word), verbsOf(text))) best = verbFormMatch;
   return best >= fuzzyFloor ? best : 0;
 }
+
+/**
+ * Whether a text word is a participle with a separable particle before it (`toegezegd` for
+ * `gezegd`): that is another verb (toezeggen is to promise, zeggen to say), not a compound of the
+ * question's word as `raketaanvallen` is of `aanvallen`.
+ */
+function particleVerb(part: string, word: string): boolean {
+  return part.startsWith("ge") && word.endsWith(part) && separableParticles.has(word.slice(0, -part.length));
+}
+
+const separableParticles = new Set([
+  "aan",
+  "af",
+  "bij",
+  "binnen",
+  "door",
+  "in",
+  "los",
+  "mee",
+  "na",
+  "neer",
+  "om",
+  "op",
+  "over",
+  "samen",
+  "tegen",
+  "terug",
+  "toe",
+  "uit",
+  "vast",
+  "voor",
+  "weg",
+]);
 
 /** Whether `word` holds the stem of a shorter text word of five letters or more (`luchtverdediging` ~ `verdedigen`). */
 function containsLongStem(word: string, index: FormIndex): boolean {

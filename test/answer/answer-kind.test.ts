@@ -16,13 +16,24 @@ describe("answer kinds", () => {
     expect(answerKind("Waar vroegen de boeren om?")).toBe("other");
     expect(answerKind("Opent de brug morgen?")).toBe("yes-no");
     expect(answerKind("Did the mayor resign?")).toBe("yes-no");
+    // A preposition inside a yes/no question does not open it: only first ("Met wie…").
+    expect(answerKind("Heeft de burgemeester met de minister gebeld?")).toBe("yes-no");
+    // Whether someone said something is answered by a report of their words, like an opinion.
+    expect(answerKind("Heeft de burgemeester iets gezegd over de brug?")).toBe("opinion");
+    expect(answerKind("Did the mayor comment on the bridge?")).toBe("opinion");
     expect(answerKind("Wat levert de fabriek?")).toBe("other");
   });
 
-  it("asks a distance, size or weight, which only a number with a unit answers", () => {
+  it("asks a distance, size, weight or speed, which only a number with a unit answers", () => {
     expect(answerKind("Hoe ver kan de raket vliegen?")).toBe("measure");
     expect(answerKind("How heavy is the new bridge?")).toBe("measure");
     expect(answerKind("Hoe groot is het park?")).toBe("measure");
+    expect(answerKind("Wat is het maximale bereik van de raket?")).toBe("measure");
+    expect(answerKind("What's the top speed of the train?")).toBe("measure");
+    expect(answerKind("How fast does the drone fly?")).toBe("measure");
+    // How fast something comes is a time, not a speed; a measure word as the topic asks nothing of it.
+    expect(answerKind("Hoe snel komt de levering?")).toBe("speed");
+    expect(answerKind("Wat zei de minister over de snelheid van de bouw?")).not.toBe("measure");
     expect(holdsAnswer("measure", "De raket vliegt 40 kilometer ver.", "Hoe ver vliegt de raket?")).toBe(true);
     expect(holdsAnswer("measure", "The bridge weighs twelve tonnes, about 26,000 lb.", "How heavy is the bridge?")).toBe(true);
     // Numbers without a unit, or a unit without a number, do not answer it.
@@ -93,6 +104,11 @@ describe("what a time question asks more precisely", () => {
 
   it("any other time question takes any time", () => {
     expect(timeFacet("Wanneer begon de staking?")).toBe("any");
+    // How long: a span answers it even without a date.
+    expect(timeFacet("Hoelang wachtten de bewoners al op de brug?")).toBe("duration");
+    expect(holdsAnswer("time", "De brug, waar de bewoners al zo lang om vroegen, is er.", "Hoelang wachtten de bewoners al op de brug?")).toBe(true);
+    expect(holdsAnswer("time", "De brug, waar de bewoners om vroegen, is er.", "Hoelang wachtten de bewoners al op de brug?")).toBe(false);
+    expect(holdsAnswer("time", "De brug is er al zo lang.", "Wanneer kwam de brug?")).toBe(false);
     expect(holdsAnswer("time", "De staking begon in maart.", "Wanneer begon de staking?")).toBe(true);
   });
 });
@@ -111,5 +127,12 @@ describe("questions for a company or organisation", () => {
     expect(holdsAnswer("organisation", "De Nederlanders en de Duitsers bouwen de molens.", question)).toBe(false);
     expect(holdsAnswer("organisation", "Minister Christine Lambrecht opende de bouw.", question)).toBe(false);
     expect(holdsAnswer("organisation", "De Amerikanen leverden Iris-T SLM-systemen.", "Which company makes the Iris-T?")).toBe(false);
+  });
+
+  it("a name the question gives by its initials is what is asked about, not the answer", () => {
+    const asked = "Who builds the rocket for ESA?";
+    expect(holdsAnswer("organisation", "De raket van de European Space Agency vertrekt in mei.", asked)).toBe(false);
+    expect(holdsAnswer("organisation", "De European Space Agency laat de raket bouwen door Arianespace.", asked)).toBe(true);
+    expect(holdsAnswer("organisation", "Het Surface-to-Air Missile Program kocht raketten.", "Wie maakt de raketten van het SAMP?")).toBe(false);
   });
 });

@@ -61,6 +61,13 @@ describe("the sentence holds what was asked", () => {
     expect(chosenText(text, split, selectSentences("Vindt de minister de brief genoeg?", split))).toContain("niet genoeg");
   });
 
+  it("asked whether someone said something, gives the sentence reporting their words", () => {
+    // "toegezegd" (promised) is another verb than "gezegd" (said), however alike they look.
+    const text = "De brug over de dijk was al in maart toegezegd. De bouw begint in mei. Volgens Jansen is het plan te duur.";
+    const split = splitSentences(text);
+    expect(chosenText(text, split, selectSentences("Heeft Jansen iets gezegd over de brug over de dijk?", split))).toBe("Volgens Jansen is het plan te duur.");
+  });
+
   it("a pronoun stands for the people named before it: the sentence with what was asked wins over the one naming them", () => {
     const text =
       "Minister Sigrid Kaag reisde dinsdag naar Brussel. Zij sprak daar met de Belgische premier Alexander De Croo en de Franse president Emmanuel Macron. Ook hen vroeg zij om steun voor het klimaatfonds.";

@@ -36,8 +36,15 @@ describe("what a passage does not say", () => {
     expect(unsaid("Who is the German chancellor?", "en")).toEqual({ kind: "name", text: "the German chancellor" });
     expect(unsaid("Wat zei de Britse president?")).toEqual({ kind: "name", text: "de Britse president" });
     // The office in the other language, or in other words: premier is the prime minister.
-    expect(unsaid("What did the British prime minister say?", "en")).toBeUndefined();
-    expect(unsaid("Wat zei de Britse minister-president?")).toBeUndefined();
+    expect(unsaid("What did the British prime minister receive?", "en")).toBeUndefined();
+    expect(unsaid("Wat kreeg de Britse minister-president?")).toBeUndefined();
+    // Mentioned, but only as someone given support: no words of theirs are reported.
+    expect(unsaid("What did the British prime minister say?", "en")).toEqual({ kind: "context", text: "the British prime minister" });
+    // A role "of" a country is the same: "de premier van Nederland" is "de Nederlandse premier".
+    expect(unsaid("Wie is de kanselier van Duitsland?")).toEqual({ kind: "name", text: "de kanselier van Duitsland" });
+    expect(unsaid("Who is the prime minister of Germany?", "en")).toEqual({ kind: "name", text: "the prime minister of Germany" });
+    expect(unsaid("Who is the prime minister of the United Kingdom?", "en")).toBeUndefined();
+    expect(unsaid("Wat is de steun van Duitsland?")).toBeUndefined();
     // A generic role names no one office, so only the country is checked.
     expect(unsaid("Wat vond de Britse regeringsleider?")).toBeUndefined();
     expect(unsaid("Wat beloofde de Duitse regering?")).toBeUndefined();
@@ -67,9 +74,61 @@ describe("what a passage does not say", () => {
     expect(unsaid("Hoeveel heeft Washington uitgegeven aan luchtafweer?")).toMatchObject({ kind: "cost" });
   });
 
-  it("a distance, size or weight the passage never gives", () => {
+  it("a distance, size, weight or speed the passage never gives", () => {
     expect(unsaid("Hoe ver reikt de Duitse luchtafweer?")).toMatchObject({ kind: "measure" });
     expect(unsaidIn(analyzeQuery("How far can the missiles fly?", "en"), "De raketten vliegen 40 kilometer ver.")).toBeUndefined();
+    // A measure noun asked for, and the speed of something that flies (not how soon it comes).
+    expect(unsaid("Wat is het bereik van de Duitse luchtafweer?")).toMatchObject({ kind: "measure" });
+    expect(unsaid("What's the range of the German air defence?", "en")).toMatchObject({ kind: "measure" });
+    expect(unsaid("Hoe snel vliegen de Duitse raketten?")).toMatchObject({ kind: "measure" });
+    expect(unsaidIn(analyzeQuery("Wat is het bereik van de raketten?", "nl"), "De raketten hebben een bereik van 40 kilometer.")).toBeUndefined();
+    expect(unsaid("Hoe snel levert Duitsland?")).toBeUndefined();
+  });
+});
+
+describe("a name the passage mentions only in another connection", () => {
+  // A made-up article: Norway helps by training, Sweden delivers; Finland is only spoken to.
+  const article = [
+    "Noorwegen belooft soldaten op te leiden. Zweden levert volgende week twee radars aan Letland.",
+    "De premier sprak ook met de Finse president Sauli Niinistö. Ook hem vroeg hij om steun voor de grensbewaking.",
+    "Letland wil de radars aan de grens met Rusland plaatsen. Volgens de Letse minister Anna Berzina is dat dringend.",
+  ];
+  const ask = (question: string, at: number, language: "nl" | "en" = "nl") =>
+    unsaidIn(
+      analyzeQuery(question, language),
+      article[at]!,
+      article.filter((_, index) => index !== at),
+    );
+
+  it("a yes/no question asking of a name what the article says of someone else is refused", () => {
+    // "levert" stands with Sweden; Finland is only spoken to.
+    expect(ask("Levert Finland ook radars?", 1)).toEqual({ kind: "context", text: "Finland" });
+    expect(ask("Does Finland deliver radars too?", 1, "en")).toEqual({ kind: "context", text: "Finland" });
+    expect(ask("Belooft Niinistö soldaten op te leiden?", 1)).toEqual({ kind: "context", text: "Niinistö" });
+  });
+
+  it("what is asked may stand in the sentence naming the name or the next one, which refers back", () => {
+    expect(ask("Levert Zweden radars?", 0)).toBeUndefined();
+    expect(ask("Vroeg de premier Finland om steun?", 1)).toBeUndefined();
+    expect(ask("Did he ask Niinistö for support?", 1, "en")).toBeUndefined();
+  });
+
+  it("a word the article says of no one proves nothing: the question may use other words", () => {
+    // "Stuurt" is nowhere, so the article may say it otherwise.
+    expect(ask("Stuurt Finland hulp?", 1)).toBeUndefined();
+  });
+
+  it("a report of someone's words answers what they said; an open question asks it of its first name", () => {
+    expect(ask("Heeft Berzina iets gezegd over de grens?", 2)).toBeUndefined();
+    expect(ask("Heeft Niinistö iets gezegd over de radars?", 1)).toEqual({ kind: "context", text: "Niinistö" });
+    expect(ask("Wat zei Berzina over de radars?", 2)).toBeUndefined();
+    expect(ask("What did Sauli Niinistö say?", 1, "en")).toEqual({ kind: "context", text: "Sauli Niinistö" });
+    // The premier's words to Niinistö are reported ("vroeg hij om steun"); Niinistö is only addressed.
+    expect(ask("Wat vroeg de premier aan Niinistö?", 1)).toBeUndefined();
+  });
+
+  it("only yes/no questions: an open question's answer names someone else by design", () => {
+    expect(ask("Wie levert radars, Finland?", 1)).toBeUndefined();
   });
 });
 

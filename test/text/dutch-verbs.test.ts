@@ -43,6 +43,14 @@ describe("Dutch verb forms", () => {
     expect(matchStrength(term, textTerms("De raketten waren al geleverd in juni."))).toBe(0);
   });
 
+  it("a particle before a participle makes another verb, not a compound: toegezegd is not gezegd", () => {
+    const said = { word: "gezegd", stem: stem("gezegd") };
+    expect(matchStrength(said, textTerms("De raketten waren al toegezegd in juni."))).toBe(0);
+    expect(matchStrength(said, textTerms("Dat heeft de minister gezegd."))).toBe(1);
+    // Nouns still match inside compounds.
+    expect(matchStrength({ word: "aanvallen", stem: stem("aanvallen") }, textTerms("Na de raketaanvallen van maandag."))).toBeCloseTo(0.85);
+  });
+
   it("leaves capitalised names and short words alone", () => {
     expect(dutchVerbLemmas("Nasams").all).toEqual([]);
     expect(dutchVerbLemmas("at").all).toEqual([]);
