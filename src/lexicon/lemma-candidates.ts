@@ -74,8 +74,8 @@ function dutchLemmas(word: string): string[] {
   return out;
 }
 
-/** `berichtje` → bericht, `boompje` → boom, `dingetje` → ding, `karretjes` → kar, `stoeltje` → stoel. */
-function diminutiveBases(word: string): string[] {
+/** `berichtje` → bericht, `boompje` → boom, `dingetje` → ding, `karretjes` → kar, `stoeltje` → stoel (candidates, not all words). */
+export function diminutiveBases(word: string): string[] {
   const singular = word.endsWith("jes") ? word.slice(0, -1) : word;
   if (!singular.endsWith("je") || singular.length < 5) return [];
   const out: string[] = [];

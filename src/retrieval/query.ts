@@ -3,6 +3,7 @@ import type { BilingualDictionary } from "../lexicon/bilingual-dictionary.js";
 import { capitalOf, countryOf, lookupNames, nameEntries, type NameEntry, type NameMatch } from "../lexicon/cldr-names.js";
 import { intlTimeWords } from "../lexicon/intl-time-words.js";
 import { dutchCognates } from "../lexicon/cognates.js";
+import { diminutiveBases } from "../lexicon/lemma-candidates.js";
 import { inflectDutchAdjective } from "../lexicon/dutch-adjective.js";
 import { namesOnly, type Lexicon } from "../lexicon/lexicon.js";
 import { contentTerms, isStopword, stem, words } from "../text/tokenize.js";
@@ -29,7 +30,7 @@ export interface Query {
  * country (metonymy: "Berlijn levert…") or a country for its capital less; a dictionary translation
  * is one of several senses; a synonym through a shared translation is weaker still.
  */
-export const alternativeWeights = { sameName: 1, adjective: 0.9, metonymy: 0.7, translation: 0.85, cognate: 0.75, synonym: 0.6 };
+export const alternativeWeights = { sameName: 1, adjective: 0.9, diminutive: 0.9, metonymy: 0.7, translation: 0.85, cognate: 0.75, synonym: 0.6 };
 
 /** At most this many dictionary forms per word: the first senses are the common ones. */
 const maxDictionaryForms = 6;
@@ -48,7 +49,7 @@ export function analyzeQuery(text: string, language: Language, lexicon: Lexicon 
     if (nameWords.has(term.word)) continue;
     const phrase = phrases.get(term.word);
     const translated = phrase ? { ...term, alternatives: [...phrase] } : withDictionaryForms(term, language, lexicon.dictionary);
-    terms.push(withCognates(withTimeWords(translated, language), language));
+    terms.push(withDiminutiveBase(withCognates(withTimeWords(translated, language), language), language, lexicon.dictionary));
   }
   const extraWords = terms.flatMap((term) =>
     (term.alternatives ?? []).filter((form) => form.weight >= alternativeWeights.translation).flatMap((form) => form.words.map((word) => word.word)),
@@ -180,6 +181,18 @@ function withTimeWords(term: QueryTerm, language: Language): QueryTerm {
   if (!dutch) return term;
   const forms = dutch.map((text) => form(text, alternativeWeights.translation)).filter((found): found is AlternativeForm => found !== undefined);
   return { ...term, alternatives: dedupe([...(term.alternatives ?? []), ...forms]) };
+}
+
+/**
+ * A Dutch diminutive also stands for its base word, which is how an article writes it: chat says
+ * `telefoontje`, the article `telefoongesprek`. With a dictionary only bases it knows are kept
+ * (`telefoontje` → telefoon, not `telefoont`).
+ */
+function withDiminutiveBase(term: QueryTerm, language: Language, dictionary: BilingualDictionary | undefined): QueryTerm {
+  if (language !== "nl") return term;
+  const bases = diminutiveBases(term.word).filter((base) => base.length >= 3 && (!dictionary || dictionary.translate(base, "nl", "en").length > 0));
+  const forms = bases.map((base) => form(base, alternativeWeights.diminutive)).filter((found): found is AlternativeForm => found !== undefined);
+  return forms.length > 0 ? { ...term, alternatives: dedupe([...(term.alternatives ?? []), ...forms]) } : term;
 }
 
 /** English words gain the Dutch spellings they would have as cognates (`priority` → prioriteit). */

@@ -33,6 +33,16 @@ describe("questions in other words", () => {
     expect(terms.some((found) => found.word === "staten")).toBe(false);
   });
 
+  it("lets a Dutch diminutive stand for its base word, as an article would write it", () => {
+    const message = term("Wie stuurde dat telefoontje?", "telefoontje");
+    expect(forms(message)).toContain("telefoon@0.9");
+    expect(matchStrength(message!, textTerms("Het telefoongesprek duurde een uur."))).toBeCloseTo(0.9 * 0.85);
+    // A dictionary keeps only the bases it knows.
+    const lexicon = { id: "test", dictionary: dictionaryFrom([[{ name: "test", from: "en", pairs: parseLexiconTsv("telephone\ttelefoon\n") }]]) };
+    const known = analyzeQuery("Wie stuurde dat telefoontje?", "nl", lexicon).terms.find((found) => found.word === "telefoontje");
+    expect(forms(known).filter((form) => form.endsWith("@0.9"))).toEqual(["telefoon@0.9"]);
+  });
+
   it("guesses the Dutch spelling of English cognates", () => {
     const priority = term("What is the first priority?", "priority", "en");
     expect(matchStrength(priority!, textTerms("Luchtafweer is de eerste prioriteit."))).toBeCloseTo(0.75);
