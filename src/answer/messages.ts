@@ -73,6 +73,7 @@ const unsaidText: Record<Language, Record<Unsaid["kind"], (what: string) => stri
   nl: {
     name: (what) => `Over ${what} zegt het artikel niets, dus daar kan ik geen antwoord op geven.`,
     context: (what) => `Het artikel noemt ${what} alleen in een ander verband, dus daar kan ik geen antwoord op geven.`,
+    together: (what) => `Het artikel noemt ${what} nergens samen, dus daar kan ik geen antwoord op geven.`,
     cost: () => "Het artikel noemt geen prijs of kosten, dus daar kan ik geen antwoord op geven.",
     number: () => "Het artikel noemt daar geen aantal voor, dus ik ga niet gokken.",
     measure: () => "Het artikel noemt daar geen afstand, snelheid, maat of gewicht voor, dus ik ga niet gokken.",
@@ -83,6 +84,7 @@ const unsaidText: Record<Language, Record<Unsaid["kind"], (what: string) => stri
   en: {
     name: (what) => `The article says nothing about ${what}, so I can't answer that.`,
     context: (what) => `The article mentions ${what} only in another connection, so I can't answer that.`,
+    together: (what) => `The article never mentions ${what} together, so I can't answer that.`,
     cost: () => "The article mentions no price or cost, so I can't answer that.",
     number: () => "The article gives no number for that, so I won't guess.",
     measure: () => "The article gives no distance, speed, size or weight for that, so I won't guess.",

@@ -69,10 +69,15 @@ export function selectSentences(query: SentenceQuery | string, sentences: readon
     if (single > best.score) best = { index, count: 1, score: single };
     const next = sentences[index + 1];
     if (next === undefined) return;
-    // A pair must earn its length by covering more of the question than either sentence alone.
+    // A pair must earn its length: by covering more of the question than either sentence alone, or
+    // by adding the asked fact to the sentence that matches ("Eind september …" before "Washington
+    // bezorgde …" answers "When did Washington deliver?").
     const pairCoverage = coverage(terms, textTerms(`${resolved[index]!} ${resolved[index + 1]!}`)).coverage - pairPenalty;
-    if (pairCoverage <= Math.max(covered[index]!, covered[index + 1]!)) return;
-    const pair = pairCoverage + bonus(`${sentence} ${next}`);
+    const pairBonus = bonus(`${sentence} ${next}`);
+    // Not for yes/no questions: their deciding words ("niet", "al") are too common to earn a sentence.
+    const addsFact = kind !== "yes-no" && pairBonus > 0 && (bonus(sentence) === 0) !== (bonus(next) === 0);
+    if (pairCoverage <= Math.max(covered[index]!, covered[index + 1]!) && !addsFact) return;
+    const pair = pairCoverage + pairBonus;
     if (pair > best.score) best = { index, count: 2, score: pair };
   });
   return withSpeaker(best, sentences);

@@ -16,9 +16,10 @@ import { lookupNames } from "../lexicon/cldr-names.js";
 export interface Unsaid {
   /**
    * A name the question uses that the passage never mentions in any form; a name it mentions only
-   * in another connection (`context`); a cost; or the kind of fact asked.
+   * in another connection (`context`); two names the article never mentions together; a cost; or
+   * the kind of fact asked.
    */
-  kind: "name" | "context" | "cost" | "number" | "measure" | "time" | "person" | "organisation";
+  kind: "name" | "context" | "together" | "cost" | "number" | "measure" | "time" | "person" | "organisation";
   /** The question's own words for it (`Polen`, `Rutte`), for the reply. */
   text: string;
   /**
@@ -51,6 +52,8 @@ export function unsaidIn(query: Query, passageText: string, others: readonly str
     if (!elsewhere) return { kind: "name", text: name.surface };
     missingName ??= { kind: "name", text: name.surface, elsewhere };
   }
+  const apart = namesApart(asked, query, passageText, others);
+  if (apart) return { kind: "together", text: apart };
   const kind = answerKind(query.text);
   const speech = words(query.text).some((word) => speechVerbs.has(word));
   if (!missingName && (kind === "yes-no" || speech)) {
@@ -123,6 +126,50 @@ function saidInConnection(
     const terms = textTerms(sentence);
     return rest.some((term) => matchStrength(term, terms) >= attachedFrom) && actorsIn(sentence).some(other);
   });
+}
+
+/**
+ * Two of the question's names that no retrieved passage mentions together — in one sentence or
+ * the next — as "A en B" for the reply: "Wanneer sprak Lambrecht met Trudeau?" asks about a meeting
+ * the article never reports, though it names both. Names that are the article's topic (in most
+ * passages: "Zelenski", "Oekraïne") stand with everything and are not checked.
+ */
+function namesApart(asked: readonly AskedName[], query: Query, passageText: string, others: readonly string[]): string | undefined {
+  const texts = [passageText, ...others];
+  const allTerms = texts.map(textTerms);
+  const topical = (name: AskedName) => allTerms.length >= 3 && allTerms.filter((terms) => mentions(name.terms, terms)).length >= commonShare * allTerms.length;
+  // One entry per thing named: the words of one run ("Liz Truss"), a country and its role.
+  const distinct = new Map<string, AskedName>();
+  for (const name of asked) if (!topical(name)) distinct.set(name.whole ?? name.terms[0]!.word, distinct.get(name.whole ?? name.terms[0]!.word) ?? name);
+  const list = [...distinct.values()];
+  if (list.length < 2) return undefined;
+  const windows = texts.flatMap((text) => {
+    const sentences = sentencesOf({ text });
+    return sentences.map((sentence, at) => textTerms(sentences.slice(at, at + 2).join(" ")));
+  });
+  for (let first = 0; first < list.length; first += 1) {
+    for (let second = first + 1; second < list.length; second += 1) {
+      const [left, right] = [list[first]!, list[second]!];
+      // Names listed together ("met Biden en Truss", "Washington and Berlin") are each asked the same, not asked about each other.
+      if (coordinated(query.text, left, right)) continue;
+      const seen = (name: AskedName) => windows.some((window) => mentions(name.terms, window));
+      // A name found nowhere is for the name check; only two that are there, apart, are this one.
+      if (!seen(left) || !seen(right)) continue;
+      if (!windows.some((window) => mentions(left.terms, window) && mentions(right.terms, window))) {
+        return `${left.whole ?? left.surface} ${query.language === "en" ? "and" : "en"} ${right.whole ?? right.surface}`;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Whether the question lists two names side by side: only "en", "and", "of", "or", a comma and articles between them. */
+function coordinated(question: string, left: AskedName, right: AskedName): boolean {
+  const [a, b] = [question.indexOf(left.whole ?? left.surface), question.indexOf(right.whole ?? right.surface)];
+  if (a < 0 || b < 0) return false;
+  const first = a < b ? left : right;
+  const between = question.slice(Math.min(a, b) + (first.whole ?? first.surface).length, Math.max(a, b));
+  return /^\s*(,|&|\ben\b|\band\b|\bof\b|\bor\b|\bals\b|\bas well as\b|\bnet als\b)\s*((de|het|the)\s+)?$/iu.test(between);
 }
 
 /** Who or what a sentence names: capitalised names and the places and nationalities the lexicon knows. */

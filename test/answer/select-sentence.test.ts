@@ -61,6 +61,18 @@ describe("the sentence holds what was asked", () => {
     expect(chosenText(text, split, selectSentences("Vindt de minister de brief genoeg?", split))).toContain("niet genoeg");
   });
 
+  it("adds the sentence before or after when only it holds the asked fact", () => {
+    const text = "Begin mei bevestigde de gemeente het voor het eerst. Naar verluidt leverde Philips de lampen aan Utrecht. Ze branden sindsdien dag en nacht.";
+    const split = splitSentences(text);
+    expect(chosenText(text, split, selectSentences("Wanneer leverde Philips de lampen aan Utrecht?", split))).toBe(
+      "Begin mei bevestigde de gemeente het voor het eerst. Naar verluidt leverde Philips de lampen aan Utrecht.",
+    );
+    // A yes/no question's deciding words are too common to earn a second sentence.
+    expect(chosenText(text, split, selectSentences("Leverde Philips de lampen aan Utrecht?", split))).toBe(
+      "Naar verluidt leverde Philips de lampen aan Utrecht.",
+    );
+  });
+
   it("asked whether someone said something, gives the sentence reporting their words", () => {
     // "toegezegd" (promised) is another verb than "gezegd" (said), however alike they look.
     const text = "De brug over de dijk was al in maart toegezegd. De bouw begint in mei. Volgens Jansen is het plan te duur.";

@@ -127,6 +127,16 @@ describe("a name the passage mentions only in another connection", () => {
     expect(ask("Wat vroeg de premier aan Niinistö?", 1)).toBeUndefined();
   });
 
+  it("two names the article never mentions together: whatever is asked of the pair, it does not say", () => {
+    expect(ask("Wanneer sprak Niinistö met Berzina?", 1)).toEqual({ kind: "together", text: "Niinistö en Berzina" });
+    expect(ask("What did Sweden promise Finland?", 0, "en")).toEqual({ kind: "together", text: "Sweden and Finland" });
+    // Together in one sentence, or in the next one.
+    expect(ask("Wanneer levert Zweden radars aan Letland?", 0)).toBeUndefined();
+    // Names listed side by side are each asked the same thing, not asked about each other.
+    expect(ask("Vroeg de premier Niinistö en Berzina om steun?", 1)?.kind).not.toBe("together");
+    expect(ask("Vroeg Niinistö aan Berzina om steun?", 1)?.kind).toBe("together");
+  });
+
   it("only yes/no questions: an open question's answer names someone else by design", () => {
     expect(ask("Wie levert radars, Finland?", 1)).toBeUndefined();
   });

@@ -61,10 +61,10 @@ describe("evaluation (offline hashing embedder)", () => {
 
   it("refuses every off-topic question and near-topic ones the article does not answer", () => {
     expect(group("off-topic").abstentionRecall).toBe(1);
-    // 32 of 44 today: the set grew by 22 near-topic questions in 2026-12 (14 dev, 8 test written
-    // before they were run), of kinds the checks do not all catch yet (a reason, a maker, a verb
-    // the article never uses). The gate holds today's level, so a check that stops working fails it.
-    expect(group("near-topic").abstentionRecall).toBeGreaterThanOrEqual(0.7);
+    // 44 of 53 today; the set grew by 31 near-topic questions in 2026-12 (23 dev, 8 test written
+    // before they were run), some of kinds no check here catches (a reason, a maker, a verb the
+    // article never uses).
+    expect(group("near-topic").abstentionRecall).toBeGreaterThanOrEqual(0.8);
   });
 
   it("answers in the language of the question: the reply's own words, the quote left out", () => {
