@@ -62,9 +62,10 @@ export function selectSentences(query: SentenceQuery | string, sentences: readon
   const resolved = withAntecedents(sentences);
   const covered = sentences.map((sentence, index) => contextCoverage(terms, sentences, resolved, index));
   const bonus = (text: string) => (holdsAnswer(kind, text, question) ? kindWeights[kind] : 0);
+  const bonuses = sentences.map(bonus);
   let best: SentenceChoice = { index: 0, count: 1, score: -1 };
   sentences.forEach((sentence, index) => {
-    const single = covered[index]! + bonus(sentence);
+    const single = covered[index]! + bonuses[index]!;
     // Strictly greater: on a tie the earlier sentence wins, which usually carries the context.
     if (single > best.score) best = { index, count: 1, score: single };
     const next = sentences[index + 1];
@@ -73,11 +74,10 @@ export function selectSentences(query: SentenceQuery | string, sentences: readon
     // by adding the asked fact to the sentence that matches ("Eind september …" before "Washington
     // bezorgde …" answers "When did Washington deliver?").
     const pairCoverage = coverage(terms, textTerms(`${resolved[index]!} ${resolved[index + 1]!}`)).coverage - pairPenalty;
-    const pairBonus = bonus(`${sentence} ${next}`);
     // Not for yes/no questions: their deciding words ("niet", "al") are too common to earn a sentence.
-    const addsFact = kind !== "yes-no" && pairBonus > 0 && (bonus(sentence) === 0) !== (bonus(next) === 0);
+    const addsFact = kind !== "yes-no" && (bonuses[index] === 0) !== (bonuses[index + 1] === 0);
     if (pairCoverage <= Math.max(covered[index]!, covered[index + 1]!) && !addsFact) return;
-    const pair = pairCoverage + pairBonus;
+    const pair = pairCoverage + bonus(`${sentence} ${next}`);
     if (pair > best.score) best = { index, count: 2, score: pair };
   });
   return withSpeaker(best, sentences);

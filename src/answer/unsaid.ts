@@ -52,7 +52,8 @@ export function unsaidIn(query: Query, passageText: string, others: readonly str
     if (!elsewhere) return { kind: "name", text: name.surface };
     missingName ??= { kind: "name", text: name.surface, elsewhere };
   }
-  const apart = namesApart(asked, query, passageText, others);
+  const article = articleOf(query, passageText, others);
+  const apart = namesApart(asked, query, article);
   if (apart) return { kind: "together", text: apart };
   const kind = answerKind(query.text);
   const speech = words(query.text).some((word) => speechVerbs.has(word));
@@ -60,7 +61,7 @@ export function unsaidIn(query: Query, passageText: string, others: readonly str
     // An open question about someone's words ("Wat zei Truss tegen Zelenski?") asks of its first name only.
     const speaker = [...asked].sort((left, right) => query.text.indexOf(left.surface) - query.text.indexOf(right.surface)).slice(0, 1);
     const mode = kind === "yes-no" ? "yes-no" : "speaker";
-    const unconnected = (mode === "yes-no" ? asked : speaker).find((name) => !saidInConnection(name, mode, asked, query, passageText, others));
+    const unconnected = (mode === "yes-no" ? asked : speaker).find((name) => !saidInConnection(name, mode, asked, query, passageText, article));
     if (unconnected) return { kind: "context", text: unconnected.whole ?? unconnected.surface };
   }
   const asksCost = words(query.text).find((word) => costWords.has(word));
@@ -91,11 +92,9 @@ function saidInConnection(
   asked: readonly AskedName[],
   query: Query,
   passageText: string,
-  others: readonly string[],
+  article: Article,
 ): boolean {
-  const texts = [passageText, ...others].map(textTerms);
-  const common = (term: QueryTerm) =>
-    texts.length >= 3 && texts.filter((text) => matchStrength(term, text) >= attachedFrom).length >= commonShare * texts.length;
+  const common = (term: QueryTerm) => article.common(term);
   if (name.terms.some(common)) return true;
   // What is asked of the name: the question's other words, not names ("Stuurt Canada raketten naar
   // Kiev?" asks of Canada what it sends; Kiev standing near Canada proves nothing; nor does Justin
@@ -119,12 +118,20 @@ function saidInConnection(
   if (words(query.text).some((word) => speechVerbs.has(word)) && reportsWords([...context].join(" "))) return true;
   if (mode === "speaker") return false;
   if (rest.length === 0 || rest.some((term) => matchStrength(term, around) >= connectedFrom)) return true;
-  const elsewhere = [...sentences.filter((sentence) => !context.has(sentence)), ...others.flatMap((other) => sentencesOf({ text: other }))];
-  // Someone else: named in the sentence, asked nowhere in the question, and not the topic itself ("Oekraïens").
-  const other = (actor: string) => !query.terms.some((term) => mentions([term], textTerms(actor))) && !queryTerms(actor).some(common);
-  return !elsewhere.some((sentence) => {
-    const terms = textTerms(sentence);
-    return rest.some((term) => matchStrength(term, terms) >= attachedFrom) && actorsIn(sentence).some(other);
+  return !rest.some((term) => attachedElsewhere(term, query, article).some((sentence) => !context.has(sentence)));
+}
+
+/**
+ * The sentences of the retrieved passages that say this question word of someone the question does
+ * not name — named in the sentence, asked nowhere in the question, and not the topic itself
+ * ("Oekraïens"). The same for every candidate passage, so worked out once per question.
+ */
+function attachedElsewhere(term: QueryTerm, query: Query, article: Article): readonly string[] {
+  return article.remember(`attached ${term.word}`, () => {
+    const other = (actor: string) => !query.terms.some((asked) => mentions([asked], textTerms(actor))) && !queryTerms(actor).some(article.common);
+    return article.texts
+      .flatMap((text) => sentencesOf({ text }))
+      .filter((sentence) => matchStrength(term, textTerms(sentence), false) >= attachedFrom && actorsIn(sentence).some(other));
   });
 }
 
@@ -134,9 +141,14 @@ function saidInConnection(
  * the article never reports, though it names both. Names that are the article's topic (in most
  * passages: "Zelenski", "Oekraïne") stand with everything and are not checked.
  */
-function namesApart(asked: readonly AskedName[], query: Query, passageText: string, others: readonly string[]): string | undefined {
-  const texts = [passageText, ...others];
-  const allTerms = texts.map(textTerms);
+function namesApart(asked: readonly AskedName[], query: Query, article: Article): string | undefined {
+  if (asked.length < 2) return undefined;
+  // The same for every candidate passage of one question: worked out once.
+  return article.remember("apart", () => pairApart(asked, query, article));
+}
+
+function pairApart(asked: readonly AskedName[], query: Query, article: Article): string | undefined {
+  const { texts, terms: allTerms } = article;
   const topical = (name: AskedName) => allTerms.length >= 3 && allTerms.filter((terms) => mentions(name.terms, terms)).length >= commonShare * allTerms.length;
   // One entry per thing named: the words of one run ("Liz Truss"), a country and its role.
   const distinct = new Map<string, AskedName>();
@@ -162,6 +174,49 @@ function namesApart(asked: readonly AskedName[], query: Query, passageText: stri
   }
   return undefined;
 }
+
+/**
+ * The retrieved passages as a whole, as every candidate passage's checks see them (in another
+ * order each time): their terms, and values worked out once per question — which words are the
+ * article's topic, which names it never puts together.
+ */
+interface Article {
+  texts: readonly string[];
+  terms: readonly TextTerms[];
+  remember<T>(key: string, compute: () => T): T;
+  /** Whether most retrieved passages have this word: the topic, which says nothing of a connection. */
+  common(term: QueryTerm): boolean;
+}
+
+function articleOf(query: Query, passageText: string, others: readonly string[]): Article {
+  const texts = [passageText, ...others];
+  const known = articles.get(query);
+  if (known && known.texts.length === texts.length && texts.every((text) => known.texts.includes(text))) return known;
+  const values = new Map<string, unknown>();
+  const terms = texts.map(textTerms);
+  const remember = <T>(key: string, compute: () => T): T => {
+    if (!values.has(key)) values.set(key, compute());
+    return values.get(key) as T;
+  };
+  const commonness = new Map<QueryTerm, boolean>();
+  const article: Article = {
+    texts,
+    terms,
+    remember,
+    common: (term) => {
+      let known = commonness.get(term);
+      if (known === undefined) {
+        known = terms.length >= 3 && terms.filter((text) => matchStrength(term, text, false) >= attachedFrom).length >= commonShare * terms.length;
+        commonness.set(term, known);
+      }
+      return known;
+    },
+  };
+  articles.set(query, article);
+  return article;
+}
+
+const articles = new WeakMap<Query, Article>();
 
 /** Whether the question lists two names side by side: only "en", "and", "of", "or", a comma and articles between them. */
 function coordinated(question: string, left: AskedName, right: AskedName): boolean {

@@ -96,9 +96,13 @@ function computeTextTerms(text: string): TextTerms {
   return { words: list, wordStems, stems: new Set(wordStems), names: nameStems(text) };
 }
 
-/** How strongly one query term, or the best of its alternative forms, is present in a text, in [0, 1]. */
-export function matchStrength(term: QueryTerm, text: TextTerms): number {
-  let best = term.words ? formStrength(term.words, text, true) : wordStrength(term, text, true);
+/**
+ * How strongly one query term, or the best of its alternative forms, is present in a text, in [0, 1].
+ * `nearSpellings: false` skips near spellings of the question's own words (`Zelensky` ~ `Zelenski`),
+ * the costly part, for a caller that only counts the word itself, its compounds, forms and translations.
+ */
+export function matchStrength(term: QueryTerm, text: TextTerms, nearSpellings = true): number {
+  let best = term.words ? formStrength(term.words, text, nearSpellings) : wordStrength(term, text, nearSpellings);
   for (const alternative of term.foundAlternatives ?? term.alternatives ?? []) {
     if (best >= alternative.weight) continue;
     best = Math.max(best, alternative.weight * formStrength(alternative.words, text, false));
