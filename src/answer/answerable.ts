@@ -1,5 +1,6 @@
 import type { Candidate } from "../retrieval/hybrid-retriever.js";
 import { unsaidIn, type Unsaid } from "./unsaid.js";
+import { preferAdditions } from "./additions.js";
 
 /** What retrieval found that can be answered from, or why not. */
 export type Answerability =
@@ -23,7 +24,7 @@ export function answerability(candidates: readonly Candidate[], threshold: numbe
     return { candidate, unsaid: unsaidIn(candidate.query, candidate.passage.text, others) };
   });
   const answerable = judged.filter(({ unsaid }) => !unsaid).map(({ candidate }) => candidate);
-  if (answerable.length > 0) return { status: "answerable", candidates: answerable };
+  if (answerable.length > 0) return { status: "answerable", candidates: [...preferAdditions(answerable)] };
   // A relevant passage naming everything asked but silent on the fact itself: the article does not say.
   const silent = judged.find(({ unsaid }) => unsaid!.kind !== "name") ?? judged.find(({ unsaid }) => !unsaid!.elsewhere);
   if (silent) return { status: "unsaid", unsaid: silent.unsaid!, nearest: silent.candidate };

@@ -4,7 +4,7 @@ import { alternativeWeights, type Query } from "../retrieval/query.js";
 import { matchStrength, queryTerms, textTerms, type QueryTerm, type TextTerms } from "../retrieval/term-match.js";
 import { sentencesOf } from "../text/sentences.js";
 import type { NameMatch } from "../lexicon/name-entry.js";
-import { answerKind, holdsAnswer, isNationalRole, namesIn, reportsWords } from "./answer-kind.js";
+import { answerKind, holdsAnswer, isNationalRole, looksLikePerson, namesIn, reportsWords } from "./answer-kind.js";
 import { lookupNames } from "../lexicon/cldr-names.js";
 
 /**
@@ -46,8 +46,9 @@ export function unsaidIn(query: Query, passageText: string, others: readonly str
   let missingName: Unsaid | undefined;
   const asked = namesAsked(query);
   for (const name of asked) {
-    if (name.untranslated || names(name, passageText, passage)) continue;
-    const elsewhere = others.some((other) => names(name, other, textTerms(other)));
+    const holders = officeHolders(name, [passageText, ...others]);
+    if (name.untranslated || names(name, passageText, passage, holders)) continue;
+    const elsewhere = others.some((other) => names(name, other, textTerms(other), holders));
     // A name the whole article never mentions settles it; one said elsewhere only weakens this passage.
     if (!elsewhere) return { kind: "name", text: name.surface };
     missingName ??= { kind: "name", text: name.surface, elsewhere };
@@ -303,11 +304,34 @@ interface AskedName {
 }
 
 /** Whether `text` names what the question asks about (see {@link AskedName.office}). */
-function names(name: AskedName, text: string, terms: TextTerms): boolean {
-  if (!mentions(name.terms, terms)) return false;
+function names(name: AskedName, text: string, terms: TextTerms, holders: readonly string[] = []): boolean {
   const office = name.office;
+  // The person the article says holds the office ("de Britse premier Liz Truss") names it too.
+  if (office && holders.some((holder) => terms.words.includes(holder))) return true;
+  if (!mentions(name.terms, terms)) return false;
   if (!office) return true;
   return sentencesOf({ text }).some((sentence) => holdsOffice(sentence, office) && mentions(name.terms, textTerms(sentence)));
+}
+
+/**
+ * Who the article says holds a national office, by apposition: "Oekraïens president Volodimir
+ * Zelenski", "de Duitse defensieminister Christine Lambrecht" — a person's name right after the
+ * office, in a sentence naming the country. Their surnames, folded, so a passage that only says
+ * "Zelenski" still names "de Oekraïense president".
+ */
+function officeHolders(name: AskedName, texts: readonly string[]): string[] {
+  const office = name.office;
+  if (!office) return [];
+  const holders: string[] = [];
+  for (const sentence of texts.flatMap((text) => sentencesOf({ text }))) {
+    if (!holdsOffice(sentence, office) || !mentions(name.terms, textTerms(sentence))) continue;
+    for (const person of namesIn(sentence)) {
+      const at = sentence.indexOf(person);
+      const before = words(sentence.slice(0, at)).slice(-1)[0] ?? "";
+      if (looksLikePerson(person) && office.some((form) => before.endsWith(words(form).at(-1) ?? form))) holders.push(words(person).at(-1)!);
+    }
+  }
+  return holders;
 }
 
 /** Whether `text` has a form of the office: a form of several words as such, one word also inside a longer word. */

@@ -42,3 +42,36 @@ describe("answerability", () => {
     expect(answerability(candidates(question, [0.1, 0.1, 0.1]), 0.2)).toEqual({ status: "off-topic" });
   });
 });
+
+describe("a question asking who or what else", () => {
+  const told = [
+    "Oekraïens president Zelenski sprak maandagavond met de Amerikaanse president Joe Biden.",
+    "Zelenski sprak eveneens met de Britse premier Liz Truss.",
+    "De Duitse minister Anna Berg belooft luchtafweer.",
+  ];
+  const ranked = (question: string, relevances: number[]): number[] => {
+    const query = analyzeQuery(question, "nl");
+    const found = answerability(
+      told.map((text, position) => ({
+        passage: { id: `d#${position}`, documentId: "d", paragraph: position + 1, text, title: "t" },
+        query,
+        position,
+        similarity: undefined,
+        bm25: undefined,
+        fused: 1,
+        coverage: relevances[position]!,
+        relevance: relevances[position]!,
+      })),
+      0.2,
+    );
+    return found.status === "answerable" ? found.candidates.map((candidate) => candidate.position) : [];
+  };
+
+  it("is answered where the article adds to what it told first, when that passage is nearly as relevant", () => {
+    expect(ranked("Met wie sprak Zelenski nog meer?", [0.8, 0.5, 0.1])[0]).toBe(1);
+    expect(ranked("Met welke andere leiders sprak Zelenski?", [0.8, 0.5, 0.1])[0]).toBe(1);
+    // Not asked for more, or the adding passage far less relevant: the best passage stays first.
+    expect(ranked("Met wie sprak Zelenski?", [0.8, 0.5, 0.1])[0]).toBe(0);
+    expect(ranked("Met wie sprak Zelenski nog meer?", [0.8, 0.4, 0.1])[0]).toBe(0);
+  });
+});

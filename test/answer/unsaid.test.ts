@@ -30,6 +30,13 @@ describe("what a passage does not say", () => {
     expect(unsaid("Komt er ook Franse luchtafweer?")).toBeUndefined();
   });
 
+  it("a national role is named by the person the article says holds it", () => {
+    const later = "Zelenski sprak eveneens met Liz Truss.";
+    const ask = (others: string[]) => unsaidIn(analyzeQuery("Met wie sprak de Oekraïense president nog meer?", "nl"), later, others);
+    expect(ask(["Oekraïens president Volodimir Zelenski tweette over het gesprek."])).toBeUndefined();
+    expect(ask(["Het Oekraïense leger tweette over het gesprek."])).toMatchObject({ kind: "name" });
+  });
+
   it("a national role naming one office: a sentence must name that country and that office", () => {
     // Germany is mentioned, a German chancellor is not; Britain's premier is, in the same sentence.
     expect(unsaid("Wat vindt de Duitse kanselier van de levering?")).toEqual({ kind: "name", text: "de Duitse kanselier" });
