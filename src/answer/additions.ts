@@ -15,12 +15,20 @@ import { answerKind } from "./answer-kind.js";
 export function preferAdditions(candidates: readonly Candidate[]): readonly Candidate[] {
   const best = candidates[0];
   if (!best || !asksForMore(best.query.text)) return candidates;
-  const adding = candidates.find(
-    (candidate) =>
-      candidate.relevance >= best.relevance * nearlyAsRelevant &&
-      sentencesOf(candidate.passage).some((sentence) => addition.test(foldText(sentence)) && coverage(candidate.query.terms, textTerms(sentence)).coverage > 0),
-  );
+  const adding = candidates.find((candidate) => candidate.relevance >= best.relevance * nearlyAsRelevant && adds(candidate));
   return adding && adding !== best ? [adding, ...candidates.filter((candidate) => candidate !== adding)] : candidates;
+}
+
+/**
+ * Whether a passage has a sentence that adds and that, with the sentence before it (which its
+ * pronoun may refer to: "Zelenski …. Hij sprak eveneens met …"), matches the question.
+ */
+function adds(candidate: Candidate): boolean {
+  const sentences = sentencesOf(candidate.passage);
+  return sentences.some(
+    (sentence, at) =>
+      addition.test(foldText(sentence)) && coverage(candidate.query.terms, textTerms(sentences.slice(Math.max(0, at - 1), at + 1).join(" "))).coverage > 0,
+  );
 }
 
 /** How relevant, relative to the best candidate, a passage that adds must be to be cited first. */

@@ -46,7 +46,7 @@ describe("answerability", () => {
 describe("a question asking who or what else", () => {
   const told = [
     "Oekraïens president Zelenski sprak maandagavond met de Amerikaanse president Joe Biden.",
-    "Zelenski sprak eveneens met de Britse premier Liz Truss.",
+    "Zelenski was niet tevreden. Hij sprak eveneens met de Britse premier Liz Truss.",
     "De Duitse minister Anna Berg belooft luchtafweer.",
   ];
   const ranked = (question: string, relevances: number[]): number[] => {
@@ -70,6 +70,8 @@ describe("a question asking who or what else", () => {
   it("is answered where the article adds to what it told first, when that passage is nearly as relevant", () => {
     expect(ranked("Met wie sprak Zelenski nog meer?", [0.8, 0.5, 0.1])[0]).toBe(1);
     expect(ranked("Met welke andere leiders sprak Zelenski?", [0.8, 0.5, 0.1])[0]).toBe(1);
+    // The sentence that adds says "Hij"; the one before it names him.
+    expect(ranked("Wie belde Zelenski nog meer?", [0.8, 0.5, 0.1])[0]).toBe(1);
     // Not asked for more, or the adding passage far less relevant: the best passage stays first.
     expect(ranked("Met wie sprak Zelenski?", [0.8, 0.5, 0.1])[0]).toBe(0);
     expect(ranked("Met wie sprak Zelenski nog meer?", [0.8, 0.4, 0.1])[0]).toBe(0);
