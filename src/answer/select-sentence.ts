@@ -1,4 +1,4 @@
-import { coverage, queryTerms, textTerms, type QueryTerm } from "../retrieval/term-match.js";
+import { matchStrength, queryTerms, textTerms, type QueryTerm } from "../retrieval/term-match.js";
 import { answerKind, holdsAnswer, looksLikePerson, namesIn, type AnswerKind } from "./answer-kind.js";
 
 /**
@@ -60,7 +60,8 @@ const pairPenalty = 0.08;
 export function selectSentences(query: SentenceQuery | string, sentences: readonly string[]): SentenceChoice {
   const { question, terms, kind } = typeof query === "string" ? sentenceQuery(query) : query;
   const resolved = withAntecedents(sentences);
-  const covered = sentences.map((sentence, index) => contextCoverage(terms, sentences, resolved, index));
+  const strengths = strengthsOf(terms);
+  const covered = sentences.map((sentence, index) => contextCoverage(strengths, sentences, resolved, index));
   const bonus = (text: string) => (holdsAnswer(kind, text, question) ? kindWeights[kind] : 0);
   const bonuses = sentences.map(bonus);
   let best: SentenceChoice = { index: 0, count: 1, score: -1 };
@@ -73,7 +74,7 @@ export function selectSentences(query: SentenceQuery | string, sentences: readon
     // A pair must earn its length: by covering more of the question than either sentence alone, or
     // by adding the asked fact to the sentence that matches ("Eind september …" before "Washington
     // bezorgde …" answers "When did Washington deliver?").
-    const pairCoverage = coverage(terms, textTerms(`${resolved[index]!} ${resolved[index + 1]!}`)).coverage - pairPenalty;
+    const pairCoverage = coverageOf(strengths(resolved[index]!), strengths(resolved[index + 1]!)) - pairPenalty;
     // Not for yes/no questions: their deciding words ("niet", "al") are too common to earn a sentence.
     const addsFact = kind !== "yes-no" && (bonuses[index] === 0) !== (bonuses[index + 1] === 0);
     if (pairCoverage <= Math.max(covered[index]!, covered[index + 1]!) && !addsFact) return;
@@ -110,14 +111,45 @@ const inherited = 0.5;
  * the credit of the sentence it refers back to: in "Hij sprak met premier Truss. Ook hen vroeg hij om
  * hulp." the second sentence answers "Wat vroeg Zelenski aan de premiers?".
  */
-function contextCoverage(terms: readonly QueryTerm[], sentences: readonly string[], resolved: readonly string[], index: number): number {
-  const own = coverage(terms, textTerms(sentences[index]!)).coverage;
-  const inheriting = (context: string) => coverage(terms, textTerms(context)).coverage * inherited + own * (1 - inherited);
+function contextCoverage(strengths: (text: string) => readonly number[], sentences: readonly string[], resolved: readonly string[], index: number): number {
+  const own = coverageOf(strengths(sentences[index]!));
   // A pronoun names its antecedent as surely as the name would: full credit for the people resolved.
-  const withPeople = resolved[index] === sentences[index] ? own : coverage(terms, textTerms(resolved[index]!)).coverage;
+  const withPeople = resolved[index] === sentences[index] ? own : coverageOf(strengths(resolved[index]!));
   const previous = sentences[index - 1];
   if (previous === undefined || !anaphoric.test(sentences[index]!.replace(/^[“"‘]/u, ""))) return Math.max(own, withPeople);
-  return Math.max(own, withPeople, inheriting(`${previous} ${sentences[index]!}`));
+  const inheriting = coverageOf(strengths(previous), strengths(sentences[index]!)) * inherited + own * (1 - inherited);
+  return Math.max(own, withPeople, inheriting);
+}
+
+/**
+ * How strongly each question term is present in a text, each text scored once per selection: a
+ * sentence is scored alone, with the one before it and with the one after it, and a long question
+ * against a long paragraph made this most of the time spent answering.
+ */
+function strengthsOf(terms: readonly QueryTerm[]): (text: string) => readonly number[] {
+  const known = new Map<string, number[]>();
+  return (text) => {
+    let found = known.get(text);
+    if (!found) {
+      const scored = textTerms(text);
+      found = terms.map((term) => matchStrength(term, scored));
+      known.set(text, found);
+    }
+    return found;
+  };
+}
+
+/**
+ * Coverage of the question by texts read together: per term the strongest presence in any of them,
+ * averaged. That is `coverage` of the joined text, except for a form of several words split over two
+ * sentences ("Verenigde" ending one, "Staten" opening the next), which no longer counts.
+ */
+function coverageOf(...texts: (readonly number[])[]): number {
+  const first = texts[0]!;
+  if (first.length === 0) return 0;
+  let total = 0;
+  for (let at = 0; at < first.length; at += 1) total += Math.max(...texts.map((strengths) => strengths[at]!));
+  return total / first.length;
 }
 
 /** Verbs that attribute a quotation to its speaker ("Dat zei Zelenski", "aldus de minister"). */

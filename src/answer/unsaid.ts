@@ -44,16 +44,17 @@ const presentFrom = 0.7;
 export function unsaidIn(query: Query, passageText: string, others: readonly string[] = []): Unsaid | undefined {
   const passage = textTerms(passageText);
   let missingName: Unsaid | undefined;
-  const asked = namesAsked(query);
+  const asked = askedNames.get(query) ?? namesAsked(query);
+  askedNames.set(query, asked);
+  const article = articleOf(query, passageText, others);
   for (const name of asked) {
-    const holders = officeHolders(name, [passageText, ...others]);
+    const holders = name.office ? article.remember(`holders ${name.surface}`, () => officeHolders(name, article.texts)) : [];
     if (name.untranslated || names(name, passageText, passage, holders)) continue;
     const elsewhere = others.some((other) => names(name, other, textTerms(other), holders));
     // A name the whole article never mentions settles it; one said elsewhere only weakens this passage.
     if (!elsewhere) return { kind: "name", text: name.surface };
     missingName ??= { kind: "name", text: name.surface, elsewhere };
   }
-  const article = articleOf(query, passageText, others);
   const apart = namesApart(asked, query, article);
   if (apart) return { kind: "together", text: apart };
   const kind = answerKind(query.text);
@@ -218,6 +219,8 @@ function articleOf(query: Query, passageText: string, others: readonly string[])
 }
 
 const articles = new WeakMap<Query, Article>();
+/** The names a question asks about, the same for each of its candidate passages. */
+const askedNames = new WeakMap<Query, AskedName[]>();
 
 /** Whether the question lists two names side by side: only "en", "and", "of", "or", a comma and articles between them. */
 function coordinated(question: string, left: AskedName, right: AskedName): boolean {
