@@ -1,7 +1,7 @@
 import { distance } from "fastest-levenshtein";
 import { BoundedMap } from "../util/bounded-map.js";
 import { isStopword, stem, words } from "../text/tokenize.js";
-import { dutchVerbLemmas, sameVerb } from "../text/dutch-verbs.js";
+import { dutchVerbLemmas, sameVerb, separable } from "../text/dutch-verbs.js";
 
 /**
  * Lexical evidence that a text answers a question: the share of the question's content words that
@@ -221,29 +221,7 @@ function particleVerb(part: string, word: string): boolean {
   return part.startsWith("ge") && word.endsWith(part) && separableParticles.has(word.slice(0, -part.length));
 }
 
-const separableParticles = new Set([
-  "aan",
-  "af",
-  "bij",
-  "binnen",
-  "door",
-  "in",
-  "los",
-  "mee",
-  "na",
-  "neer",
-  "om",
-  "op",
-  "over",
-  "samen",
-  "tegen",
-  "terug",
-  "toe",
-  "uit",
-  "vast",
-  "voor",
-  "weg",
-]);
+const separableParticles = new Set(separable);
 
 /** Whether `word` holds the stem of a shorter text word of five letters or more (`luchtverdediging` ~ `verdedigen`). */
 function containsLongStem(word: string, index: FormIndex): boolean {

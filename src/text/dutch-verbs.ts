@@ -33,7 +33,7 @@ const memo = new BoundedMap<string, VerbLemmas>(20_000);
 const inseparable = ["be", "ver", "ont", "her", "er"];
 
 /** Prefixes that split off in a main clause and put `ge-` after them: `toegezegd`, `aangeboden`. */
-const separable = [
+export const separable: readonly string[] = [
   "aan",
   "af",
   "bij",

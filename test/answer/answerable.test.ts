@@ -9,9 +9,9 @@ const texts = [
   "Hij sprak maandagavond eveneens met de Canadese premier Justin Trudeau over het Oekraïense luchtruim.",
 ];
 
-function candidates(question: string, relevances: number[]): Candidate[] {
-  const query = analyzeQuery(question, "en");
-  return texts.map((text, position) => ({
+function candidates(question: string, relevances: number[], passages = texts, language: "nl" | "en" = "en"): Candidate[] {
+  const query = analyzeQuery(question, language);
+  return passages.map((text, position) => ({
     passage: { id: `d#${position}`, documentId: "d", paragraph: position + 1, text, title: "t" },
     query,
     position,
@@ -50,20 +50,7 @@ describe("a question asking who or what else", () => {
     "De Duitse minister Anna Berg belooft luchtafweer.",
   ];
   const ranked = (question: string, relevances: number[]): number[] => {
-    const query = analyzeQuery(question, "nl");
-    const found = answerability(
-      told.map((text, position) => ({
-        passage: { id: `d#${position}`, documentId: "d", paragraph: position + 1, text, title: "t" },
-        query,
-        position,
-        similarity: undefined,
-        bm25: undefined,
-        fused: 1,
-        coverage: relevances[position]!,
-        relevance: relevances[position]!,
-      })),
-      0.2,
-    );
+    const found = answerability(candidates(question, relevances, told, "nl"), 0.2);
     return found.status === "answerable" ? found.candidates.map((candidate) => candidate.position) : [];
   };
 
