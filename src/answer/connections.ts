@@ -1,0 +1,226 @@
+import { words } from "../text/tokenize.js";
+import type { Query } from "../retrieval/query.js";
+import { matchStrength, queryTerms, textTerms, type QueryTerm, type TextTerms } from "../retrieval/term-match.js";
+import { sentencesOf } from "../text/sentences.js";
+import { lookupNames } from "../lexicon/cldr-names.js";
+import { namesIn, reportsWords } from "./answer-kind.js";
+import { mentions, type AskedName } from "./asked-names.js";
+
+/**
+ * Near-topic checks about how the article connects what a question names: a name mentioned only in
+ * another connection ("Levert Canada ook …?"), someone's words never reported ("What did Truss
+ * say?"), two names never mentioned together. Each looks at the retrieved passages as a whole
+ * (`Article`), worked out once per question. Pure.
+ */
+
+/**
+ * Whether what the question asks of a name stands where the passage mentions it: in a sentence
+ * naming it, the next one (which may refer back: "Ook hen vroeg hij …"), or the quote before a
+ * sentence naming its speaker. "Levert Canada ook luchtafweer?" against "Hij sprak ook met de
+ * Canadese premier Justin Trudeau" matches a passage well — the name and the topic are there — but
+ * the article only mentions Canada in another connection: what is asked ("levert") stands with
+ * someone else ("Duitsland belooft … te leveren"). A question word found nowhere proves nothing —
+ * the question may say it in other words — so only a word the article attaches to someone the
+ * question does not name counts against the name. Words most retrieved passages share (the
+ * article's topic: "Oekraïne", "luchtafweer") say nothing of the connection; a name that is itself
+ * the topic, or a question asking nothing of its name beyond the topic, is not checked.
+ */
+export function saidInConnection(
+  name: AskedName,
+  mode: "yes-no" | "speaker",
+  asked: readonly AskedName[],
+  query: Query,
+  passageText: string,
+  article: Article,
+): boolean {
+  const common = (term: QueryTerm) => article.common(term);
+  if (name.terms.some(common)) return true;
+  // What is asked of the name: the question's other words, not names ("Stuurt Canada raketten naar
+  // Kiev?" asks of Canada what it sends; Kiev standing near Canada proves nothing; nor does Justin
+  // near Trudeau).
+  const named = new Set([...query.names.flatMap((match) => words(match.text)), ...asked.flatMap((other) => words(other.surface))]);
+  const isName = (term: QueryTerm) =>
+    named.has(term.word) || (term.words ?? []).some((part) => named.has(part.word)) || asked.some((other) => other.terms.includes(term));
+  const rest = query.terms.filter((term) => !isName(term) && !term.describes && !common(term));
+  const sentences = sentencesOf({ text: passageText });
+  const context = new Set(
+    sentences.flatMap((sentence, at) => {
+      if (!mentions(name.terms, textTerms(sentence))) return [];
+      const quoteBefore = at > 0 && /[”"]\s*$/u.test(sentences[at - 1]!) ? [sentences[at - 1]!] : [];
+      return [...quoteBefore, sentence, ...sentences.slice(at + 1, at + 2)];
+    }),
+  );
+  if (context.size === 0) return true;
+  const around = textTerms([...context].join(" "));
+  // "Heeft Lambrecht iets gezegd …?" is answered by any report of her words ("volgens Lambrecht");
+  // "What did Liz Truss say?" is not by a sentence that only says she was spoken to.
+  if (words(query.text).some((word) => speechVerbs.has(word)) && reportsWords([...context].join(" "))) return true;
+  if (mode === "speaker") return false;
+  if (rest.length === 0 || rest.some((term) => matchStrength(term, around) >= connectedFrom)) return true;
+  return !rest.some((term) => attachedElsewhere(term, query, article).some((sentence) => !context.has(sentence)));
+}
+
+/**
+ * The sentences of the retrieved passages that say this question word of someone the question does
+ * not name — named in the sentence, asked nowhere in the question, and not the topic itself
+ * ("Oekraïens"). The same for every candidate passage, so worked out once per question.
+ */
+function attachedElsewhere(term: QueryTerm, query: Query, article: Article): readonly string[] {
+  return article.remember(`attached ${term.word}`, () => {
+    const other = (actor: string) => !query.terms.some((asked) => mentions([asked], textTerms(actor))) && !queryTerms(actor).some(article.common);
+    return article.texts
+      .flatMap((text) => sentencesOf({ text }))
+      .filter((sentence) => matchStrength(term, textTerms(sentence), false) >= attachedFrom && actorsIn(sentence).some(other));
+  });
+}
+
+/**
+ * Two of the question's names that no retrieved passage mentions together — in one sentence or
+ * the next — as "A en B" for the reply: "Wanneer sprak Lambrecht met Trudeau?" asks about a meeting
+ * the article never reports, though it names both. Names that are the article's topic (in most
+ * passages: "Zelenski", "Oekraïne") stand with everything and are not checked.
+ */
+export function namesApart(asked: readonly AskedName[], query: Query, article: Article): string | undefined {
+  if (asked.length < 2) return undefined;
+  // The same for every candidate passage of one question: worked out once.
+  return article.remember("apart", () => pairApart(asked, query, article));
+}
+
+function pairApart(asked: readonly AskedName[], query: Query, article: Article): string | undefined {
+  const { texts, terms: allTerms } = article;
+  const topical = (name: AskedName) => allTerms.length >= 3 && allTerms.filter((terms) => mentions(name.terms, terms)).length >= commonShare * allTerms.length;
+  // One entry per thing named: the words of one run ("Liz Truss"), a country and its role.
+  const distinct = new Map<string, AskedName>();
+  for (const name of asked) if (!topical(name)) distinct.set(name.whole ?? name.terms[0]!.word, distinct.get(name.whole ?? name.terms[0]!.word) ?? name);
+  const list = [...distinct.values()];
+  if (list.length < 2) return undefined;
+  const windows = texts.flatMap((text) => {
+    const sentences = sentencesOf({ text });
+    return sentences.map((sentence, at) => textTerms(sentences.slice(at, at + 2).join(" ")));
+  });
+  for (let first = 0; first < list.length; first += 1) {
+    for (let second = first + 1; second < list.length; second += 1) {
+      const [left, right] = [list[first]!, list[second]!];
+      // Names listed together ("met Biden en Truss", "Washington and Berlin") are each asked the same, not asked about each other.
+      if (coordinated(query.text, left, right)) continue;
+      const seen = (name: AskedName) => windows.some((window) => mentions(name.terms, window));
+      // A name found nowhere is for the name check; only two that are there, apart, are this one.
+      if (!seen(left) || !seen(right)) continue;
+      if (!windows.some((window) => mentions(left.terms, window) && mentions(right.terms, window))) {
+        return `${left.whole ?? left.surface} ${query.language === "en" ? "and" : "en"} ${right.whole ?? right.surface}`;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The retrieved passages as a whole, as every candidate passage's checks see them (in another
+ * order each time): their terms, and values worked out once per question — which words are the
+ * article's topic, which names it never puts together.
+ */
+export interface Article {
+  texts: readonly string[];
+  terms: readonly TextTerms[];
+  remember<T>(key: string, compute: () => T): T;
+  /** Whether most retrieved passages have this word: the topic, which says nothing of a connection. */
+  common(term: QueryTerm): boolean;
+}
+
+export function articleOf(query: Query, passageText: string, others: readonly string[]): Article {
+  const texts = [passageText, ...others];
+  const known = articles.get(query);
+  if (known && known.texts.length === texts.length && texts.every((text) => known.texts.includes(text))) return known;
+  const values = new Map<string, unknown>();
+  const terms = texts.map(textTerms);
+  const remember = <T>(key: string, compute: () => T): T => {
+    if (!values.has(key)) values.set(key, compute());
+    return values.get(key) as T;
+  };
+  const commonness = new Map<QueryTerm, boolean>();
+  const article: Article = {
+    texts,
+    terms,
+    remember,
+    common: (term) => {
+      let known = commonness.get(term);
+      if (known === undefined) {
+        known = terms.length >= 3 && terms.filter((text) => matchStrength(term, text, false) >= attachedFrom).length >= commonShare * terms.length;
+        commonness.set(term, known);
+      }
+      return known;
+    },
+  };
+  articles.set(query, article);
+  return article;
+}
+
+const articles = new WeakMap<Query, Article>();
+
+/** Whether the question lists two names side by side: only "en", "and", "of", "or", a comma and articles between them. */
+function coordinated(question: string, left: AskedName, right: AskedName): boolean {
+  const [a, b] = [question.indexOf(left.whole ?? left.surface), question.indexOf(right.whole ?? right.surface)];
+  if (a < 0 || b < 0) return false;
+  const first = a < b ? left : right;
+  const between = question.slice(Math.min(a, b) + (first.whole ?? first.surface).length, Math.max(a, b));
+  return /^\s*(,|&|\ben\b|\band\b|\bof\b|\bor\b|\bals\b|\bas well as\b|\bnet als\b)\s*((de|het|the)\s+)?$/iu.test(between);
+}
+
+/** Who or what a sentence names: capitalised names and the places and nationalities the lexicon knows. */
+function actorsIn(sentence: string): string[] {
+  return [...namesIn(sentence), ...lookupNames(sentence, { kinds: ["country", "city", "region"] }).map((match) => match.text)];
+}
+
+/** A word is the topic, not what is asked of a name, when this share of the retrieved passages has it. */
+const commonShare = 0.75;
+
+/**
+ * A question word is attached to someone else from this strength on: the word itself or a
+ * translation, not a synonym or a near spelling (`tweet` ~ `twee`), which are too loose to prove the
+ * article is silent.
+ */
+const attachedFrom = 0.8;
+
+/** A question word counts as found from this strength on (a stem or a translation, not a near spelling of another word). */
+const connectedFrom = 0.5;
+
+/** Verbs asking what someone said or thinks, answered by any sentence reporting their words. */
+const speechVerbs = new Set([
+  "zei",
+  "zegt",
+  "zeggen",
+  "gezegd",
+  "zeiden",
+  "verklaarde",
+  "vertelde",
+  "antwoordde",
+  "reageerde",
+  "tweette",
+  "schreef",
+  "say",
+  "says",
+  "said",
+  "tell",
+  "told",
+  "state",
+  "stated",
+  "answer",
+  "answered",
+  "reply",
+  "replied",
+  "respond",
+  "responded",
+  "react",
+  "reacted",
+  "tweet",
+  "tweeted",
+  "comment",
+  "commented",
+  "write",
+  "wrote",
+]);
+
+/** Whether the question asks what someone said, wrote or answered. */
+export function asksWhatWasSaid(query: Query): boolean {
+  return words(query.text).some((word) => speechVerbs.has(word));
+}
