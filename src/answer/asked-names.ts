@@ -38,6 +38,11 @@ export interface AskedName {
   office?: readonly string[];
 }
 
+/** How a reply names it: the whole run of capitalised words it is part of ("Liz Truss"), else its own words. */
+export function shownAs(name: AskedName): string {
+  return name.whole ?? name.surface;
+}
+
 /** Whether `text` names what the question asks about (see {@link AskedName.office}). */
 export function names(name: AskedName, text: string, terms: TextTerms, holders: readonly string[] = []): boolean {
   const office = name.office;

@@ -4,7 +4,7 @@ import { matchStrength, queryTerms, textTerms, type QueryTerm, type TextTerms } 
 import { sentencesOf } from "../text/sentences.js";
 import { lookupNames } from "../lexicon/cldr-names.js";
 import { namesIn, reportsWords } from "./answer-kind.js";
-import { mentions, type AskedName } from "./asked-names.js";
+import { mentions, shownAs, type AskedName } from "./asked-names.js";
 
 /**
  * Near-topic checks about how the article connects what a question names: a name mentioned only in
@@ -33,15 +33,14 @@ export function saidInConnection(
   passageText: string,
   article: Article,
 ): boolean {
-  const common = (term: QueryTerm) => article.common(term);
-  if (name.terms.some(common)) return true;
+  if (name.terms.some(article.common)) return true;
   // What is asked of the name: the question's other words, not names ("Stuurt Canada raketten naar
   // Kiev?" asks of Canada what it sends; Kiev standing near Canada proves nothing; nor does Justin
   // near Trudeau).
   const named = new Set([...query.names.flatMap((match) => words(match.text)), ...asked.flatMap((other) => words(other.surface))]);
   const isName = (term: QueryTerm) =>
     named.has(term.word) || (term.words ?? []).some((part) => named.has(part.word)) || asked.some((other) => other.terms.includes(term));
-  const rest = query.terms.filter((term) => !isName(term) && !term.describes && !common(term));
+  const rest = query.terms.filter((term) => !isName(term) && !term.describes && !article.common(term));
   const sentences = sentencesOf({ text: passageText });
   const context = new Set(
     sentences.flatMap((sentence, at) => {
@@ -51,11 +50,12 @@ export function saidInConnection(
     }),
   );
   if (context.size === 0) return true;
-  const around = textTerms([...context].join(" "));
+  const contextText = [...context].join(" ");
   // "Heeft Lambrecht iets gezegd …?" is answered by any report of her words ("volgens Lambrecht");
   // "What did Liz Truss say?" is not by a sentence that only says she was spoken to.
-  if (words(query.text).some((word) => speechVerbs.has(word)) && reportsWords([...context].join(" "))) return true;
+  if (asksWhatWasSaid(query) && reportsWords(contextText)) return true;
   if (mode === "speaker") return false;
+  const around = textTerms(contextText);
   if (rest.length === 0 || rest.some((term) => matchStrength(term, around) >= connectedFrom)) return true;
   return !rest.some((term) => attachedElsewhere(term, query, article).some((sentence) => !context.has(sentence)));
 }
@@ -91,7 +91,10 @@ function pairApart(asked: readonly AskedName[], query: Query, article: Article):
   const topical = (name: AskedName) => allTerms.length >= 3 && allTerms.filter((terms) => mentions(name.terms, terms)).length >= commonShare * allTerms.length;
   // One entry per thing named: the words of one run ("Liz Truss"), a country and its role.
   const distinct = new Map<string, AskedName>();
-  for (const name of asked) if (!topical(name)) distinct.set(name.whole ?? name.terms[0]!.word, distinct.get(name.whole ?? name.terms[0]!.word) ?? name);
+  for (const name of asked) {
+    const key = name.whole ?? name.terms[0]!.word;
+    if (!topical(name) && !distinct.has(key)) distinct.set(key, name);
+  }
   const list = [...distinct.values()];
   if (list.length < 2) return undefined;
   const windows = texts.flatMap((text) => {
@@ -107,7 +110,7 @@ function pairApart(asked: readonly AskedName[], query: Query, article: Article):
       // A name found nowhere is for the name check; only two that are there, apart, are this one.
       if (!seen(left) || !seen(right)) continue;
       if (!windows.some((window) => mentions(left.terms, window) && mentions(right.terms, window))) {
-        return `${left.whole ?? left.surface} ${query.language === "en" ? "and" : "en"} ${right.whole ?? right.surface}`;
+        return `${shownAs(left)} ${query.language === "en" ? "and" : "en"} ${shownAs(right)}`;
       }
     }
   }
@@ -159,10 +162,10 @@ const articles = new WeakMap<Query, Article>();
 
 /** Whether the question lists two names side by side: only "en", "and", "of", "or", a comma and articles between them. */
 function coordinated(question: string, left: AskedName, right: AskedName): boolean {
-  const [a, b] = [question.indexOf(left.whole ?? left.surface), question.indexOf(right.whole ?? right.surface)];
+  const [a, b] = [question.indexOf(shownAs(left)), question.indexOf(shownAs(right))];
   if (a < 0 || b < 0) return false;
   const first = a < b ? left : right;
-  const between = question.slice(Math.min(a, b) + (first.whole ?? first.surface).length, Math.max(a, b));
+  const between = question.slice(Math.min(a, b) + shownAs(first).length, Math.max(a, b));
   return /^\s*(,|&|\ben\b|\band\b|\bof\b|\bor\b|\bals\b|\bas well as\b|\bnet als\b)\s*((de|het|the)\s+)?$/iu.test(between);
 }
 

@@ -4,7 +4,7 @@ import type { Query } from "../retrieval/query.js";
 import { textTerms, type QueryTerm } from "../retrieval/term-match.js";
 import { sentencesOf } from "../text/sentences.js";
 import { answerKind, holdsAnswer } from "./answer-kind.js";
-import { askedNamesOf, mentions, names, officeHolders } from "./asked-names.js";
+import { askedNamesOf, mentions, names, officeHolders, shownAs } from "./asked-names.js";
 import { articleOf, asksWhatWasSaid, namesApart, saidInConnection } from "./connections.js";
 
 /**
@@ -56,7 +56,7 @@ export function unsaidIn(query: Query, passageText: string, others: readonly str
     const speaker = [...asked].sort((left, right) => query.text.indexOf(left.surface) - query.text.indexOf(right.surface)).slice(0, 1);
     const mode = kind === "yes-no" ? "yes-no" : "speaker";
     const unconnected = (mode === "yes-no" ? asked : speaker).find((name) => !saidInConnection(name, mode, asked, query, passageText, article));
-    if (unconnected) return { kind: "context", text: unconnected.whole ?? unconnected.surface };
+    if (unconnected) return { kind: "context", text: shownAs(unconnected) };
   }
   const asksCost = words(query.text).find((word) => costWords.has(word));
   if (asksCost && !mentionsMoney(passageText)) return { kind: "cost", text: asksCost };
