@@ -4,6 +4,7 @@ import { foldText } from "../text/fold.js";
 import { calendarNames, calendarWords } from "../text/calendar-words.js";
 import { entriesNamed, nameEntries } from "../lexicon/cldr-names.js";
 import { measureUnitWords } from "../lexicon/intl-time-words.js";
+import { BoundedMap } from "../util/bounded-map.js";
 
 /**
  * What kind of fact a question asks for, read from its question words (Dutch and English), and
@@ -136,7 +137,18 @@ export function isNationalRole(word: string): boolean {
   return roles.test(word) || /(minister|president|premier|kanselier|regering|government|leger|army)$/u.test(word);
 }
 
+/**
+ * The kind of fact a question asks for. Each answer asks it several times of the same question (the
+ * near-topic checks once per candidate passage, sentence selection once per citation), so it is
+ * remembered per question text.
+ */
 export function answerKind(question: string): AnswerKind {
+  return answerKinds.remember(question, readAnswerKind);
+}
+
+const answerKinds = new BoundedMap<string, AnswerKind>(1_000);
+
+function readAnswerKind(question: string): AnswerKind {
   const list = words(question);
   const text = ` ${list.join(" ")} `;
   const first = list[0] ?? "";
