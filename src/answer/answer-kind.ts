@@ -2,7 +2,7 @@ import { numbersIn } from "../text/numbers.js";
 import { isStopword, words } from "../text/tokenize.js";
 import { foldText } from "../text/fold.js";
 import { calendarNames, calendarWords } from "../text/calendar-words.js";
-import { entriesNamed, nameEntries } from "../lexicon/cldr-names.js";
+import { entriesNamed, lookupNames, nameEntries } from "../lexicon/cldr-names.js";
 import { measureUnitWords } from "../lexicon/intl-time-words.js";
 import { BoundedMap } from "../util/bounded-map.js";
 
@@ -115,13 +115,43 @@ const organisationQuestion =
 const purposeQuestion = / (waartoe|met welk doel|met als doel|what for|for what purpose|to what end|with what aim) /u;
 /** Someone's view is asked: "Wat vond Zelenski van …", "Hoe reageerde …", "What does X think of …". */
 const opinionQuestion =
-  / (wat (vond|vindt|vinden|vonden|dacht|denkt) .+ (van|over)|hoe (reageerde|reageert|reageerden|kijkt|keek)|wat is de mening|wat was de reactie|what (did|does|do) .+ (think|feel|say) (of|about)|how (did|does|do) .+ (react|respond|feel)|what is .+ (view|opinion|reaction)) /u;
+  / (wat (vond|vindt|vinden|vonden|dacht|denkt) .+ (van|over)|hoe (reageerde|reageert|reageerden|kijkt|keek)|wat is de mening|wat was de reactie|what (did|does|do) .+ (think|feel|say) (of|about)|how (did|does|do) .+ (react|respond|feel)|what (is|was|are|were) .+ (view|opinion|reaction)) /u;
 /**
  * "Heeft Lambrecht iets gezegd over …?", "Did she comment on …?": a yes/no question whose answer is
  * a report of someone's words, so it is answered like an opinion — by the sentence reporting them.
  */
 const saidQuestion =
   /^ (heeft|had|hebben|hadden) .+ (iets |wat )?(gezegd|verklaard|gereageerd|laten weten) |^ (did|has|have|had) .+ (say|said|comment|commented|react|reacted|respond|responded) /u;
+
+/** A named place is asked — a city, country, region — not just "where" (which a medium may answer: "in een tweet"). */
+const placeNameQuestion =
+  / (welke?|which|what|in what) (stad|steden|plaats|plaatsen|land|landen|regio|regio s|gebied|gebieden|provincie|provincies|city|cities|town|towns|place|places|country|countries|region|regions) /u;
+
+/** Whether the question asks for a named place ("Welke steden …", "which country …"), which only a place name answers. */
+export function asksPlaceName(question: string): boolean {
+  return placeNameQuestion.test(` ${words(question).join(" ")} `);
+}
+
+/**
+ * Whether `sentence` names the kind of place asked, other than the question's own: for a country,
+ * one the lexicon knows or its adjective ("welk land" → "Canadese"); for a city or other place, a
+ * city or region it knows ("Washington Kiev" holds two), or an unknown name after a locative
+ * preposition ("in Zwolle") — not a nationality ("de Duitse raketten" is no city).
+ */
+function holdsPlaceName(question: string, sentence: string): boolean {
+  const country = / (land|landen|country|countries) /u.test(` ${words(question).join(" ")} `);
+  const known = lookupNames(sentence, { kinds: country ? ["country", "region"] : ["city", "region"] }).filter((match) => country || match.via !== "adjective");
+  if (known.some((match) => !mentions(question, match.text))) return true;
+  return (
+    !country &&
+    namesIn(sentence).some(
+      (name) =>
+        entriesNamed(name).length === 0 && !mentions(question, name) && locativePrepositions.has(words(sentence.slice(0, sentence.indexOf(name))).at(-1) ?? ""),
+    )
+  );
+}
+
+const locativePrepositions = new Set(["in", "te", "bij", "uit", "nabij", "near", "at"]);
 
 /** Dutch R-pronoun questions ("Waar … om/voor/mee?") ask for a thing, not a place. */
 const rPronounParticles = new Set(["om", "voor", "mee", "over", "naar", "aan", "op", "in", "door", "van", "tegen", "bij", "uit", "toe", "af"]);
@@ -167,7 +197,7 @@ function readAnswerKind(question: string): AnswerKind {
   if (organisationQuestion.test(text)) return "organisation";
   if (/ (wie|who|whom|whose|met wie|wiens) /u.test(text) || (/ (welke?|which|what) /u.test(text) && roles.test(text))) return "person";
   if (first === "waar" && !rPronounParticles.has(list.at(-1) ?? "")) return "place";
-  if (/ (where|welk land|welke stad|which country|which city|what country|what city) /u.test(text)) return "place";
+  if (/ (where) /u.test(text) || placeNameQuestion.test(text)) return "place";
   if (/ (welke?|which) /u.test(text)) return "thing";
   // A question word later on still makes an open question ("En Duitsland, wanneer?"); a preposition
   // there does not ("Heeft Zelenski met Biden gebeld?").
@@ -198,7 +228,7 @@ export function holdsAnswer(kind: AnswerKind, sentence: string, question: string
     case "measure":
       return holdsMeasure(sentence);
     case "place":
-      return namesIn(sentence).some((name) => !mentions(question, name));
+      return asksPlaceName(question) ? holdsPlaceName(question, sentence) : namesIn(sentence).some((name) => !mentions(question, name));
     case "reason":
       // "om … te" gives a purpose ("de steun … om zichzelf te verdedigen"), not a cause.
       return (

@@ -34,21 +34,8 @@ export function saidInConnection(
   article: Article,
 ): boolean {
   if (name.terms.some(article.common)) return true;
-  // What is asked of the name: the question's other words, not names ("Stuurt Canada raketten naar
-  // Kiev?" asks of Canada what it sends; Kiev standing near Canada proves nothing; nor does Justin
-  // near Trudeau).
-  const named = new Set([...query.names.flatMap((match) => words(match.text)), ...asked.flatMap((other) => words(other.surface))]);
-  const isName = (term: QueryTerm) =>
-    named.has(term.word) || (term.words ?? []).some((part) => named.has(part.word)) || asked.some((other) => other.terms.includes(term));
-  const rest = query.terms.filter((term) => !isName(term) && !term.describes && !article.common(term));
-  const sentences = sentencesOf({ text: passageText });
-  const context = new Set(
-    sentences.flatMap((sentence, at) => {
-      if (!mentions(name.terms, textTerms(sentence))) return [];
-      const quoteBefore = at > 0 && /[”"]\s*$/u.test(sentences[at - 1]!) ? [sentences[at - 1]!] : [];
-      return [...quoteBefore, sentence, ...sentences.slice(at + 1, at + 2)];
-    }),
-  );
+  const rest = askedOf(query, asked, article);
+  const context = new Set(contextOf(name, passageText));
   if (context.size === 0) return true;
   const contextText = [...context].join(" ");
   // "Heeft Lambrecht iets gezegd …?" is answered by any report of her words ("volgens Lambrecht");
@@ -56,8 +43,39 @@ export function saidInConnection(
   if (asksWhatWasSaid(query) && reportsWords(contextText)) return true;
   if (mode === "speaker") return false;
   const around = textTerms(contextText);
-  if (rest.length === 0 || rest.some((term) => matchStrength(term, around) >= connectedFrom)) return true;
-  return !rest.some((term) => attachedElsewhere(term, query, article).some((sentence) => !context.has(sentence)));
+  // A word this passage does not say of the name, said elsewhere of something else — not where
+  // another passage speaks of the name ("Lijkt Biden meer … te geven?": "de steun te geven" is Biden's too).
+  const everywhere = article.remember(`context ${name.surface}`, () => new Set(article.texts.flatMap((text) => contextOf(name, text))));
+  return !rest.some(
+    (term) => matchStrength(term, around) < connectedFrom && attachedElsewhere(term, query, article).some((sentence) => !everywhere.has(sentence)),
+  );
+}
+
+/**
+ * Where a text speaks of a name: each sentence naming it, the next one (which may refer back: "Ook
+ * hen vroeg hij …"), and the quote before a sentence naming its speaker.
+ */
+function contextOf(name: AskedName, text: string): string[] {
+  const sentences = sentencesOf({ text });
+  return sentences.flatMap((sentence, at) => {
+    if (!mentions(name.terms, textTerms(sentence))) return [];
+    const quoteBefore = at > 0 && /[”"]\s*$/u.test(sentences[at - 1]!) ? [sentences[at - 1]!] : [];
+    return [...quoteBefore, sentence, ...sentences.slice(at + 1, at + 2)];
+  });
+}
+
+/**
+ * What the question asks of its names: its other words, not names ("Stuurt Canada raketten naar
+ * Kiev?" asks of Canada what it sends; Kiev standing near Canada proves nothing; nor does Justin
+ * near Trudeau), nor the article's topic.
+ */
+export function askedOf(query: Query, asked: readonly AskedName[], article: Article): QueryTerm[] {
+  return article.remember("asked of", () => {
+    const named = new Set([...query.names.flatMap((match) => words(match.text)), ...asked.flatMap((other) => words(other.surface))]);
+    const isName = (term: QueryTerm) =>
+      named.has(term.word) || (term.words ?? []).some((part) => named.has(part.word)) || asked.some((other) => other.terms.includes(term));
+    return query.terms.filter((term) => !isName(term) && !term.describes && !article.common(term));
+  });
 }
 
 /**
@@ -70,7 +88,11 @@ function attachedElsewhere(term: QueryTerm, query: Query, article: Article): rea
     const other = (actor: string) => !query.terms.some((asked) => mentions([asked], textTerms(actor))) && !queryTerms(actor).some(article.common);
     return article.texts
       .flatMap((text) => sentencesOf({ text }))
-      .filter((sentence) => matchStrength(term, textTerms(sentence), false) >= attachedFrom && actorsIn(sentence).some(other));
+      .filter((sentence) => {
+        if (matchStrength(term, textTerms(sentence), false) < attachedFrom) return false;
+        const actors = actorsIn(sentence);
+        return actors.length === 0 || actors.some(other);
+      });
   });
 }
 
@@ -182,12 +204,12 @@ const commonShare = 0.75;
  * translation, not a synonym or a near spelling (`tweet` ~ `twee`), which are too loose to prove the
  * article is silent.
  */
-const attachedFrom = 0.8;
+export const attachedFrom = 0.8;
 
 /** A question word counts as found from this strength on (a stem or a translation, not a near spelling of another word). */
-const connectedFrom = 0.5;
+export const connectedFrom = 0.5;
 
-/** Verbs asking what someone said or thinks, answered by any sentence reporting their words. */
+/** Verbs and nouns asking what someone said or thinks, answered by any sentence reporting their words. */
 const speechVerbs = new Set([
   "zei",
   "zegt",
@@ -195,11 +217,36 @@ const speechVerbs = new Set([
   "gezegd",
   "zeiden",
   "verklaarde",
+  "verklaard",
   "vertelde",
+  "verteld",
   "antwoordde",
+  "geantwoord",
   "reageerde",
+  "reageert",
+  "reageerden",
+  "gereageerd",
+  "reactie",
   "tweette",
+  "getweet",
   "schreef",
+  "geschreven",
+  "vond",
+  "vindt",
+  "vonden",
+  "denkt",
+  "dacht",
+  "dachten",
+  "mening",
+  "standpunt",
+  "think",
+  "thinks",
+  "thought",
+  "opinion",
+  "feel",
+  "feels",
+  "felt",
+  "reaction",
   "say",
   "says",
   "said",
@@ -225,5 +272,7 @@ const speechVerbs = new Set([
 
 /** Whether the question asks what someone said, wrote or answered. */
 export function asksWhatWasSaid(query: Query): boolean {
-  return words(query.text).some((word) => speechVerbs.has(word));
+  const list = words(query.text);
+  // "Wanneer vond het gesprek plaats?" asks when, not what anyone thought.
+  return list.some((word) => speechVerbs.has(word)) && !list.includes("plaats");
 }

@@ -80,6 +80,7 @@ const unsaidText: Record<Language, Record<Unsaid["kind"], (what: string) => stri
     time: () => "Het artikel zegt niet wanneer, dus ik ga niet gokken.",
     person: () => "Het artikel noemt daar geen naam bij, dus ik ga niet gokken.",
     organisation: () => "Het artikel noemt daar geen bedrijf of organisatie bij, dus ik ga niet gokken.",
+    place: () => "Het artikel noemt daar geen plaats bij, dus ik ga niet gokken.",
   },
   en: {
     name: (what) => `The article says nothing about ${what}, so I can't answer that.`,
@@ -91,6 +92,7 @@ const unsaidText: Record<Language, Record<Unsaid["kind"], (what: string) => stri
     time: () => "The article doesn't say when, so I won't guess.",
     person: () => "The article names nobody for that, so I won't guess.",
     organisation: () => "The article names no company or organisation for that, so I won't guess.",
+    place: () => "The article names no place for that, so I won't guess.",
   },
 };
 

@@ -1,10 +1,12 @@
 import { currencyWords } from "../text/currency-words.js";
-import { isStopword, words } from "../text/tokenize.js";
+import { words } from "../text/tokenize.js";
 import type { Query } from "../retrieval/query.js";
-import { textTerms, type QueryTerm } from "../retrieval/term-match.js";
+import { textTerms } from "../retrieval/term-match.js";
 import { sentencesOf } from "../text/sentences.js";
-import { answerKind, holdsAnswer } from "./answer-kind.js";
-import { askedNamesOf, mentions, names, officeHolders, shownAs } from "./asked-names.js";
+import { answerKind, asksPlaceName, holdsAnswer } from "./answer-kind.js";
+import { answerConnected } from "./answer-connection.js";
+import { askedNamesOf, names, officeHolders, shownAs } from "./asked-names.js";
+import { countedPhrase, givesNumberOf } from "./counted.js";
 import { articleOf, asksWhatWasSaid, namesApart, saidInConnection } from "./connections.js";
 
 /**
@@ -17,9 +19,9 @@ export interface Unsaid {
   /**
    * A name the question uses that the passage never mentions in any form; a name it mentions only
    * in another connection (`context`); two names the article never mentions together; a cost; or
-   * the kind of fact asked.
+   * the kind of fact asked — absent, or present only with something else than what is asked.
    */
-  kind: "name" | "context" | "together" | "cost" | "number" | "measure" | "time" | "person" | "organisation";
+  kind: "name" | "context" | "together" | "cost" | "number" | "measure" | "time" | "person" | "organisation" | "place";
   /** The question's own words for it (`Polen`, `Rutte`), for the reply. */
   text: string;
   /**
@@ -41,8 +43,10 @@ export function unsaidIn(query: Query, passageText: string, others: readonly str
   const article = articleOf(query, passageText, others);
   for (const name of asked) {
     const holders = name.office ? article.remember(`holders ${name.surface}`, () => officeHolders(name, article.texts)) : [];
-    if (name.untranslated || names(name, passageText, passage, holders)) continue;
+    if (names(name, passageText, passage, holders)) continue;
     const elsewhere = others.some((other) => names(name, other, textTerms(other), holders));
+    // An untranslated English name ("Liz Truss") found nowhere proves nothing; found elsewhere, it pins the question there.
+    if (name.untranslated && !elsewhere) continue;
     // A name the whole article never mentions settles it; one said elsewhere only weakens this passage.
     if (!elsewhere) return { kind: "name", text: name.surface };
     missingName ??= { kind: "name", text: name.surface, elsewhere };
@@ -52,59 +56,31 @@ export function unsaidIn(query: Query, passageText: string, others: readonly str
   const kind = answerKind(query.text);
   const speech = asksWhatWasSaid(query);
   if (!missingName && (kind === "yes-no" || speech)) {
-    // An open question about someone's words ("Wat zei Truss tegen Zelenski?") asks of its first name only.
-    const speaker = [...asked].sort((left, right) => query.text.indexOf(left.surface) - query.text.indexOf(right.surface)).slice(0, 1);
-    const mode = kind === "yes-no" ? "yes-no" : "speaker";
-    const unconnected = (mode === "yes-no" ? asked : speaker).find((name) => !saidInConnection(name, mode, asked, query, passageText, article));
+    // A question about someone's words ("Wat zei Truss tegen Zelenski?", "Tweette Truss …?") asks a
+    // report of them of its first name, the speaker; an open one asks nothing else.
+    const [speaker] = [...asked].sort((left, right) => query.text.indexOf(left.surface) - query.text.indexOf(right.surface));
+    const checked = kind === "yes-no" ? asked : asked.filter((name) => name === speaker);
+    const unconnected = checked.find((name) => !saidInConnection(name, speech && name === speaker ? "speaker" : "yes-no", asked, query, passageText, article));
     if (unconnected) return { kind: "context", text: shownAs(unconnected) };
   }
   const asksCost = words(query.text).find((word) => costWords.has(word));
   if (asksCost && !mentionsMoney(passageText)) return { kind: "cost", text: asksCost };
-  const counted = kind === "number" ? countedTerm(query) : undefined;
-  if (counted && !mentions([counted], passage)) return { kind: "number", text: counted.word };
-  if (kind === "number" || kind === "measure" || kind === "time" || kind === "person" || kind === "organisation") {
+  const counted = kind === "number" ? countedPhrase(query) : undefined;
+  if (counted && !givesNumberOf(counted, passageText)) return { kind: "number", text: counted.terms[0]!.word };
+  if (
+    kind === "number" ||
+    kind === "measure" ||
+    kind === "time" ||
+    kind === "person" ||
+    kind === "organisation" ||
+    (kind === "place" && asksPlaceName(query.text))
+  ) {
     if (!sentencesOf({ text: passageText }).some((sentence) => holdsAnswer(kind, sentence, query.text))) return { kind, text: kind };
+    // The fact is there, but is it the one asked? ("Wanneer komt de Britse luchtafweer?" against a time of something else.)
+    if (!missingName && !answerConnected(kind, query, passageText, asked, article)) return { kind, text: kind };
   }
   return missingName;
 }
-
-/**
- * What a "hoeveel X" / "how many X" question counts: the first content word after it, past a
- * nationality adjective ("hoeveel Amerikaanse batterijen"). A passage that never mentions X gives
- * no number of X, whatever other numbers it holds ("Hoeveel doden vielen er?" against "twee
- * batterijen"). Words that only count (units, stuks, exemplaren) say nothing of what is counted.
- */
-function countedTerm(query: Query): QueryTerm | undefined {
-  const list = words(query.text);
-  const at = list.findIndex((word, index) => word === "hoeveel" || (word === "many" && list[index - 1] === "how"));
-  if (at < 0) return undefined;
-  const adjectives = new Set(query.names.filter((match) => match.via === "adjective").flatMap((match) => words(match.text)));
-  const next = list.slice(at + 1).find((word) => !isStopword(word) && !adjectives.has(word));
-  if (!next || counters.has(next)) return undefined;
-  return query.terms.find((term) => term.word === next);
-}
-
-/** Nouns that count without saying what is counted. */
-const counters = new Set([
-  "unit",
-  "units",
-  "piece",
-  "pieces",
-  "item",
-  "items",
-  "copies",
-  "ones",
-  "times",
-  "kinds",
-  "types",
-  "stuk",
-  "stuks",
-  "exemplaren",
-  "eenheden",
-  "keer",
-  "keren",
-  "soorten",
-]);
 
 /** Words that ask what something cost, in Dutch and English. */
 const costWords = new Set([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { unsaidIn } from "../../src/answer/unsaid.js";
+import { asksWhatWasSaid } from "../../src/answer/connections.js";
 import { analyzeQuery } from "../../src/retrieval/query.js";
 
 const passage = "Duitsland belooft binnen enkele dagen luchtafweer te leveren. Het Witte Huis bevestigde de steun van Joe Biden aan de Britse premier.";
@@ -53,7 +54,7 @@ describe("what a passage does not say", () => {
     expect(unsaid("Who is the prime minister of the United Kingdom?", "en")).toBeUndefined();
     expect(unsaid("Wat is de steun van Duitsland?")).toBeUndefined();
     // A generic role names no one office, so only the country is checked.
-    expect(unsaid("Wat vond de Britse regeringsleider?")).toBeUndefined();
+    expect(unsaid("Wat kreeg de Britse regeringsleider?")).toBeUndefined();
     expect(unsaid("Wat beloofde de Duitse regering?")).toBeUndefined();
   });
 
@@ -79,6 +80,42 @@ describe("what a passage does not say", () => {
     // Words that only count say nothing of what is counted.
     expect(ask("How many units did Washington deliver?", "en")).toBeUndefined();
     expect(unsaid("Hoeveel heeft Washington uitgegeven aan luchtafweer?")).toMatchObject({ kind: "cost" });
+  });
+
+  it("a count must count what is asked: a number of something else beside the word is no answer", () => {
+    const batteries = "Naar verluidt bezorgde Washington Kiev twee batterijen van het Nasams-systeem. Het beschermt tegen drones en raketten.";
+    const ask = (question: string, language: "nl" | "en" = "nl") => unsaidIn(analyzeQuery(question, language), batteries);
+    // Drones and missiles are mentioned, and a number is given — of batteries.
+    expect(ask("How many missiles can one battery fire?", "en")).toEqual({ kind: "number", text: "missiles" });
+    expect(ask("Hoeveel drones heeft Oekraïne?")).toEqual({ kind: "number", text: "drones" });
+    expect(ask("Hoeveel raketten werden afgevuurd?")).toEqual({ kind: "number", text: "raketten" });
+    // The number stands right before the counted word, past an adjective, or the thing is a name counted in units.
+    expect(ask("How many NASAMS batteries did Kiev get?", "en")).toBeUndefined();
+    expect(ask("Hoeveel batterijen kreeg Kiev?")).toBeUndefined();
+    expect(ask("Hoeveel Nasams kreeg Kiev?")).toBeUndefined();
+    expect(unsaidIn(analyzeQuery("Hoeveel doden vielen er?", "nl"), "Het aantal doden is 12.")).toBeUndefined();
+  });
+
+  it("the asked fact must stand where the passage says what the question asks, not with something else", () => {
+    const text = "Hij sprak maandagavond met de Canadese premier. Duitsland belooft luchtafweer te leveren. Kiev kreeg hulp. De raketten vielen op dorpen.";
+    const ask = (question: string, language: "nl" | "en" = "nl") => unsaidIn(analyzeQuery(question, language), text);
+    // The passage says "leveren", but its only time ("maandagavond") is when he spoke.
+    expect(ask("Wanneer wordt de luchtafweer geleverd?")).toEqual({ kind: "time", text: "time" });
+    // Kiev is a city, but the sentence about falling missiles names none.
+    expect(ask("In welke steden vielen de raketten?")).toEqual({ kind: "place", text: "place" });
+    expect(ask("Which city got help?", "en")).toBeUndefined();
+    expect(ask("Wanneer sprak hij met de premier?")).toBeUndefined();
+    // A word the passage never uses proves nothing: the question may say it in other words.
+    expect(ask("Wanneer belde hij met de premier?")).toBeUndefined();
+  });
+
+  it("a city or a country asked for needs one, not a nationality or any other name", () => {
+    const text = "De Duitse raketten zijn klaar. Washington stuurde Kiev twee batterijen. Het hoofdkantoor staat in Zwolle.";
+    const ask = (question: string) => unsaidIn(analyzeQuery(question, "nl"), text);
+    expect(unsaidIn(analyzeQuery("Welke steden kregen Duitse raketten?", "nl"), "De Duitse raketten zijn klaar.")).toMatchObject({ kind: "place" });
+    expect(ask("Naar welke stad stuurde Washington de batterijen?")).toBeUndefined();
+    expect(ask("In welke plaats staat het hoofdkantoor?")).toBeUndefined();
+    expect(unsaidIn(analyzeQuery("Welk land maakt de raketten?", "nl"), "De Duitse raketten zijn klaar.")).toBeUndefined();
   });
 
   it("a distance, size, weight or speed the passage never gives", () => {
@@ -134,6 +171,16 @@ describe("a name the passage mentions only in another connection", () => {
     expect(ask("Wat vroeg de premier aan Niinistö?", 1)).toBeUndefined();
   });
 
+  it("what someone thinks or how they reacted is asked like what they said; a tweet is a report of words", () => {
+    expect(ask("Wat vindt Niinistö van de radars?", 1)).toEqual({ kind: "context", text: "Niinistö" });
+    expect(ask("What does Sauli Niinistö think about the radars?", 1, "en")).toEqual({ kind: "context", text: "Sauli Niinistö" });
+    expect(ask("Tweette Niinistö over het gesprek?", 1)).toEqual({ kind: "context", text: "Niinistö" });
+    expect(ask("Wat vindt Berzina van de radars?", 2)).toBeUndefined();
+    // "vond … plaats" is a time, not an opinion.
+    expect(asksWhatWasSaid(analyzeQuery("Wanneer vond het gesprek met Niinistö plaats?", "nl"))).toBe(false);
+    expect(asksWhatWasSaid(analyzeQuery("Wat vond Niinistö van het gesprek?", "nl"))).toBe(true);
+  });
+
   it("two names the article never mentions together: whatever is asked of the pair, it does not say", () => {
     expect(ask("Wanneer sprak Niinistö met Berzina?", 1)).toEqual({ kind: "together", text: "Niinistö en Berzina" });
     expect(ask("What did Sweden promise Finland?", 0, "en")).toEqual({ kind: "together", text: "Sweden and Finland" });
@@ -165,5 +212,30 @@ describe("names of more than one word, and capitals", () => {
   it("in a run of capitalised words each word is a name of its own: the passage must mention Rutte, not just 'premier'", () => {
     expect(unsaid("Wat beloofde Premier Rutte aan Kiev?")).toMatchObject({ kind: "name", text: "Rutte" });
     expect(unsaid("Wat beloofde Premier Biden aan Duitsland?")).toBeUndefined();
+  });
+});
+
+describe("a thing the article mentions in another role", () => {
+  const article = [
+    "Zweden levert volgende week twee radars.",
+    "Zulke radars beschermen tegen drones en helikopters.",
+    "Volgens de premier geeft Zweden ook steun.",
+    "Noorwegen geeft tanks.",
+  ];
+  const ask = (question: string, at = 0) =>
+    unsaidIn(
+      analyzeQuery(question, "nl"),
+      article[at]!,
+      article.filter((_, index) => index !== at),
+    );
+
+  it("a word said only where no one or someone else is named does not stand with the name", () => {
+    expect(ask("Levert Zweden ook helikopters?")).toEqual({ kind: "context", text: "Zweden" });
+    expect(ask("Levert Zweden ook tanks?")).toEqual({ kind: "context", text: "Zweden" });
+    expect(ask("Levert Zweden radars?")).toBeUndefined();
+  });
+
+  it("a word another passage says of the same name does", () => {
+    expect(ask("Levert Zweden ook steun?")).toBeUndefined();
   });
 });

@@ -1,0 +1,82 @@
+import type { Query } from "../retrieval/query.js";
+import { matchStrength, textTerms } from "../retrieval/term-match.js";
+import { sentencesOf } from "../text/sentences.js";
+import { holdsAnswer, type AnswerKind } from "./answer-kind.js";
+import type { AskedName } from "./asked-names.js";
+import { askedOf, attachedFrom, connectedFrom, type Article } from "./connections.js";
+
+/**
+ * Whether the fact a passage offers for an open question stands with what the question asks. A
+ * passage may match a question well and hold a fact of the asked kind, yet about something else:
+ * "Wanneer komen de volgende Amerikaanse leveringen?" against a paragraph whose time ("binnen
+ * enkele dagen") is when Germany delivers; "In welke steden vielen raketten?" against a sentence
+ * that names Kiev as the one helped. The sentence holding the fact — with the one before when it
+ * refers back to it ("Dat zei …") and the next when that goes on about it ("Ook hen vroeg hij …") —
+ * must hold something the question asks of it. Only words this passage uses count — elsewhere than where it gives the fact: a word it never
+ * uses proves nothing, since the question may say it in other words. Pure.
+ */
+export function answerConnected(kind: AnswerKind, query: Query, passageText: string, asked: readonly AskedName[], article: Article): boolean {
+  const passage = textTerms(passageText);
+  const wanted = askedOf(query, asked, article).filter((term) => !kindNouns.has(term.word) && matchStrength(term, passage, false) >= attachedFrom);
+  if (wanted.length === 0) return true;
+  const sentences = sentencesOf({ text: passageText });
+  return sentences.some((sentence, at) => {
+    if (!holdsAnswer(kind, sentence, query.text)) return false;
+    const before = at > 0 && refersBack(sentence, sentences[at - 1]!) ? [sentences[at - 1]!] : [];
+    const after = at + 1 < sentences.length && continues(sentences[at + 1]!) ? [sentences[at + 1]!] : [];
+    const around = textTerms([...before, sentence, ...after].join(" "));
+    return wanted.some((term) => matchStrength(term, around) >= connectedFrom);
+  });
+}
+
+/**
+ * A sentence continues the statement before it: a quote whose speaker it names, or "dat" pointing
+ * back at what was said. A pronoun ("Hij sprak …") points back at a person, not at what they did.
+ */
+function refersBack(sentence: string, previous: string): boolean {
+  return /[”"]\s*$/u.test(previous) || /^(dat|dit|zo|daarop|that|this)\b/iu.test(sentence);
+}
+
+/** A sentence that goes on about who or what the one before named: "Ook hen vroeg hij …", "It protects …". */
+function continues(sentence: string): boolean {
+  return /^((ook|en|maar|also|and|but) )?(hij|zij|ze|hen|hem|haar|het|dat|dit|die|deze|he|she|they|them|it|this|that|these|those)\b/iu.test(sentence);
+}
+
+/** Nouns that name the kind of fact asked ("In welke stad", "which year"), not what it is about. */
+const kindNouns = new Set([
+  "stad",
+  "steden",
+  "plaats",
+  "plaatsen",
+  "land",
+  "landen",
+  "regio",
+  "gebied",
+  "jaar",
+  "maand",
+  "dag",
+  "datum",
+  "tijd",
+  "tijdstip",
+  "moment",
+  "naam",
+  "aantal",
+  "bedrijf",
+  "persoon",
+  "city",
+  "cities",
+  "place",
+  "places",
+  "country",
+  "countries",
+  "region",
+  "year",
+  "month",
+  "day",
+  "date",
+  "time",
+  "name",
+  "number",
+  "company",
+  "person",
+]);
