@@ -15,13 +15,20 @@ import { askedOf, attachedFrom, connectedFrom, type Article } from "./connection
  * must hold something the question asks of it. Only words this passage uses count — elsewhere than where it gives the fact: a word it never
  * uses proves nothing, since the question may say it in other words. Pure.
  */
-export function answerConnected(kind: AnswerKind, query: Query, passageText: string, asked: readonly AskedName[], article: Article): boolean {
+export function answerConnected(
+  kind: AnswerKind,
+  query: Query,
+  passageText: string,
+  asked: readonly AskedName[],
+  article: Article,
+  people?: ReadonlySet<string>,
+): boolean {
   const passage = textTerms(passageText);
   const wanted = askedOf(query, asked, article).filter((term) => !kindNouns.has(term.word) && matchStrength(term, passage, false) >= attachedFrom);
   if (wanted.length === 0) return true;
   const sentences = sentencesOf({ text: passageText });
   return sentences.some((sentence, at) => {
-    if (!holdsAnswer(kind, sentence, query.text)) return false;
+    if (!holdsAnswer(kind, sentence, query.text, people)) return false;
     const before = at > 0 && refersBack(sentence, sentences[at - 1]!) ? [sentences[at - 1]!] : [];
     const after = at + 1 < sentences.length && continues(sentences[at + 1]!) ? [sentences[at + 1]!] : [];
     const around = textTerms([...before, sentence, ...after].join(" "));

@@ -125,7 +125,7 @@ const saidQuestion =
 
 /** A named place is asked — a city, country, region — not just "where" (which a medium may answer: "in een tweet"). */
 const placeNameQuestion =
-  / (welke?|which|what|in what) (stad|steden|plaats|plaatsen|land|landen|regio|regio s|gebied|gebieden|provincie|provincies|city|cities|town|towns|place|places|country|countries|region|regions) /u;
+  / (welke?|which|what|in what) (\S+(e|an|ish|ese) )?(stad|steden|plaats|plaatsen|land|landen|regio|regio s|gebied|gebieden|provincie|provincies|city|cities|town|towns|place|places|country|countries|region|regions) /u;
 
 /** Whether the question asks for a named place ("Welke steden …", "which country …"), which only a place name answers. */
 export function asksPlaceName(question: string): boolean {
@@ -140,7 +140,11 @@ export function asksPlaceName(question: string): boolean {
  */
 function holdsPlaceName(question: string, sentence: string): boolean {
   const country = / (land|landen|country|countries) /u.test(` ${words(question).join(" ")} `);
-  const known = lookupNames(sentence, { kinds: country ? ["country", "region"] : ["city", "region"] }).filter((match) => country || match.via !== "adjective");
+  // "Welke Russische steden …": a city of another country is not one of them.
+  const within = new Set(lookupNames(question, { kinds: ["country"] }).map((match) => match.entry.id.replace(/^region:/u, "")));
+  const known = lookupNames(sentence, { kinds: country ? ["country", "region"] : ["city", "region"] }).filter(
+    (match) => country || (match.via !== "adjective" && (within.size === 0 || (match.entry.country !== undefined && within.has(match.entry.country)))),
+  );
   if (known.some((match) => !mentions(question, match.text))) return true;
   return (
     !country &&
@@ -210,16 +214,18 @@ function readAnswerKind(question: string): AnswerKind {
  * does not mention, a time, a number (not the article "een"), a place, a reason, a speed, or for a
  * yes/no question words that decide it (a negation, "ook", "genoeg", "al").
  */
-export function holdsAnswer(kind: AnswerKind, sentence: string, question: string): boolean {
+export function holdsAnswer(kind: AnswerKind, sentence: string, question: string, people: ReadonlySet<string> = noPeople): boolean {
   switch (kind) {
     case "person":
       return namesIn(sentence).some((name) => looksLikePerson(name) && !mentions(question, name));
     case "organisation":
     case "thing":
       // "Welk systeem …" wants a named thing: not a person, place or nationality. "Iris-T SLM" when
-      // the question says "Iris-T" is the product asked about, not the answer.
+      // the question says "Iris-T" is the product asked about, not the answer; "Zelenski" is no
+      // company when the article calls him "Volodimir Zelenski".
       return namesIn(sentence).some(
-        (name) => looksLikeOrganisation(name) && !words(name).some((part) => mentions(question, part)) && !abbreviates(question, name),
+        (name) =>
+          looksLikeOrganisation(name) && !people.has(foldText(name)) && !words(name).some((part) => mentions(question, part)) && !abbreviates(question, name),
       );
     case "time":
       return holdsTime(timeFacet(question), sentence);
@@ -243,6 +249,23 @@ export function holdsAnswer(kind: AnswerKind, sentence: string, question: string
     case "other":
       return false;
   }
+}
+
+const noPeople: ReadonlySet<string> = new Set();
+
+/**
+ * The surnames of the people a text names in full ("Volodimir Zelenski" → "zelenski"), folded: on
+ * its own later ("zei Zelenski"), such a name is a person's, not a company's.
+ */
+export function surnamesIn(texts: readonly string[]): Set<string> {
+  const surnames = new Set<string>();
+  for (const text of texts) {
+    for (const name of namesIn(text)) {
+      const parts = name.split(" ");
+      if (parts.length >= 2 && looksLikePerson(name)) surnames.add(foldText(parts.at(-1)!));
+    }
+  }
+  return surnames;
 }
 
 /**

@@ -3,7 +3,7 @@ import { words } from "../text/tokenize.js";
 import type { Query } from "../retrieval/query.js";
 import { textTerms } from "../retrieval/term-match.js";
 import { sentencesOf } from "../text/sentences.js";
-import { answerKind, asksPlaceName, holdsAnswer } from "./answer-kind.js";
+import { answerKind, asksPlaceName, holdsAnswer, surnamesIn } from "./answer-kind.js";
 import { answerConnected } from "./answer-connection.js";
 import { askedNamesOf, names, officeHolders, shownAs } from "./asked-names.js";
 import { countedPhrase, givesNumberOf } from "./counted.js";
@@ -75,9 +75,10 @@ export function unsaidIn(query: Query, passageText: string, others: readonly str
     kind === "organisation" ||
     (kind === "place" && asksPlaceName(query.text))
   ) {
-    if (!sentencesOf({ text: passageText }).some((sentence) => holdsAnswer(kind, sentence, query.text))) return { kind, text: kind };
+    const people = article.remember("people", () => surnamesIn(article.texts));
+    if (!sentencesOf({ text: passageText }).some((sentence) => holdsAnswer(kind, sentence, query.text, people))) return { kind, text: kind };
     // The fact is there, but is it the one asked? ("Wanneer komt de Britse luchtafweer?" against a time of something else.)
-    if (!missingName && !answerConnected(kind, query, passageText, asked, article)) return { kind, text: kind };
+    if (!missingName && !answerConnected(kind, query, passageText, asked, article, people)) return { kind, text: kind };
   }
   return missingName;
 }

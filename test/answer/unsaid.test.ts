@@ -116,6 +116,16 @@ describe("what a passage does not say", () => {
     expect(ask("Naar welke stad stuurde Washington de batterijen?")).toBeUndefined();
     expect(ask("In welke plaats staat het hoofdkantoor?")).toBeUndefined();
     expect(unsaidIn(analyzeQuery("Welk land maakt de raketten?", "nl"), "De Duitse raketten zijn klaar.")).toBeUndefined();
+    // A city of another country than the one asked is not one of its cities.
+    expect(ask("Welke Russische steden kregen batterijen?")).toMatchObject({ kind: "place" });
+    expect(ask("Welke Oekraïense steden kregen batterijen?")).toBeUndefined();
+  });
+
+  it("a maker asked for is no person: a surname the article gives in full elsewhere is someone's", () => {
+    const text = "Volgens Zelenski werkt het systeem goed.";
+    const ask = (question: string) => unsaidIn(analyzeQuery(question, "en"), text, ["Oekraïens president Volodimir Zelenski tweette."]);
+    expect(ask("Who manufactures the system?")).toMatchObject({ kind: "organisation" });
+    expect(unsaidIn(analyzeQuery("Who manufactures the system?", "en"), "Volgens Raytheon werkt het systeem goed.")).toBeUndefined();
   });
 
   it("a distance, size, weight or speed the passage never gives", () => {
