@@ -127,6 +127,11 @@ const saidQuestion =
 const placeNameQuestion =
   / (welke?|which|what|in what) (\S+(e|an|ish|ese) )?(stad|steden|plaats|plaatsen|land|landen|regio|regio s|gebied|gebieden|provincie|provincies|city|cities|town|towns|place|places|country|countries|region|regions) /u;
 
+/** "Waar staat Nasams voor?", "What does IRIS-T stand for?", "de afkorting …": what an abbreviation stands for. */
+export function asksExpansion(question: string): boolean {
+  return / (staat|staan|stond) .+ voor | stands? for | short for | afkorting | abbreviation /u.test(` ${words(question).join(" ")} `);
+}
+
 /** Whether the question asks for a named place ("Welke steden …", "which country …"), which only a place name answers. */
 export function asksPlaceName(question: string): boolean {
   return placeNameQuestion.test(` ${words(question).join(" ")} `);
@@ -197,7 +202,7 @@ function readAnswerKind(question: string): AnswerKind {
     )
   )
     return "time";
-  if (/ (hoeveel|how many|how much|welk aantal) /u.test(text)) return "number";
+  if (/ (hoeveel|how many|how much|welk aantal|hoe oud|how old|welke leeftijd|what age) /u.test(text)) return "number";
   if (organisationQuestion.test(text)) return "organisation";
   if (/ (wie|who|whom|whose|met wie|wiens) /u.test(text) || (/ (welke?|which|what) /u.test(text) && roles.test(text))) return "person";
   if (first === "waar" && !rPronounParticles.has(list.at(-1) ?? "")) return "place";
@@ -412,7 +417,7 @@ let placePrefixes: Set<string> | undefined;
  * Inhabitants and other derivations of a place name no lexicon lists ("Amerikanen", "Oekraïners",
  * "Duitsers") start like the place or its adjective: five letters in common.
  */
-function soundsLikePlace(name: string): boolean {
+export function soundsLikePlace(name: string): boolean {
   placePrefixes ??= new Set(
     nameEntries()
       .filter((entry) => entry.kind === "country" || entry.kind === "region" || entry.kind === "language")
@@ -441,7 +446,7 @@ export function looksLikePerson(name: string): boolean {
  * Whether the question names this by its initials: "NASAMS" for "National Advanced Surface-to-Air
  * Missile System" (capitalised parts, hyphenated ones too), so it is what is asked about, not an answer.
  */
-function abbreviates(question: string, name: string): boolean {
+export function abbreviates(question: string, name: string): boolean {
   const initials = name
     .split(/[\s-]+/u)
     .filter((part) => /^\p{Lu}/u.test(part))

@@ -3,6 +3,7 @@ import { isStopword, words } from "../text/tokenize.js";
 import type { Query } from "../retrieval/query.js";
 import { matchStrength, textTerms, type QueryTerm } from "../retrieval/term-match.js";
 import { sentencesOf } from "../text/sentences.js";
+import { soundsLikePlace } from "./answer-kind.js";
 
 /**
  * What a "hoeveel X" / "how many X" question counts, and whether a passage gives a number of it.
@@ -20,8 +21,8 @@ export interface Counted {
 
 /**
  * The phrase a count question asks about: up to two content words after it, past a nationality
- * adjective ("hoeveel Amerikaanse batterijen", "how many NASAMS batteries"), stopping at a
- * function word ("how many missiles can …"). Words that only count (units, stuks, exemplaren)
+ * adjective ("hoeveel Amerikaanse batterijen", "how many NASAMS batteries") unless it is the noun
+ * ("hoeveel Oekraïners"), stopping at a function word ("how many missiles can …"). Words that only count (units, stuks, exemplaren)
  * say nothing of what is counted.
  */
 export function countedPhrase(query: Query): Counted | undefined {
@@ -29,17 +30,21 @@ export function countedPhrase(query: Query): Counted | undefined {
   const at = list.findIndex((word, index) => word === "hoeveel" || (word === "many" && list[index - 1] === "how"));
   if (at < 0) return undefined;
   const adjectives = new Set(query.names.filter((match) => match.via === "adjective").flatMap((match) => words(match.text)));
-  const phrase: string[] = [];
+  const following: string[] = [];
   for (const word of list.slice(at + 1)) {
-    if (adjectives.has(word) || word.length < 2) continue;
-    if (isStopword(word) || phrase.length === 2) break;
-    phrase.push(word);
+    if (word.length < 2) continue;
+    if (isStopword(word) || following.length === 3) break;
+    following.push(word);
   }
+  // "Hoeveel Oekraïners …" counts the people the adjective's noun names; otherwise it describes.
+  const nouns = following.filter((word) => !adjectives.has(word));
+  const phrase = (nouns.length > 0 ? nouns : following).slice(0, 2);
   if (phrase.length === 0 || counters.has(phrase[0]!)) return undefined;
   const terms = phrase.flatMap((word) => query.terms.filter((term) => term.word === word));
   if (terms.length === 0) return undefined;
   const capitalised = new Set(words((query.text.match(/\p{Lu}[\p{L}\p{N}-]*/gu) ?? []).join(" ")));
-  return { terms, named: capitalised.has(phrase[0]!) };
+  // Inhabitants ("Oekraïners") are counted as people, not in units.
+  return { terms, named: capitalised.has(phrase[0]!) && !adjectives.has(phrase[0]!) && !soundsLikePlace(phrase[0]!) };
 }
 
 /**

@@ -3,7 +3,7 @@ import { words } from "../text/tokenize.js";
 import type { Query } from "../retrieval/query.js";
 import { textTerms } from "../retrieval/term-match.js";
 import { sentencesOf } from "../text/sentences.js";
-import { answerKind, asksPlaceName, holdsAnswer, surnamesIn } from "./answer-kind.js";
+import { abbreviates, answerKind, asksExpansion, asksPlaceName, holdsAnswer, namesIn, surnamesIn } from "./answer-kind.js";
 import { answerConnected } from "./answer-connection.js";
 import { askedNamesOf, names, officeHolders, shownAs } from "./asked-names.js";
 import { countedPhrase, givesNumberOf } from "./counted.js";
@@ -18,10 +18,11 @@ import { articleOf, asksWhatWasSaid, namesApart, saidInConnection } from "./conn
 export interface Unsaid {
   /**
    * A name the question uses that the passage never mentions in any form; a name it mentions only
-   * in another connection (`context`); two names the article never mentions together; a cost; or
+   * in another connection (`context`); two names the article never mentions together; a cost; what
+   * an abbreviation stands for; or
    * the kind of fact asked — absent, or present only with something else than what is asked.
    */
-  kind: "name" | "context" | "together" | "cost" | "number" | "measure" | "time" | "person" | "organisation" | "place";
+  kind: "name" | "context" | "together" | "cost" | "expansion" | "number" | "measure" | "time" | "person" | "organisation" | "place";
   /** The question's own words for it (`Polen`, `Rutte`), for the reply. */
   text: string;
   /**
@@ -63,6 +64,8 @@ export function unsaidIn(query: Query, passageText: string, others: readonly str
     const unconnected = checked.find((name) => !saidInConnection(name, speech && name === speaker ? "speaker" : "yes-no", asked, query, passageText, article));
     if (unconnected) return { kind: "context", text: shownAs(unconnected) };
   }
+  // Only a run of capitalised words whose initials spell what is asked says what it stands for.
+  if (asksExpansion(query.text) && !namesIn(passageText).some((name) => abbreviates(query.text, name))) return { kind: "expansion", text: "expansion" };
   const asksCost = words(query.text).find((word) => costWords.has(word));
   if (asksCost && !mentionsMoney(passageText)) return { kind: "cost", text: asksCost };
   const counted = kind === "number" ? countedPhrase(query) : undefined;

@@ -121,6 +121,18 @@ describe("what a passage does not say", () => {
     expect(ask("Welke Oekraïense steden kregen batterijen?")).toBeUndefined();
   });
 
+  it("an age is a number; inhabitants are counted as people, not in units", () => {
+    expect(unsaid("How old is Joe Biden?", "en")).toMatchObject({ kind: "number" });
+    const text = "Washington bezorgde twee batterijen, waar de Oekraïners lang om vroegen.";
+    expect(unsaidIn(analyzeQuery("Hoeveel Oekraïners zijn gevlucht?", "nl"), text)).toMatchObject({ kind: "number" });
+  });
+
+  it("what an abbreviation stands for: only a run of capitalised words with its initials says it", () => {
+    const text = "Washington bezorgde twee batterijen van het National Advanced Surface-to-Air Missile System (Nasams). Berlijn levert IRIS-T.";
+    expect(unsaidIn(analyzeQuery("Waar staat Nasams voor?", "nl"), text)).toBeUndefined();
+    expect(unsaidIn(analyzeQuery("What does IRIS-T stand for?", "en"), text)).toEqual({ kind: "expansion", text: "expansion" });
+  });
+
   it("a maker asked for is no person: a surname the article gives in full elsewhere is someone's", () => {
     const text = "Volgens Zelenski werkt het systeem goed.";
     const ask = (question: string) => unsaidIn(analyzeQuery(question, "en"), text, ["Oekraïens president Volodimir Zelenski tweette."]);
