@@ -1,4 +1,4 @@
-import { numbersIn } from "../text/numbers.js";
+import { quantitiesIn } from "../text/quantities.js";
 import { isStopword, words } from "../text/tokenize.js";
 import type { Query } from "../retrieval/query.js";
 import { matchStrength, textTerms, type QueryTerm } from "../retrieval/term-match.js";
@@ -17,6 +17,8 @@ export interface Counted {
   terms: QueryTerm[];
   /** The phrase opens with a name the question capitalises ("Hoeveel Nasams …"): it may be counted in units. */
   named: boolean;
+  /** The phrase opens with a word that may be a name, if the passage capitalises it ("hoeveel nasams …"); no inhabitants. */
+  mayBeName: boolean;
 }
 
 /**
@@ -44,36 +46,50 @@ export function countedPhrase(query: Query): Counted | undefined {
   if (terms.length === 0) return undefined;
   const capitalised = new Set(words((query.text.match(/\p{Lu}[\p{L}\p{N}-]*/gu) ?? []).join(" ")));
   // Inhabitants ("Oekraïners") are counted as people, not in units.
-  return { terms, named: capitalised.has(phrase[0]!) && !adjectives.has(phrase[0]!) && !soundsLikePlace(phrase[0]!) };
+  const mayBeName = !adjectives.has(phrase[0]!) && !soundsLikePlace(phrase[0]!);
+  return { terms, named: mayBeName && capitalised.has(phrase[0]!), mayBeName };
 }
 
 /**
  * Whether `passageText` gives a number of what is counted: one of the phrase's words within three
  * words after a cardinal ("twee batterijen", "500 nieuwe raketten") or two before it ("het aantal
- * doden is 12"). A named thing is counted in units ("twee batterijen van de … (Nasams)"), so for it
+ * doden is 12"), or a vague quantity ("enkele dagen"). A named thing is counted in units ("twee batterijen van de … (Nasams)"), so for it
  * a cardinal anywhere in a sentence naming it will do, unless the phrase goes on to a word the
  * passage has.
  */
 export function givesNumberOf(counted: Counted, passageText: string): boolean {
-  const sentences = sentencesOf({ text: passageText }).map((sentence) => ({
-    sentence,
-    cardinals: numbersIn(sentence).filter((number) => number.kind === "cardinal"),
-  }));
+  const sentences = sentencesOf({ text: passageText }).map((sentence) => ({ sentence, cardinals: quantitiesIn(sentence) }));
   const beside = sentences.some(({ sentence, cardinals }) =>
     cardinals.some((number) => {
       const before = words(sentence.slice(0, number.index)).slice(-2);
-      const after = words(sentence.slice(number.index + number.surface.length)).slice(0, 3);
+      const after = words(sentence.slice(number.index + number.surface.length)).slice(0, number.vague ? 1 : 3);
       const around = textTerms([...before, ...after].join(" "));
       return counted.terms.some((term) => matchStrength(term, around) >= countedFrom);
     }),
   );
-  if (beside || !counted.named) return beside;
+  if (beside || !(counted.named || (counted.mayBeName && standaloneNames(passageText).has(counted.terms[0]!.word)))) return beside;
   // "Hoeveel Nasams kreeg Kiev?" counts the named thing in units; "How many NASAMS missiles …?"
   // counts missiles, which the passage mentions — so the rest of the phrase must be nowhere in it.
   const [name, ...rest] = counted.terms;
   const passage = textTerms(passageText);
   if (rest.some((term) => matchStrength(term, passage) >= countedFrom)) return false;
-  return sentences.some(({ sentence, cardinals }) => cardinals.length > 0 && matchStrength(name!, textTerms(sentence)) >= countedFrom);
+  return sentences.some(({ sentence, cardinals }) => cardinals.some((number) => !number.vague) && matchStrength(name!, textTerms(sentence)) >= countedFrom);
+}
+
+/**
+ * Words a text capitalises on their own, not inside a run of capitals ("(Nasams)", not the
+ * "Missile" of "Surface-to-Air Missile System"), nor opening a sentence: a lower-case question
+ * ("hoeveel nasams kreeg kiev") may still count a named thing.
+ */
+function standaloneNames(text: string): Set<string> {
+  const names = new Set<string>();
+  const tokens = [...text.matchAll(/[\p{L}\p{N}-]+|[^\s\p{L}\p{N}-]/gu)].map((match) => match[0]);
+  tokens.forEach((token, at) => {
+    const capital = (other: string | undefined) => other !== undefined && /^\p{Lu}/u.test(other);
+    if (!capital(token) || capital(tokens[at - 1]) || capital(tokens[at + 1]) || at === 0 || /^[.!?“"]$/u.test(tokens[at - 1]!)) return;
+    for (const word of words(token)) names.add(word);
+  });
+  return names;
 }
 
 /** A counted word is found from this strength on: the word, a form or a translation of it. */

@@ -5,7 +5,7 @@ import { textTerms } from "../retrieval/term-match.js";
 import { sentencesOf } from "../text/sentences.js";
 import { abbreviates, answerKind, asksExpansion, asksPlaceName, holdsAnswer, namesIn, surnamesIn } from "./answer-kind.js";
 import { answerConnected } from "./answer-connection.js";
-import { askedNamesOf, names, officeHolders, shownAs } from "./asked-names.js";
+import { askedNamesOf, mentions, names, officeHolders, shownAs } from "./asked-names.js";
 import { countedPhrase, givesNumberOf } from "./counted.js";
 import { articleOf, asksWhatWasSaid, namesApart, saidInConnection } from "./connections.js";
 
@@ -52,6 +52,12 @@ export function unsaidIn(query: Query, passageText: string, others: readonly str
     if (!elsewhere) return { kind: "name", text: name.surface };
     missingName ??= { kind: "name", text: name.surface, elsewhere };
   }
+  // A nationality the question describes with ("When were the German missiles promised?") is no
+  // proof of silence, but a passage without it is a worse answer than one with it.
+  for (const term of query.terms.filter((candidate) => candidate.describes && !asked.some((name) => name.terms.includes(candidate)))) {
+    if (!mentions([term], passage) && others.some((other) => mentions([term], textTerms(other))))
+      missingName ??= { kind: "name", text: term.word, elsewhere: true };
+  }
   const apart = namesApart(asked, query, article);
   if (apart) return { kind: "together", text: apart };
   const kind = answerKind(query.text);
@@ -69,7 +75,8 @@ export function unsaidIn(query: Query, passageText: string, others: readonly str
   const asksCost = words(query.text).find((word) => costWords.has(word));
   if (asksCost && !mentionsMoney(passageText)) return { kind: "cost", text: asksCost };
   const counted = kind === "number" ? countedPhrase(query) : undefined;
-  if (counted && !givesNumberOf(counted, passageText)) return { kind: "number", text: counted.terms[0]!.word };
+  // A count beside what is counted is the asked number and its connection at once.
+  if (counted) return givesNumberOf(counted, passageText) ? missingName : { kind: "number", text: counted.terms[0]!.word };
   if (
     kind === "number" ||
     kind === "measure" ||

@@ -18,8 +18,9 @@ describe("what a passage does not say", () => {
     expect(unsaid("When will Germany deliver?", "en")).toBeUndefined();
     expect(unsaid("Wat beloofde het Verenigd Koninkrijk?")).toBeUndefined();
     expect(unsaid("Met wie uit Groot-Brittannië sprak Biden?")).toBeUndefined();
-    // An adjective describes; it is not a name the passage must repeat.
-    expect(unsaid("Wat beloofde Biden over de Amerikaanse luchtafweer?")).toBeUndefined();
+    // An adjective describes; it is not a name the passage must repeat (only one another passage has makes this one weaker).
+    expect(unsaidIn(analyzeQuery("Wat beloofde Biden over de Amerikaanse luchtafweer?", "nl"), passage)).toBeUndefined();
+    expect(unsaid("Wat beloofde Biden over de Amerikaanse luchtafweer?")).toEqual({ kind: "name", text: "amerikaanse", elsewhere: true });
   });
 
   it("a nationality before a role identifies someone: the passage must mention that country", () => {
@@ -60,6 +61,10 @@ describe("what a passage does not say", () => {
 
   it("a name only another passage mentions makes this passage weaker, not the article silent", () => {
     expect(unsaid("Wat beloofde Washington?")).toEqual({ kind: "name", text: "Washington", elsewhere: true });
+    // So does a nationality the question describes with, though it never proves silence.
+    const ask = (passageText: string, others: string[]) => unsaidIn(analyzeQuery("When were the German missiles promised?", "en"), passageText, others);
+    expect(ask("Eind september kwamen de raketten.", ["De Duitse raketten waren al toegezegd in juni."])).toMatchObject({ kind: "name", elsewhere: true });
+    expect(ask("Eind september kwamen de raketten.", ["Het gebeurde in juni."])).toBeUndefined();
   });
 
   it("a price the passage never gives, and an asked number or time it does not hold", () => {
@@ -119,6 +124,15 @@ describe("what a passage does not say", () => {
     // A city of another country than the one asked is not one of its cities.
     expect(ask("Welke Russische steden kregen batterijen?")).toMatchObject({ kind: "place" });
     expect(ask("Welke Oekraïense steden kregen batterijen?")).toBeUndefined();
+  });
+
+  it("a vague quantity right before the counted word answers a count; a name the passage writes alone may be counted in lower case", () => {
+    const text = "Duitsland belooft binnen enkele dagen gelijkaardige Iris-T-systemen. Washington bezorgde twee batterijen van het systeem (Nasams).";
+    const ask = (question: string) => unsaidIn(analyzeQuery(question, "nl"), text);
+    expect(ask("Hoeveel dagen duurt de levering?")).toBeUndefined();
+    // "enkele" counts days, not the systems two words on.
+    expect(ask("Hoeveel Iris-T-systemen levert Duitsland?")).toMatchObject({ kind: "number" });
+    expect(ask("hoeveel nasams kreeg kiev")).toBeUndefined();
   });
 
   it("an age is a number; inhabitants are counted as people, not in units", () => {

@@ -56,9 +56,7 @@ describe("evaluation (offline hashing embedder)", () => {
   it("finds the right paragraph for English questions", () => {
     expect(group("English").hitAt1).toBeGreaterThanOrEqual(0.9);
     expect(group("English").keyInAnswer).toBeGreaterThanOrEqual(0.85);
-    // 26 of 31 today: the floor was 0.85 of 30 until a dev probe that fails was added in 2026-12
-    // ("How did the White House react …?": "react" is nowhere, "White House" only weakly "Witte Huis").
-    expect(group("English, no word shared").hitAt1).toBeGreaterThanOrEqual(0.83);
+    expect(group("English, no word shared").hitAt1).toBeGreaterThanOrEqual(0.85);
   });
 
   it("refuses every off-topic question and near-topic ones the article does not answer", () => {
