@@ -374,7 +374,13 @@ function timePattern(): RegExp {
  * a single capitalised word opening a sentence or quote is not taken for a name either, since
  * capitals there say nothing.
  */
-export function namesIn(sentence: string): string[] {
+export function namesIn(sentence: string): readonly string[] {
+  return namesMemo.remember(sentence, findNames);
+}
+
+const namesMemo = new BoundedMap<string, readonly string[]>(2_000);
+
+function findNames(sentence: string): string[] {
   const names: string[] = [];
   for (const match of sentence.matchAll(/\p{Lu}[\p{L}\p{N}-]*(?: \p{Lu}[\p{L}\p{N}-]*)*/gu)) {
     const before = sentence.slice(0, match.index).trimEnd();

@@ -35,7 +35,9 @@ export function saidInConnection(
 ): boolean {
   if (name.terms.some(article.common)) return true;
   const rest = askedOf(query, asked, article);
-  const context = new Set(contextOf(name, passageText));
+  // Where each retrieved passage speaks of the name, worked out once per question.
+  const contexts = article.remember(`context ${name.surface}`, () => new Map(article.texts.map((text) => [text, contextOf(name, text)])));
+  const context = new Set(contexts.get(passageText) ?? contextOf(name, passageText));
   if (context.size === 0) return true;
   const contextText = [...context].join(" ");
   // "Heeft Lambrecht iets gezegd …?" is answered by any report of her words ("volgens Lambrecht");
@@ -45,7 +47,7 @@ export function saidInConnection(
   const around = textTerms(contextText);
   // A word this passage does not say of the name, said elsewhere of something else — not where
   // another passage speaks of the name ("Lijkt Biden meer … te geven?": "de steun te geven" is Biden's too).
-  const everywhere = article.remember(`context ${name.surface}`, () => new Set(article.texts.flatMap((text) => contextOf(name, text))));
+  const everywhere = new Set([...contexts.values()].flat());
   return !rest.some(
     (term) => matchStrength(term, around) < connectedFrom && attachedElsewhere(term, query, article).some((sentence) => !everywhere.has(sentence)),
   );

@@ -4,6 +4,7 @@ import type { Query } from "../retrieval/query.js";
 import { matchStrength, textTerms, type QueryTerm } from "../retrieval/term-match.js";
 import { sentencesOf } from "../text/sentences.js";
 import { soundsLikePlace } from "./answer-kind.js";
+import { BoundedMap } from "../util/bounded-map.js";
 
 /**
  * What a "hoeveel X" / "how many X" question counts, and whether a passage gives a number of it.
@@ -81,7 +82,13 @@ export function givesNumberOf(counted: Counted, passageText: string): boolean {
  * "Missile" of "Surface-to-Air Missile System"), nor opening a sentence: a lower-case question
  * ("hoeveel nasams kreeg kiev") may still count a named thing.
  */
-function standaloneNames(text: string): Set<string> {
+function standaloneNames(text: string): ReadonlySet<string> {
+  return standalone.remember(text, findStandaloneNames);
+}
+
+const standalone = new BoundedMap<string, ReadonlySet<string>>(200);
+
+function findStandaloneNames(text: string): Set<string> {
   const names = new Set<string>();
   const tokens = [...text.matchAll(/[\p{L}\p{N}-]+|[^\s\p{L}\p{N}-]/gu)].map((match) => match[0]);
   tokens.forEach((token, at) => {

@@ -14,6 +14,7 @@ import { readCldrCurrencyNames, readCldrLocaleTags, readCldrZoneData } from "./c
 import { countryAdjectives } from "./demonyms.js";
 import { calendarEntries, languageEntries, regionCodes, regionEntries } from "./intl-names.js";
 import { foldText } from "../text/fold.js";
+import { BoundedMap } from "../util/bounded-map.js";
 import type { LexiconLanguage, NameEntry, NameKind, NameMatch } from "./name-entry.js";
 import { buildNameIndex, type NameIndex } from "./name-index.js";
 
@@ -98,11 +99,14 @@ export interface LookupOptions {
  * language `de`. Forms of both languages are tried on any text; `languages` says which a form
  * belongs to, so a caller can ignore Dutch-only forms in an English question.
  */
-export function lookupNames(text: string, options: LookupOptions = {}): NameMatch[] {
-  const matches = nameTable().index.match(text);
+export function lookupNames(text: string, options: LookupOptions = {}): readonly NameMatch[] {
+  // The article's sentences are looked up again for every question: remember them.
+  const matches = lookups.remember(text, (key) => nameTable().index.match(key));
   const kinds = options.kinds;
   return kinds ? matches.filter((match) => kinds.includes(match.entry.kind)) : matches;
 }
+
+const lookups = new BoundedMap<string, readonly NameMatch[]>(2_000);
 
 /** Entries of which `phrase` as a whole is a form or adjective (`Kiev` → the city Kyiv; `Duitse` → DE and `de`). */
 export function entriesNamed(phrase: string): NameEntry[] {
