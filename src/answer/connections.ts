@@ -111,8 +111,8 @@ export function namesApart(asked: readonly AskedName[], query: Query, article: A
 }
 
 function pairApart(asked: readonly AskedName[], query: Query, article: Article): string | undefined {
-  const { texts, terms: allTerms } = article;
-  const topical = (name: AskedName) => allTerms.length >= 3 && allTerms.filter((terms) => mentions(name.terms, terms)).length >= commonShare * allTerms.length;
+  const { texts } = article;
+  const topical = (name: AskedName) => isTopical(name, article);
   // One entry per thing named: the words of one run ("Liz Truss"), a country and its role.
   const distinct = new Map<string, AskedName>();
   for (const name of asked) {
@@ -139,6 +139,17 @@ function pairApart(asked: readonly AskedName[], query: Query, article: Article):
     }
   }
   return undefined;
+}
+
+/**
+ * Whether a name is the article's topic: most retrieved passages mention it ("Zelenski",
+ * "Oekraïne"). It stands with everything, and a paragraph may speak of it without naming it ("hij").
+ */
+export function isTopical(name: AskedName, article: Article): boolean {
+  return article.remember(`topical ${name.surface}`, () => {
+    const { terms } = article;
+    return terms.length >= 3 && terms.filter((text) => mentions(name.terms, text)).length >= commonShare * terms.length;
+  });
 }
 
 /**

@@ -3,11 +3,11 @@ import { words } from "../text/tokenize.js";
 import type { Query } from "../retrieval/query.js";
 import { textTerms } from "../retrieval/term-match.js";
 import { sentencesOf } from "../text/sentences.js";
-import { abbreviates, answerKind, asksExpansion, asksPlaceName, holdsAnswer, namesIn, surnamesIn } from "./answer-kind.js";
+import { abbreviates, answerKind, asksExpansion, asksPlaceName, holdsAnswer, looksLikePerson, namesIn, surnamesIn } from "./answer-kind.js";
 import { answerConnected } from "./answer-connection.js";
-import { askedNamesOf, mentions, names, officeHolders, shownAs } from "./asked-names.js";
+import { askedNamesOf, mentions, names, officeHolders, shownAs, type AskedName } from "./asked-names.js";
 import { countedPhrase, givesNumberOf } from "./counted.js";
-import { articleOf, asksWhatWasSaid, namesApart, saidInConnection } from "./connections.js";
+import { articleOf, asksWhatWasSaid, isTopical, namesApart, saidInConnection } from "./connections.js";
 
 /**
  * Near-topic questions: close enough to the article to match a passage well, about something it
@@ -45,6 +45,8 @@ export function unsaidIn(query: Query, passageText: string, others: readonly str
   for (const name of asked) {
     const holders = name.office ? article.remember(`holders ${name.surface}`, () => officeHolders(name, article.texts)) : [];
     if (names(name, passageText, passage, holders)) continue;
+    // The article's topic may be spoken of without being named ("hij"): no evidence against this passage.
+    if (!name.office && isTopical(name, article)) continue;
     const elsewhere = others.some((other) => names(name, other, textTerms(other), holders));
     // An untranslated English name ("Liz Truss") found nowhere proves nothing; found elsewhere, it pins the question there.
     if (name.untranslated && !elsewhere) continue;
@@ -62,10 +64,14 @@ export function unsaidIn(query: Query, passageText: string, others: readonly str
   if (apart) return { kind: "together", text: apart };
   const kind = answerKind(query.text);
   const speech = asksWhatWasSaid(query);
-  if (!missingName && (kind === "yes-no" || speech)) {
+  const [first] = [...asked].sort((left, right) => query.text.indexOf(left.surface) - query.text.indexOf(right.surface));
+  // "Wat beloofde Truss?" asks of a person what she did; a place as subject ("Wat beloofde
+  // Washington?") stands for people the article may name otherwise (the White House, Biden).
+  const asksOfPerson = (kind === "thing" || kind === "other") && first !== undefined && isPerson(first);
+  if (!missingName && (kind === "yes-no" || speech || asksOfPerson)) {
     // A question about someone's words ("Wat zei Truss tegen Zelenski?", "Tweette Truss …?") asks a
     // report of them of its first name, the speaker; an open one asks nothing else.
-    const [speaker] = [...asked].sort((left, right) => query.text.indexOf(left.surface) - query.text.indexOf(right.surface));
+    const speaker = first;
     const checked = kind === "yes-no" ? asked : asked.filter((name) => name === speaker);
     const unconnected = checked.find((name) => !saidInConnection(name, speech && name === speaker ? "speaker" : "yes-no", asked, query, passageText, article));
     if (unconnected) return { kind: "context", text: shownAs(unconnected) };
@@ -139,4 +145,9 @@ const costWords = new Set([
 function mentionsMoney(text: string): boolean {
   const folded = ` ${words(text).join(" ")} `;
   return /[€$£¥]/u.test(text) || [...costWords].some((word) => folded.includes(` ${word} `)) || currencyWords().some((word) => folded.includes(` ${word} `));
+}
+
+/** A person's name ("Truss", "Christine Lambrecht"): capitalised words that are no place, nationality or role. */
+function isPerson(name: AskedName): boolean {
+  return !name.office && looksLikePerson(shownAs(name));
 }
