@@ -2,7 +2,7 @@ import { numbersIn } from "../text/numbers.js";
 import { isStopword, words } from "../text/tokenize.js";
 import { foldText } from "../text/fold.js";
 import { calendarNames, calendarWords } from "../text/calendar-words.js";
-import { entriesNamed, lookupNames, nameEntries } from "../lexicon/cldr-names.js";
+import { entriesNamed, lookupNames, nameEntries, type NameKind, type NameMatch } from "../lexicon/cldr-names.js";
 import { measureUnitWords } from "../lexicon/intl-time-words.js";
 import { BoundedMap } from "../util/bounded-map.js";
 
@@ -132,24 +132,33 @@ export function asksExpansion(question: string): boolean {
   return / (staat|staan|stond) .+ voor | stands? for | short for | afkorting | abbreviation /u.test(` ${words(question).join(" ")} `);
 }
 
-/** Whether the question asks for a named place ("Welke steden …", "which country …"), which only a place name answers. */
+/** Whether the question asks for a named place ("Welke steden …", "which country …", "waar werd … gebouwd"), which only a place name answers. */
 export function asksPlaceName(question: string): boolean {
-  return placeNameQuestion.test(` ${words(question).join(" ")} `);
+  const text = ` ${words(question).join(" ")} `;
+  if (placeNameQuestion.test(text)) return true;
+  // "Waar/where" asks a place too, unless it asks where something was said ("Where did he post it?": in a tweet).
+  return answerKind(question) === "place" && !mediumVerbs.test(text);
 }
+
+/** Verbs of saying or publishing: "where" then asks a medium, not a place. */
+const mediumVerbs =
+  / (post|posted|posts|publish|published|announce|announced|say|said|write|wrote|tweet|tweeted|share|shared|read|zei|zegt|gezegd|schreef|geschreven|meldde|gemeld|publiceerde|gepubliceerd|tweette|getweet|deelde|gedeeld|kondigde|aangekondigd|laten weten|liet weten|lees|lezen|las) /u;
 
 /**
  * Whether `sentence` names the kind of place asked, other than the question's own: for a country,
- * one the lexicon knows or its adjective ("welk land" → "Canadese"); for a city or other place, a
- * city or region it knows ("Washington Kiev" holds two), or an unknown name after a locative
- * preposition ("in Zwolle") — not a nationality ("de Duitse raketten" is no city).
+ * one the lexicon knows or its adjective ("welk land" → "Canadese"); for a city, one it knows
+ * ("Washington Kiev" holds two) — of the country asked, if any ("Welke Russische steden"); for
+ * any other place ("waar werd … gebouwd"), a city, country or region, or an unknown name after a
+ * locative preposition ("in Zwolle"). Never a nationality: "de Duitse raketten" is no place.
  */
 function holdsPlaceName(question: string, sentence: string): boolean {
-  const country = / (land|landen|country|countries) /u.test(` ${words(question).join(" ")} `);
-  // "Welke Russische steden …": a city of another country is not one of them.
+  const text = ` ${words(question).join(" ")} `;
+  const country = / (land|landen|country|countries) /u.test(text);
+  const city = / (stad|steden|city|cities|town|towns) /u.test(text);
   const within = new Set(lookupNames(question, { kinds: ["country"] }).map((match) => match.entry.id.replace(/^region:/u, "")));
-  const known = lookupNames(sentence, { kinds: country ? ["country", "region"] : ["city", "region"] }).filter(
-    (match) => country || (match.via !== "adjective" && (within.size === 0 || (match.entry.country !== undefined && within.has(match.entry.country)))),
-  );
+  const inCountryAsked = (match: NameMatch) => within.size === 0 || (match.entry.country !== undefined && within.has(match.entry.country));
+  const kinds: NameKind[] = country ? ["country", "region"] : city ? ["city", "region"] : ["city", "country", "region"];
+  const known = lookupNames(sentence, { kinds }).filter((match) => country || (match.via !== "adjective" && (!city || inCountryAsked(match))));
   if (known.some((match) => !mentions(question, match.text))) return true;
   return (
     !country &&

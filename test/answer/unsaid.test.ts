@@ -121,6 +121,12 @@ describe("what a passage does not say", () => {
     expect(ask("Naar welke stad stuurde Washington de batterijen?")).toBeUndefined();
     expect(ask("In welke plaats staat het hoofdkantoor?")).toBeUndefined();
     expect(unsaidIn(analyzeQuery("Welk land maakt de raketten?", "nl"), "De Duitse raketten zijn klaar.")).toBeUndefined();
+    // "Waar" asks a place too, unless it asks where something was said.
+    const made = (passageText: string, question = "Waar wordt het systeem gebouwd?") => unsaidIn(analyzeQuery(question, "nl"), passageText);
+    expect(made("Het systeem is klaar en wordt snel gebouwd.")).toMatchObject({ kind: "place" });
+    expect(made("Het systeem wordt gebouwd in Noorwegen.")).toBeUndefined();
+    expect(made("Het systeem wordt gebouwd bij Kongsberg.")).toBeUndefined();
+    expect(made("Hij schreef het in een tweet.", "Waar schreef hij dat?")).toBeUndefined();
     // A city of another country than the one asked is not one of its cities.
     expect(ask("Welke Russische steden kregen batterijen?")).toMatchObject({ kind: "place" });
     expect(ask("Welke Oekraïense steden kregen batterijen?")).toBeUndefined();
