@@ -171,6 +171,18 @@ function holdsPlaceName(question: string, sentence: string): boolean {
 
 const locativePrepositions = new Set(["in", "te", "bij", "uit", "nabij", "near", "at"]);
 
+/** "Wie is X?", "who was X": a name of one to three words after it — no article, no role ("Wie is de Duitse minister?"). */
+function asksIdentity(list: readonly string[]): boolean {
+  const rest = list.slice(2);
+  return (
+    (list[0] === "wie" || list[0] === "who") &&
+    ["is", "was", "are", "were", "zijn", "waren"].includes(list[1] ?? "") &&
+    rest.length >= 1 &&
+    rest.length <= 3 &&
+    !rest.some((word) => ["de", "het", "een", "the", "a", "an"].includes(word) || roles.test(word))
+  );
+}
+
 /** Dutch R-pronoun questions ("Waar … om/voor/mee?") ask for a thing, not a place. */
 const rPronounParticles = new Set(["om", "voor", "mee", "over", "naar", "aan", "op", "in", "door", "van", "tegen", "bij", "uit", "toe", "af"]);
 const roles =
@@ -213,6 +225,8 @@ function readAnswerKind(question: string): AnswerKind {
     return "time";
   if (/ (hoeveel|how many|how much|welk aantal|hoe oud|how old|welke leeftijd|what age) /u.test(text)) return "number";
   if (organisationQuestion.test(text)) return "organisation";
+  // "Wie is Christine Lambrecht?" asks who she is — a role, a description — not another name.
+  if (asksIdentity(list)) return "other";
   if (/ (wie|who|whom|whose|met wie|wiens) /u.test(text) || (/ (welke?|which|what) /u.test(text) && roles.test(text))) return "person";
   if (first === "waar" && !rPronounParticles.has(list.at(-1) ?? "")) return "place";
   if (/ (where) /u.test(text) || placeNameQuestion.test(text)) return "place";

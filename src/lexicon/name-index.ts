@@ -55,6 +55,8 @@ function lastWordVariants(entry: NameEntry, language: LexiconLanguage, via: Matc
   if (language === "nl") {
     const adjectival = via === "adjective" || (entry.kind === "language" && looksLikeDutchNationalityAdjective(last));
     if (adjectival) variants.push(foldText(inflectDutchAdjective(last)));
+    // Inhabitants, named after the adjective: "Amerikanen", "Canadezen", "Duitsers".
+    if (via === "adjective") variants.push(...dutchInhabitants(last));
     // Genitive: "Duitslands economie".
     if ((entry.kind === "country" || entry.kind === "region" || entry.kind === "city") && !last.endsWith("s")) variants.push(`${last}s`);
     // "maandagen", "zondags", "maandagavond".
@@ -65,6 +67,19 @@ function lastWordVariants(entry: NameEntry, language: LexiconLanguage, via: Matc
     if (pluralises && !/(s|sh|ch|x|z|ese)$/u.test(last)) variants.push(`${last}s`);
   }
   return variants;
+}
+
+/**
+ * The Dutch names of a country's inhabitants that follow from its adjective: `-aans` →
+ * `-aan`/`-anen` (Amerikaans → Amerikanen), `-ees` → `-ezen` (Canadees → Canadezen), else `-er`/`-ers`
+ * (Duits → Duitsers). Irregular ones (Britten, Russen, Oekraïners) are not derived; a form no one
+ * writes matches nothing.
+ */
+function dutchInhabitants(adjective: string): string[] {
+  if (adjective.endsWith("aans")) return [`${adjective.slice(0, -4)}aan`, `${adjective.slice(0, -4)}anen`];
+  if (adjective.endsWith("ees")) return [`${adjective.slice(0, -3)}ezen`];
+  if (adjective.endsWith("s") && !adjective.endsWith("isch")) return [`${adjective}er`, `${adjective}ers`];
+  return [];
 }
 
 /** Adds one pattern at the end of a word path, unless the same entry, language and kind is already there. */

@@ -52,6 +52,14 @@ describe("answer kinds", () => {
     expect(answerKind("Welke hoeveelheid regen viel er?")).toBe("thing");
   });
 
+  it("'Wie is <name>?' asks who someone is — a description — not another name; 'Wie is de minister?' asks a name", () => {
+    expect(answerKind("Wie is Christine Lambrecht?")).toBe("other");
+    expect(answerKind("who was lambrecht")).toBe("other");
+    expect(answerKind("Wie is de Duitse minister?")).toBe("person");
+    expect(answerKind("Who is the German chancellor?")).toBe("person");
+    expect(answerKind("Wie is premier van Canada?")).toBe("person");
+  });
+
   it("a purpose is an 'om … te' clause; an opinion a quote or a report of what someone said; a thing a name that is no person or place", () => {
     const purpose = "Waartoe moet de steun dienen?";
     expect(holdsAnswer("reason", "De stad krijgt steun om zichzelf te verdedigen.", purpose)).toBe(true);

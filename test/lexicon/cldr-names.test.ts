@@ -48,6 +48,16 @@ describe("CLDR names: countries and adjectives", () => {
     ]);
   });
 
+  it("derives Dutch names of inhabitants from the adjective: Amerikanen, Canadezen, Duitsers", () => {
+    const text = "De Amerikanen, de Canadezen en de Duitsers; een Marokkaan.";
+    expect(lookupNames(text).map((match) => [match.entry.id, match.text, match.via])).toEqual([
+      ["region:US", "Amerikanen", "adjective"],
+      ["region:CA", "Canadezen", "adjective"],
+      ["region:DE", "Duitsers", "adjective"],
+      ["region:MA", "Marokkaan", "adjective"],
+    ]);
+  });
+
   it("ignores case and accents but not for short capitalised forms", () => {
     expect(ids("oekraine en verenigd koninkrijk")).toEqual(["region:UA", "region:GB"]);
     expect(ids("tell us more")).toEqual([]);
