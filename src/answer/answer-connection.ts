@@ -8,12 +8,12 @@ import { askedOf, attachedFrom, connectedFrom, type Article } from "./connection
 /**
  * Whether the fact a passage offers for an open question stands with what the question asks. A
  * passage may match a question well and hold a fact of the asked kind, yet about something else:
- * "Wanneer komen de volgende Amerikaanse leveringen?" against a paragraph whose time ("binnen
- * enkele dagen") is when Germany delivers; "In welke steden vielen raketten?" against a sentence
- * that names Kiev as the one helped. The sentence holding the fact — with the one before when it
- * refers back to it ("Dat zei …") and the next when that goes on about it ("Ook hen vroeg hij …") —
- * must hold something the question asks of it. Only words this passage uses count — elsewhere than where it gives the fact: a word it never
- * uses proves nothing, since the question may say it in other words. Pure.
+ * "Wanneer levert Canada luchtafweer?" against a paragraph whose only time ("maandagavond") is when
+ * Zelensky spoke to Canada's premier; "In welke steden vielen raketten?" against a sentence that
+ * names Kiev as the one helped. The sentence holding the fact — with the one before when it refers
+ * back to it ("Dat zei …") and the next when that goes on about it ("Ook hen vroeg hij …") — must
+ * hold a word of the question that this passage uses. A word the passage never uses proves nothing,
+ * since the question may say it in other words. Pure.
  */
 export function answerConnected(
   kind: AnswerKind,

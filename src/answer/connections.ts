@@ -20,8 +20,9 @@ import { mentions, shownAs, type AskedName } from "./asked-names.js";
  * Canadese premier Justin Trudeau" matches a passage well — the name and the topic are there — but
  * the article only mentions Canada in another connection: what is asked ("levert") stands with
  * someone else ("Duitsland belooft … te leveren"). A question word found nowhere proves nothing —
- * the question may say it in other words — so only a word the article attaches to someone the
- * question does not name counts against the name. Words most retrieved passages share (the
+ * the question may say it in other words — so only a word the article says of someone the
+ * question does not name, or of no one in particular ("Zulke radars beschermen tegen drones"), and
+ * nowhere of the name, counts against the name. Words most retrieved passages share (the
  * article's topic: "Oekraïne", "luchtafweer") say nothing of the connection; a name that is itself
  * the topic, or a question asking nothing of its name beyond the topic, is not checked.
  */
@@ -83,7 +84,8 @@ export function askedOf(query: Query, asked: readonly AskedName[], article: Arti
 /**
  * The sentences of the retrieved passages that say this question word of someone the question does
  * not name — named in the sentence, asked nowhere in the question, and not the topic itself
- * ("Oekraïens"). The same for every candidate passage, so worked out once per question.
+ * ("Oekraïens") — or of no one named at all. The same for every candidate passage, so worked out
+ * once per question.
  */
 function attachedElsewhere(term: QueryTerm, query: Query, article: Article): readonly string[] {
   return article.remember(`attached ${term.word}`, () => {
@@ -112,12 +114,11 @@ export function namesApart(asked: readonly AskedName[], query: Query, article: A
 
 function pairApart(asked: readonly AskedName[], query: Query, article: Article): string | undefined {
   const { texts } = article;
-  const topical = (name: AskedName) => isTopical(name, article);
   // One entry per thing named: the words of one run ("Liz Truss"), a country and its role.
   const distinct = new Map<string, AskedName>();
   for (const name of asked) {
     const key = name.whole ?? name.terms[0]!.word;
-    if (!topical(name) && !distinct.has(key)) distinct.set(key, name);
+    if (!isTopical(name, article) && !distinct.has(key)) distinct.set(key, name);
   }
   const list = [...distinct.values()];
   if (list.length < 2) return undefined;

@@ -25,8 +25,8 @@ export interface Counted {
 /**
  * The phrase a count question asks about: up to two content words after it, past a nationality
  * adjective ("hoeveel Amerikaanse batterijen", "how many NASAMS batteries") unless it is the noun
- * ("hoeveel Oekraïners"), stopping at a function word ("how many missiles can …"). Words that only count (units, stuks, exemplaren)
- * say nothing of what is counted.
+ * ("hoeveel Oekraïners"), stopping at a function word ("how many missiles can …"). Words that only
+ * count (units, stuks, exemplaren) say nothing of what is counted.
  */
 export function countedPhrase(query: Query): Counted | undefined {
   const list = words(query.text);
@@ -54,9 +54,9 @@ export function countedPhrase(query: Query): Counted | undefined {
 /**
  * Whether `passageText` gives a number of what is counted: one of the phrase's words within three
  * words after a cardinal ("twee batterijen", "500 nieuwe raketten") or two before it ("het aantal
- * doden is 12"), or a vague quantity ("enkele dagen"). A named thing is counted in units ("twee batterijen van de … (Nasams)"), so for it
- * a cardinal anywhere in a sentence naming it will do, unless the phrase goes on to a word the
- * passage has.
+ * doden is 12"), or right after a vague quantity ("enkele dagen"). A named thing is counted in
+ * units ("twee batterijen van de … (Nasams)"), so for it a cardinal anywhere in a sentence naming it
+ * will do, unless the phrase goes on to a word the passage has.
  */
 export function givesNumberOf(counted: Counted, passageText: string): boolean {
   const sentences = sentencesOf({ text: passageText }).map((sentence) => ({ sentence, cardinals: quantitiesIn(sentence) }));

@@ -19,8 +19,8 @@ export interface Unsaid {
   /**
    * A name the question uses that the passage never mentions in any form; a name it mentions only
    * in another connection (`context`); two names the article never mentions together; a cost; what
-   * an abbreviation stands for; or
-   * the kind of fact asked — absent, or present only with something else than what is asked.
+   * an abbreviation stands for; or the kind of fact asked — absent, or present only with something
+   * else than what is asked.
    */
   kind: "name" | "context" | "together" | "cost" | "expansion" | "number" | "measure" | "time" | "person" | "organisation" | "place";
   /** The question's own words for it (`Polen`, `Rutte`), for the reply. */
@@ -70,10 +70,9 @@ export function unsaidIn(query: Query, passageText: string, others: readonly str
   const asksOfPerson = (kind === "thing" || kind === "other") && first !== undefined && isPerson(first);
   if (!missingName && (kind === "yes-no" || speech || asksOfPerson)) {
     // A question about someone's words ("Wat zei Truss tegen Zelenski?", "Tweette Truss …?") asks a
-    // report of them of its first name, the speaker; an open one asks nothing else.
-    const speaker = first;
-    const checked = kind === "yes-no" ? asked : asked.filter((name) => name === speaker);
-    const unconnected = checked.find((name) => !saidInConnection(name, speech && name === speaker ? "speaker" : "yes-no", asked, query, passageText, article));
+    // report of them of its first name, the speaker; an open one asks nothing of the others.
+    const checked = kind === "yes-no" ? asked : asked.filter((name) => name === first);
+    const unconnected = checked.find((name) => !saidInConnection(name, speech && name === first ? "speaker" : "yes-no", asked, query, passageText, article));
     if (unconnected) return { kind: "context", text: shownAs(unconnected) };
   }
   // Only a run of capitalised words whose initials spell what is asked says what it stands for.
