@@ -24,8 +24,13 @@ export function answerConnected(
   people?: ReadonlySet<string>,
 ): boolean {
   const passage = textTerms(passageText);
-  const wanted = askedOf(query, asked, article).filter((term) => !kindNouns.has(term.word) && matchStrength(term, passage, false) >= attachedFrom);
-  if (wanted.length === 0) return true;
+  const askedWords = askedOf(query, asked, article).filter((term) => !kindNouns.has(term.word));
+  const wanted = askedWords.filter((term) => matchStrength(term, passage, false) >= attachedFrom);
+  // None here, but the article writes one of them, word for word, in another paragraph ("Hoe lang
+  // duurde het gesprek?": "gesprek" is in paragraph 1, "al zo lang" in 2): this fact is of something else.
+  if (wanted.length === 0) {
+    return !askedWords.some((term) => article.texts.some((text, at) => text !== passageText && matchStrength(term, article.terms[at]!, false) >= literally));
+  }
   const sentences = sentencesOf({ text: passageText });
   return sentences.some((sentence, at) => {
     if (!holdsAnswer(kind, sentence, query.text, people)) return false;
@@ -49,8 +54,22 @@ function continues(sentence: string): boolean {
   return /^((ook|en|maar|also|and|but) )?(hij|zij|ze|hen|hem|haar|het|dat|dit|die|deze|he|she|they|them|it|this|that|these|those)\b/iu.test(sentence);
 }
 
-/** Nouns that name the kind of fact asked ("In welke stad", "which year"), not what it is about. */
+/** A question word stands in a text word for word (or inflected), not as a translation or synonym. */
+const literally = 0.95;
+
+/** Words that name the kind of fact asked ("In welke stad", "which year", "hoe lang"), not what it is about. */
 const kindNouns = new Set([
+  "lang",
+  "long",
+  "laat",
+  "late",
+  "snel",
+  "fast",
+  "soon",
+  "ver",
+  "far",
+  "oud",
+  "old",
   "stad",
   "steden",
   "plaats",

@@ -218,7 +218,7 @@ function readAnswerKind(question: string): AnswerKind {
     return "reason";
   if (opinionQuestion.test(text) || saidQuestion.test(text)) return "opinion";
   if (
-    / (wanneer|when|hoe laat|what time|hoelang|how long|sinds wanneer|tot wanneer|welke (maand|dag|datum|jaar|tijd)|which (month|day|date|year)|op welk moment|at what)/u.test(
+    / (wanneer|when|hoe laat|what time|hoelang|hoe lang|how long|sinds wanneer|tot wanneer|welke (maand|dag|datum|jaar|tijd)|which (month|day|date|year)|op welk moment|at what)/u.test(
       text,
     )
   )

@@ -60,6 +60,11 @@ describe("answer kinds", () => {
     expect(answerKind("Wie is premier van Canada?")).toBe("person");
   });
 
+  it("'hoe lang' asks a time, written in two words as in one", () => {
+    expect(answerKind("Hoe lang duurde het gesprek?")).toBe("time");
+    expect(answerKind("Hoelang duurde het gesprek?")).toBe("time");
+  });
+
   it("a purpose is an 'om … te' clause; an opinion a quote or a report of what someone said; a thing a name that is no person or place", () => {
     const purpose = "Waartoe moet de steun dienen?";
     expect(holdsAnswer("reason", "De stad krijgt steun om zichzelf te verdedigen.", purpose)).toBe(true);
