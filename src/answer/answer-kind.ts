@@ -1,10 +1,10 @@
 import { numbersIn } from "../text/numbers.js";
-import { isStopword, words } from "../text/tokenize.js";
+import { words } from "../text/tokenize.js";
 import { foldText } from "../text/fold.js";
 import { calendarNames, calendarWords } from "../text/calendar-words.js";
-import { entriesNamed, lookupNames, nameEntries, type NameKind, type NameMatch } from "../lexicon/cldr-names.js";
 import { measureUnitWords } from "../lexicon/intl-time-words.js";
 import { BoundedMap } from "../util/bounded-map.js";
+import { abbreviates, holdsPlaceName, looksLikeOrganisation, looksLikePerson, mentions, namesIn } from "./names-in-text.js";
 
 /**
  * What kind of fact a question asks for, read from its question words (Dutch and English), and
@@ -144,33 +144,6 @@ export function asksPlaceName(question: string): boolean {
 const mediumVerbs =
   / (post|posted|posts|publish|published|announce|announced|say|said|write|wrote|tweet|tweeted|share|shared|read|zei|zegt|gezegd|schreef|geschreven|meldde|gemeld|publiceerde|gepubliceerd|tweette|getweet|deelde|gedeeld|kondigde|aangekondigd|laten weten|liet weten|lees|lezen|las) /u;
 
-/**
- * Whether `sentence` names the kind of place asked, other than the question's own: for a country,
- * one the lexicon knows or its adjective ("welk land" → "Canadese"); for a city, one it knows
- * ("Washington Kiev" holds two) — of the country asked, if any ("Welke Russische steden"); for
- * any other place ("waar werd … gebouwd"), a city, country or region, or an unknown name after a
- * locative preposition ("in Zwolle"). Never a nationality: "de Duitse raketten" is no place.
- */
-function holdsPlaceName(question: string, sentence: string): boolean {
-  const text = ` ${words(question).join(" ")} `;
-  const country = / (land|landen|country|countries) /u.test(text);
-  const city = / (stad|steden|city|cities|town|towns) /u.test(text);
-  const within = new Set(lookupNames(question, { kinds: ["country"] }).map((match) => match.entry.id.replace(/^region:/u, "")));
-  const inCountryAsked = (match: NameMatch) => within.size === 0 || (match.entry.country !== undefined && within.has(match.entry.country));
-  const kinds: NameKind[] = country ? ["country", "region"] : city ? ["city", "region"] : ["city", "country", "region"];
-  const known = lookupNames(sentence, { kinds }).filter((match) => country || (match.via !== "adjective" && (!city || inCountryAsked(match))));
-  if (known.some((match) => !mentions(question, match.text))) return true;
-  return (
-    !country &&
-    namesIn(sentence).some(
-      (name) =>
-        entriesNamed(name).length === 0 && !mentions(question, name) && locativePrepositions.has(words(sentence.slice(0, sentence.indexOf(name))).at(-1) ?? ""),
-    )
-  );
-}
-
-const locativePrepositions = new Set(["in", "te", "bij", "uit", "nabij", "near", "at"]);
-
 /** "Wie is X?", "who was X": a name of one to three words after it — no article, no role ("Wie is de Duitse minister?"). */
 function asksIdentity(list: readonly string[]): boolean {
   const rest = list.slice(2);
@@ -282,21 +255,6 @@ export function holdsAnswer(kind: AnswerKind, sentence: string, question: string
 const noPeople: ReadonlySet<string> = new Set();
 
 /**
- * The surnames of the people a text names in full ("Volodimir Zelenski" → "zelenski"), folded: on
- * its own later ("zei Zelenski"), such a name is a person's, not a company's.
- */
-export function surnamesIn(texts: readonly string[]): Set<string> {
-  const surnames = new Set<string>();
-  for (const text of texts) {
-    for (const name of namesIn(text)) {
-      const parts = name.split(" ");
-      if (parts.length >= 2 && looksLikePerson(name)) surnames.add(foldText(parts.at(-1)!));
-    }
-  }
-  return surnames;
-}
-
-/**
  * "Hoe ver", "how heavy", "Wat is het bereik van …", "how fast does it fly": a distance, size, weight
  * or speed of a thing, which only a number with a unit answers. A measure noun counts only as what
  * is asked ("wat is de snelheid"), not as a topic ("wat zei hij over de snelheid van de levering").
@@ -389,103 +347,4 @@ function timePattern(): RegExp {
     "u",
   );
   return timeRegex;
-}
-
-/**
- * Capitalised words and runs of them that are names: "Joe Biden", "Het Witte Huis" → "Witte Huis",
- * "Nasams". Leading common words are dropped ("De", "Het", "Maar"), so "De Duitse" is not a name;
- * a single capitalised word opening a sentence or quote is not taken for a name either, since
- * capitals there say nothing.
- */
-export function namesIn(sentence: string): readonly string[] {
-  return namesMemo.remember(sentence, findNames);
-}
-
-const namesMemo = new BoundedMap<string, readonly string[]>(2_000);
-
-function findNames(sentence: string): string[] {
-  const names: string[] = [];
-  for (const match of sentence.matchAll(/\p{Lu}[\p{L}\p{N}-]*(?: \p{Lu}[\p{L}\p{N}-]*)*/gu)) {
-    const before = sentence.slice(0, match.index).trimEnd();
-    const opensSentence = before === "" || /[.!?:“"‘(]$/u.test(before);
-    const parts = match[0].split(" ");
-    let start = 0;
-    while (start < parts.length && isStopword(foldText(parts[start]!))) start += 1;
-    if (start === parts.length) continue;
-    if (opensSentence && start === 0 && parts.length === 1) continue;
-    names.push(parts.slice(start).join(" "));
-  }
-  return names;
-}
-
-/**
- * Whether a name may be a company's or an organisation's: not a place, language or nationality the
- * lexicon knows, and not a person's first and last name ("Christine Lambrecht"). Product names
- * pass too ("Iris-T SLM"): the question usually names the product, so `mentions` removes them.
- */
-function looksLikeOrganisation(name: string): boolean {
-  // "Deense Vestas": the nationality describes the company; the rest must carry the name.
-  const rest = name.split(" ");
-  while (rest.length > 1 && isPlaceOrAdjective(rest[0]!)) rest.shift();
-  // Two or more plain capitalised words are a person's names ("Christine Lambrecht").
-  if (rest.length >= 2 && rest.every((part) => /^\p{Lu}\p{Ll}+$/u.test(part))) return false;
-  return !isPlaceOrAdjective(rest.join(" ")) && !soundsLikePlace(rest.join(" "));
-}
-
-/** A place, language or nationality the lexicon knows, or an adjective formed like one ("Deense"). */
-function isPlaceOrAdjective(text: string): boolean {
-  return entriesNamed(text).length > 0 || nationalityAdjective.test(foldText(text));
-}
-
-/** How Dutch and English form adjectives of nationality ("Duitse", "Oekraïens", "Russian", "Chinese"). */
-const nationalityAdjective = /(s|sch)e$|(aans|ees|ens|its|isch|ian|ish|ese)$/u;
-
-let placePrefixes: Set<string> | undefined;
-
-/**
- * Inhabitants and other derivations of a place name no lexicon lists ("Amerikanen", "Oekraïners",
- * "Duitsers") start like the place or its adjective: five letters in common.
- */
-export function soundsLikePlace(name: string): boolean {
-  placePrefixes ??= new Set(
-    nameEntries()
-      .filter((entry) => entry.kind === "country" || entry.kind === "region" || entry.kind === "language")
-      .flatMap((entry) => [...entry.forms.nl, ...entry.forms.en, ...(entry.adjectives?.nl ?? []), ...(entry.adjectives?.en ?? [])])
-      .map((form) => foldText(form).slice(0, 5))
-      .filter((prefix) => /^\p{L}{5}$/u.test(prefix)),
-  );
-  const folded = foldText(name);
-  return folded.length >= 5 && placePrefixes.has(folded.slice(0, 5));
-}
-
-/**
- * Whether a name may be someone's (or an organisation's, "Witte Huis"): plain capitalised words
- * ("Joe Biden", "Lambrecht"), not a product code ("Iris-T SLM-…"), not a place or language the
- * lexicon knows ("Duitsland", "Kiev"), and not a lone adjective of nationality, which both
- * languages capitalise ("Duitse", "Oekraïens", "Russian").
- */
-export function looksLikePerson(name: string): boolean {
-  const parts = name.split(" ");
-  if (!parts.every((part) => /^\p{Lu}\p{Ll}+$/u.test(part))) return false;
-  if (parts.length === 1 && nationalityAdjective.test(foldText(name))) return false;
-  return entriesNamed(name).length === 0;
-}
-
-/**
- * Whether the question names this by its initials: "NASAMS" for "National Advanced Surface-to-Air
- * Missile System" (capitalised parts, hyphenated ones too), so it is what is asked about, not an answer.
- */
-export function abbreviates(question: string, name: string): boolean {
-  const initials = name
-    .split(/[\s-]+/u)
-    .filter((part) => /^\p{Lu}/u.test(part))
-    .map((part) => part[0]!)
-    .join("");
-  return initials.length >= 2 && words(question).includes(foldText(initials));
-}
-
-/** Whether the question already names this (folded, inflection-tolerant: "Zelenski" in "Zelenski's"). */
-function mentions(question: string, name: string): boolean {
-  const folded = ` ${words(question).join(" ")} `;
-  return words(name).every((part) => folded.includes(` ${part}`) || (part.length >= 5 && folded.includes(part.slice(0, -1))));
 }

@@ -3,7 +3,8 @@ import { alternativeWeights, type Query } from "../retrieval/query.js";
 import { matchStrength, textTerms, type QueryTerm, type TextTerms } from "../retrieval/term-match.js";
 import { sentencesOf } from "../text/sentences.js";
 import type { NameMatch } from "../lexicon/name-entry.js";
-import { isNationalRole, looksLikePerson, namesIn } from "./answer-kind.js";
+import { isNationalRole } from "./answer-kind.js";
+import { looksLikePerson, namesIn } from "./names-in-text.js";
 
 /**
  * The names a question asks about — places, people, roles of a country — and whether a text names

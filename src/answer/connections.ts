@@ -3,7 +3,8 @@ import type { Query } from "../retrieval/query.js";
 import { matchStrength, queryTerms, textTerms, type QueryTerm, type TextTerms } from "../retrieval/term-match.js";
 import { sentencesOf } from "../text/sentences.js";
 import { lookupNames } from "../lexicon/cldr-names.js";
-import { namesIn, reportsWords } from "./answer-kind.js";
+import { reportsWords } from "./answer-kind.js";
+import { namesIn } from "./names-in-text.js";
 import { mentions, shownAs, type AskedName } from "./asked-names.js";
 
 /**

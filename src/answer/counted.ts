@@ -3,7 +3,7 @@ import { isStopword, words } from "../text/tokenize.js";
 import type { Query } from "../retrieval/query.js";
 import { matchStrength, textTerms, type QueryTerm } from "../retrieval/term-match.js";
 import { sentencesOf } from "../text/sentences.js";
-import { soundsLikePlace } from "./answer-kind.js";
+import { soundsLikePlace } from "./names-in-text.js";
 import { BoundedMap } from "../util/bounded-map.js";
 
 /**

@@ -1,5 +1,6 @@
 import { matchStrength, queryTerms, textTerms, type QueryTerm } from "../retrieval/term-match.js";
-import { answerKind, holdsAnswer, looksLikePerson, namesIn, type AnswerKind } from "./answer-kind.js";
+import { answerKind, holdsAnswer, type AnswerKind } from "./answer-kind.js";
+import { looksLikePerson, namesIn } from "./names-in-text.js";
 
 /**
  * Picks the sentence of a passage that best answers the question. Pure.

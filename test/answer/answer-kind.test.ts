@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { answerKind, holdsAnswer, namesIn, timeFacet } from "../../src/answer/answer-kind.js";
+import { answerKind, holdsAnswer, timeFacet } from "../../src/answer/answer-kind.js";
+import { namesIn } from "../../src/answer/names-in-text.js";
 
 describe("answer kinds", () => {
   it("reads the kind of fact asked from Dutch and English question words", () => {
