@@ -4,7 +4,7 @@ import { foldText } from "../text/fold.js";
 import { calendarNames, calendarWords } from "../text/calendar-words.js";
 import { measureUnitWords } from "../lexicon/intl-time-words.js";
 import { BoundedMap } from "../util/bounded-map.js";
-import { abbreviates, holdsPlaceName, looksLikeOrganisation, looksLikePerson, mentions, namesIn } from "./names-in-text.js";
+import { abbreviates, holdsPlaceName, looksLikeOrganisation, looksLikePerson, namesIn, questionNames } from "./names-in-text.js";
 
 /**
  * What kind of fact a question asks for, read from its question words (Dutch and English), and
@@ -218,7 +218,7 @@ function readAnswerKind(question: string): AnswerKind {
 export function holdsAnswer(kind: AnswerKind, sentence: string, question: string, people: ReadonlySet<string> = noPeople): boolean {
   switch (kind) {
     case "person":
-      return namesIn(sentence).some((name) => looksLikePerson(name) && !mentions(question, name));
+      return namesIn(sentence).some((name) => looksLikePerson(name) && !questionNames(question, name));
     case "organisation":
     case "thing":
       // "Welk systeem …" wants a named thing: not a person, place or nationality. "Iris-T SLM" when
@@ -226,16 +226,19 @@ export function holdsAnswer(kind: AnswerKind, sentence: string, question: string
       // company when the article calls him "Volodimir Zelenski".
       return namesIn(sentence).some(
         (name) =>
-          looksLikeOrganisation(name) && !people.has(foldText(name)) && !words(name).some((part) => mentions(question, part)) && !abbreviates(question, name),
+          looksLikeOrganisation(name) &&
+          !people.has(foldText(name)) &&
+          !words(name).some((part) => questionNames(question, part)) &&
+          !abbreviates(question, name),
       );
     case "time":
       return holdsTime(timeFacet(question), sentence);
     case "number":
-      return numbersIn(sentence).some((number) => number.kind === "cardinal" && !mentions(question, number.surface));
+      return numbersIn(sentence).some((number) => number.kind === "cardinal" && !questionNames(question, number.surface));
     case "measure":
       return holdsMeasure(sentence);
     case "place":
-      return asksPlaceName(question) ? holdsPlaceName(question, sentence) : namesIn(sentence).some((name) => !mentions(question, name));
+      return asksPlaceName(question) ? holdsPlaceName(question, sentence) : namesIn(sentence).some((name) => !questionNames(question, name));
     case "reason":
       // "om … te" gives a purpose ("de steun … om zichzelf te verdedigen"), not a cause.
       return (

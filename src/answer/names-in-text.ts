@@ -38,7 +38,7 @@ function findNames(sentence: string): string[] {
 /**
  * Whether a name may be a company's or an organisation's: not a place, language or nationality the
  * lexicon knows, and not a person's first and last name ("Christine Lambrecht"). Product names
- * pass too ("Iris-T SLM"): the question usually names the product, so `mentions` removes them.
+ * pass too ("Iris-T SLM"): the question usually names the product, so `questionNames` removes them.
  */
 export function looksLikeOrganisation(name: string): boolean {
   // "Deense Vestas": the nationality describes the company; the rest must carry the name.
@@ -50,12 +50,12 @@ export function looksLikeOrganisation(name: string): boolean {
 }
 
 /** A place, language or nationality the lexicon knows, or an adjective formed like one ("Deense"). */
-export function isPlaceOrAdjective(text: string): boolean {
+function isPlaceOrAdjective(text: string): boolean {
   return entriesNamed(text).length > 0 || nationalityAdjective.test(foldText(text));
 }
 
 /** How Dutch and English form adjectives of nationality ("Duitse", "Oekraïens", "Russian", "Chinese"). */
-export const nationalityAdjective = /(s|sch)e$|(aans|ees|ens|its|isch|ian|ish|ese)$/u;
+const nationalityAdjective = /(s|sch)e$|(aans|ees|ens|its|isch|ian|ish|ese)$/u;
 
 let placePrefixes: Set<string> | undefined;
 
@@ -102,7 +102,7 @@ export function abbreviates(question: string, name: string): boolean {
 }
 
 /** Whether the question already names this (folded, inflection-tolerant: "Zelenski" in "Zelenski's"). */
-export function mentions(question: string, name: string): boolean {
+export function questionNames(question: string, name: string): boolean {
   const folded = ` ${words(question).join(" ")} `;
   return words(name).every((part) => folded.includes(` ${part}`) || (part.length >= 5 && folded.includes(part.slice(0, -1))));
 }
@@ -137,12 +137,14 @@ export function holdsPlaceName(question: string, sentence: string): boolean {
   const inCountryAsked = (match: NameMatch) => within.size === 0 || (match.entry.country !== undefined && within.has(match.entry.country));
   const kinds: NameKind[] = country ? ["country", "region"] : city ? ["city", "region"] : ["city", "country", "region"];
   const known = lookupNames(sentence, { kinds }).filter((match) => country || (match.via !== "adjective" && (!city || inCountryAsked(match))));
-  if (known.some((match) => !mentions(question, match.text))) return true;
+  if (known.some((match) => !questionNames(question, match.text))) return true;
   return (
     !country &&
     namesIn(sentence).some(
       (name) =>
-        entriesNamed(name).length === 0 && !mentions(question, name) && locativePrepositions.has(words(sentence.slice(0, sentence.indexOf(name))).at(-1) ?? ""),
+        entriesNamed(name).length === 0 &&
+        !questionNames(question, name) &&
+        locativePrepositions.has(words(sentence.slice(0, sentence.indexOf(name))).at(-1) ?? ""),
     )
   );
 }
