@@ -3,7 +3,7 @@ import { matchStrength, textTerms } from "../retrieval/term-match.js";
 import { sentencesOf } from "../text/sentences.js";
 import { holdsAnswer, type AnswerKind } from "./answer-kind.js";
 import type { AskedName } from "./asked-names.js";
-import { askedOf, attachedFrom, connectedFrom, type Article } from "./connections.js";
+import { askedOf, attachedFrom, closesQuote, connectedFrom, type Article } from "./connections.js";
 
 /**
  * Whether the fact a passage offers for an open question stands with what the question asks. A
@@ -46,7 +46,7 @@ export function answerConnected(
  * back at what was said. A pronoun ("Hij sprak …") points back at a person, not at what they did.
  */
 function refersBack(sentence: string, previous: string): boolean {
-  return /[”"]\s*$/u.test(previous) || /^(dat|dit|zo|daarop|that|this)\b/iu.test(sentence);
+  return closesQuote(previous) || /^(dat|dit|zo|daarop|that|this)\b/iu.test(sentence);
 }
 
 /** A sentence that goes on about who or what the one before named: "Ook hen vroeg hij …", "It protects …". */

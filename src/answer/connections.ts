@@ -37,9 +37,9 @@ export function saidInConnection(
 ): boolean {
   if (name.terms.some(article.common)) return true;
   const rest = askedOf(query, asked, article);
-  // Where each retrieved passage speaks of the name, worked out once per question.
+  // Where each retrieved passage (this one among them) speaks of the name, worked out once per question.
   const contexts = article.remember(`context ${name.surface}`, () => new Map(article.texts.map((text) => [text, contextOf(name, text)])));
-  const context = new Set(contexts.get(passageText) ?? contextOf(name, passageText));
+  const context = new Set(contexts.get(passageText) ?? []);
   if (context.size === 0) return true;
   const contextText = [...context].join(" ");
   // "Heeft Lambrecht iets gezegd …?" is answered by any report of her words ("volgens Lambrecht");
@@ -63,9 +63,14 @@ function contextOf(name: AskedName, text: string): string[] {
   const sentences = sentencesOf({ text });
   return sentences.flatMap((sentence, at) => {
     if (!mentions(name.terms, textTerms(sentence))) return [];
-    const quoteBefore = at > 0 && /[”"]\s*$/u.test(sentences[at - 1]!) ? [sentences[at - 1]!] : [];
+    const quoteBefore = at > 0 && closesQuote(sentences[at - 1]!) ? [sentences[at - 1]!] : [];
     return [...quoteBefore, sentence, ...sentences.slice(at + 1, at + 2)];
   });
+}
+
+/** Whether a sentence ends a quote, whose speaker the next sentence may name ("… genoeg.” Dat zei Zelenski."). */
+export function closesQuote(sentence: string): boolean {
+  return /[”"]\s*$/u.test(sentence);
 }
 
 /**

@@ -58,8 +58,9 @@ export function unsaidIn(query: Query, passageText: string, others: readonly str
   // A nationality the question describes with ("When were the German missiles promised?") is no
   // proof of silence, but a passage without it is a worse answer than one with it.
   for (const term of query.terms.filter((candidate) => candidate.describes && !asked.some((name) => name.terms.includes(candidate)))) {
-    if (!mentions([term], passage) && others.some((other) => mentions([term], textTerms(other))))
-      missingName ??= { kind: "name", text: term.word, elsewhere: true };
+    // Which retrieved passages have it is the same for every candidate: worked out once per question.
+    const describedIn = article.remember(`described ${term.word}`, () => article.texts.filter((text, at) => mentions([term], article.terms[at]!)));
+    if (!describedIn.includes(passageText) && describedIn.length > 0) missingName ??= { kind: "name", text: term.word, elsewhere: true };
   }
   const apart = namesApart(asked, query, article);
   if (apart) return { kind: "together", text: apart };
@@ -80,7 +81,7 @@ export function unsaidIn(query: Query, passageText: string, others: readonly str
   if (asksExpansion(query.text) && !namesIn(passageText).some((name) => abbreviates(query.text, name))) return { kind: "expansion", text: "expansion" };
   const asksCost = words(query.text).find((word) => costWords.has(word));
   if (asksCost && !mentionsMoney(passageText)) return { kind: "cost", text: asksCost };
-  const counted = kind === "number" ? countedPhrase(query) : undefined;
+  const counted = kind === "number" ? article.remember("counted", () => countedPhrase(query)) : undefined;
   // A count beside what is counted is the asked number and its connection at once.
   if (counted) return givesNumberOf(counted, passageText) ? missingName : { kind: "number", text: counted.terms[0]!.word };
   if (
