@@ -4,7 +4,7 @@ import { matchStrength, textTerms, type QueryTerm, type TextTerms } from "../ret
 import { sentencesOf } from "../text/sentences.js";
 import type { NameMatch } from "../lexicon/name-entry.js";
 import { isNationalRole } from "./answer-kind.js";
-import { looksLikePerson, namesIn } from "./names-in-text.js";
+import { looksLikePerson, namesIn, wordBefore } from "./names-in-text.js";
 
 /**
  * The names a question asks about — places, people, roles of a country — and whether a text names
@@ -67,8 +67,7 @@ export function officeHolders(name: AskedName, texts: readonly string[]): string
   for (const sentence of texts.flatMap((text) => sentencesOf({ text }))) {
     if (!holdsOffice(sentence, office) || !mentions(name.terms, textTerms(sentence))) continue;
     for (const person of namesIn(sentence)) {
-      const at = sentence.indexOf(person);
-      const before = words(sentence.slice(0, at)).slice(-1)[0] ?? "";
+      const before = wordBefore(sentence, person);
       if (looksLikePerson(person) && office.some((form) => before.endsWith(words(form).at(-1) ?? form))) holders.push(words(person).at(-1)!);
     }
   }

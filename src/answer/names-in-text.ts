@@ -140,13 +140,13 @@ export function holdsPlaceName(question: string, sentence: string): boolean {
   if (known.some((match) => !questionNames(question, match.text))) return true;
   return (
     !country &&
-    namesIn(sentence).some(
-      (name) =>
-        entriesNamed(name).length === 0 &&
-        !questionNames(question, name) &&
-        locativePrepositions.has(words(sentence.slice(0, sentence.indexOf(name))).at(-1) ?? ""),
-    )
+    namesIn(sentence).some((name) => entriesNamed(name).length === 0 && !questionNames(question, name) && locativePrepositions.has(wordBefore(sentence, name)))
   );
 }
 
 const locativePrepositions = new Set(["in", "te", "bij", "uit", "nabij", "near", "at"]);
+
+/** The word right before a name's first occurrence in a sentence, folded: "in" for "in Zwolle". */
+export function wordBefore(sentence: string, name: string): string {
+  return words(sentence.slice(0, sentence.indexOf(name))).at(-1) ?? "";
+}
