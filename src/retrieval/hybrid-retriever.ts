@@ -5,7 +5,7 @@ import { searchVectors } from "../index/vector-store.js";
 import { reciprocalRankFusion } from "./fusion.js";
 import { relevance, relevanceModel, type RelevanceModel } from "./relevance.js";
 import type { Query } from "./query.js";
-import { matchStrength, prefixSimilarity, textTerms, withFormsFoundIn, type QueryTerm, type TextTerms } from "./term-match.js";
+import { matchStrength, spellsNameLike, textTerms, withFormsFoundIn, type QueryTerm, type TextTerms } from "./term-match.js";
 
 export interface RetrievalSettings {
   candidates: number;
@@ -134,7 +134,7 @@ function lengthWeight(word: string): number {
 function isNameIn(term: QueryTerm, text: TextTerms): boolean {
   if (text.names.has(term.stem)) return true;
   if ((term.alternatives ?? []).some((form) => form.weight >= 1 && form.words.length === 1 && text.names.has(form.words[0]!.stem))) return true;
-  return text.names.size > 0 && term.word.length >= 5 && [...text.names].some((name) => prefixSimilarity(term.word, name) >= 0.7);
+  return spellsNameLike(term.word, text);
 }
 
 /**

@@ -66,6 +66,8 @@ export interface TextTerms {
   stems: Set<string>;
   /** Stems of the words the text capitalises in mid-sentence: its proper names (`Nasams`, `Lambrecht`). */
   names: Set<string>;
+  /** How strongly each question word seen so far is present, with and without near spellings (`wordStrength`). */
+  strengths: { near: Map<string, number>; exact: Map<string, number>; names: Map<string, boolean> };
 }
 
 /**
@@ -93,7 +95,7 @@ const textTermsMemo = new BoundedMap<string, TextTerms>(1_000);
 function computeTextTerms(text: string): TextTerms {
   const list = words(text).filter((word) => word.length >= 2);
   const wordStems = list.map((word) => (/^\p{N}/u.test(word) ? word : stem(word)));
-  return { words: list, wordStems, stems: new Set(wordStems), names: nameStems(text) };
+  return { words: list, wordStems, stems: new Set(wordStems), names: nameStems(text), strengths: { near: new Map(), exact: new Map(), names: new Map() } };
 }
 
 /**
@@ -144,7 +146,37 @@ function formStrength(words: readonly QueryWord[], text: TextTerms, nearSpelling
 function wordStrength(term: QueryWord, text: TextTerms, nearSpellings: boolean): number {
   if (text.stems.has(term.stem)) return 1;
   if (/^\p{N}/u.test(term.word)) return 0;
-  if (!nearSpellings) return exactFormStrength(term, text);
+  // The answerer matches the same question words against the same passage and sentences a dozen
+  // times per question (ranking, answerability, sentence choice, near-topic checks); the scan over
+  // the text's words is the costliest step of an answer, and its result depends on the word and the
+  // text only (a word's stem is a function of the word).
+  const memo = nearSpellings ? text.strengths.near : text.strengths.exact;
+  const known = memo.get(term.word);
+  if (known !== undefined) return known;
+  const strength = nearSpellings ? nearStrength(term, text) : exactFormStrength(term, text);
+  // A passage meets every question ever asked; forgetting all at a bound keeps a hit free of bookkeeping.
+  if (memo.size >= strengthMemoLimit) memo.clear();
+  memo.set(term.word, strength);
+  return strength;
+}
+
+const strengthMemoLimit = 4_096;
+
+/** Whether the text capitalises, in mid-sentence, a name spelt nearly like `word` (`Zelenski` for `Zelensky`). */
+export function spellsNameLike(word: string, text: TextTerms): boolean {
+  if (text.names.size === 0 || word.length < 5) return false;
+  const memo = text.strengths.names;
+  const known = memo.get(word);
+  if (known !== undefined) return known;
+  let found = false;
+  for (const name of text.names) if ((found = prefixSimilarity(word, name) >= 0.7)) break;
+  if (memo.size >= strengthMemoLimit) memo.clear();
+  memo.set(word, found);
+  return found;
+}
+
+/** `wordStrength` with near spellings, for a word the text does not hold as such. */
+function nearStrength(term: QueryWord, text: TextTerms): number {
   let best = 0;
   for (let index = 0; index < text.words.length; index += 1) {
     const word = text.words[index]!;
@@ -160,7 +192,7 @@ function wordStrength(term: QueryWord, text: TextTerms, nearSpellings: boolean):
     ) {
       best = Math.max(best, 0.85);
     } else if (word.length >= 5 && term.word.length > word.length && term.word.includes(text.wordStems[index]!)) best = Math.max(best, 0.7);
-    else if (nearSpellings && best < 0.85) {
+    else if (best < 0.85) {
       // Near spellings start alike (`Zelensky`/`Zelenski`, `defence`/`defensie`); checking the first
       // letter first skips the trigram count for most of a passage's words.
       if (word.charCodeAt(0) === term.word.charCodeAt(0)) best = Math.max(best, prefixSimilarity(term.word, word), typoStrength(term.word, word));

@@ -57,6 +57,16 @@ describe("term matching", () => {
     expect(strength("spak")).toBe(0);
   });
 
+  it("gives a word the same strength when the text's memo has been filled past its bound and cleared", () => {
+    const text = textTerms("De minister Lambrecht sprak met Zelenski over de luchtdoelraketten.");
+    const strength = (word: string) => matchStrength(queryTerms(word)[0]!, text);
+    const before = [strength("Zelensky"), strength("raket"), strength("voetbal"), strength("lambrect")];
+    for (let serial = 0; serial < 5_000; serial += 1) strength(`woord${serial}x`);
+    expect([strength("Zelensky"), strength("raket"), strength("voetbal"), strength("lambrect")]).toEqual(before);
+    expect(before[0]).toBeGreaterThan(0.5);
+    expect(text.strengths.near.size).toBeLessThanOrEqual(4_096);
+  });
+
   it("measures the share of question words found", () => {
     const text = textTerms("Duitsland belooft om gelijkaardige Iris-T SLM-luchtafweersystemen te leveren.");
     expect(coverage(queryTerms("Welk luchtafweersysteem levert Duitsland?"), text).coverage).toBeGreaterThan(0.8);
