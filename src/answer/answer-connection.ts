@@ -1,7 +1,7 @@
 import type { Query } from "../retrieval/query.js";
 import { matchStrength, textTerms } from "../retrieval/term-match.js";
 import { sentencesOf } from "../text/sentences.js";
-import { holdsAnswer, type AnswerKind } from "./answer-kind.js";
+import { holdsAnswer, reasonSplits, type AnswerKind } from "./answer-kind.js";
 import type { AskedName } from "./asked-names.js";
 import { askedOf, attachedFrom, closesQuote, connectedFrom, type Article } from "./connections.js";
 
@@ -28,14 +28,29 @@ export function answerConnected(
   const wanted = askedWords.filter((term) => matchStrength(term, passage, false) >= attachedFrom);
   // None here, but the article writes one of them, word for word, in another paragraph ("Hoe lang
   // duurde het gesprek?": "gesprek" is in paragraph 1, "al zo lang" in 2): this fact is of something else.
+  // A "why" question names the effect it asks about, often in other words than the article ("Waartoe
+  // moet de hulp dienen?"): with none of them here, a reason in the passage may still be the one asked.
   if (wanted.length === 0) {
-    return !askedWords.some((term) => article.texts.some((text, at) => text !== passageText && matchStrength(term, article.terms[at]!, false) >= literally));
+    return (
+      kind === "reason" ||
+      !askedWords.some((term) => article.texts.some((text, at) => text !== passageText && matchStrength(term, article.terms[at]!, false) >= literally))
+    );
   }
   const sentences = sentencesOf({ text: passageText });
   return sentences.some((sentence, at) => {
-    if (!holdsAnswer(kind, sentence, query.text, people)) return false;
     const before = at > 0 && refersBack(sentence, sentences[at - 1]!) ? [sentences[at - 1]!] : [];
     const after = at + 1 < sentences.length && continues(sentences[at + 1]!) ? [sentences[at + 1]!] : [];
+    if (kind === "reason") {
+      // A reason explains what the rest of its sentence says: "Na de Russische wraakcampagne kan dat
+      // sneller" gives why the delivery is faster, not why Russia attacked; "dat" there is the
+      // delivery of the sentence before.
+      return reasonSplits(sentence).some(({ rest }) => {
+        const previous = at > 0 && pointsBack.test(rest) ? [sentences[at - 1]!] : before;
+        const around = textTerms([...previous, rest, ...after].join(" "));
+        return wanted.some((term) => matchStrength(term, around) >= connectedFrom);
+      });
+    }
+    if (!holdsAnswer(kind, sentence, query.text, people)) return false;
     const around = textTerms([...before, sentence, ...after].join(" "));
     return wanted.some((term) => matchStrength(term, around) >= connectedFrom);
   });
@@ -53,6 +68,9 @@ function refersBack(sentence: string, previous: string): boolean {
 function continues(sentence: string): boolean {
   return /^((ook|en|maar|also|and|but) )?(hij|zij|ze|hen|hem|haar|het|dat|dit|die|deze|he|she|they|them|it|this|that|these|those)\b/iu.test(sentence);
 }
+
+/** A clause with a pronoun for what the sentence before said ("kan dat sneller"); "het" and "die" are mostly articles and relatives. */
+const pointsBack = /\b(dat|dit|hij|zij|ze|hen|that|this|it|they|he|she)\b/u;
 
 /** A question word stands in a text word for word (or inflected), not as a translation or synonym. */
 const literally = 0.95;

@@ -285,6 +285,29 @@ function holdsMeasure(sentence: string): boolean {
 
 const reasonPattern =
   /\b(omdat|want|doordat|vanwege|dankzij|daardoor|daarom|zodat|naar aanleiding van|na de|na het|because|due to|since|after|so that|therefore)\b/u;
+
+/**
+ * A sentence split at each place it gives a cause or purpose: `reason`, the words from a reason
+ * marker ("omdat", "naar aanleiding van", "na de", "om … te") to the end of that clause, and `rest`,
+ * what the reason explains (folded). Empty when the sentence gives none.
+ */
+export function reasonSplits(sentence: string): { reason: string; rest: string }[] {
+  const folded = foldText(sentence);
+  const markers = [...folded.matchAll(reasonMarkers)];
+  return markers.map((marker) => {
+    const after = folded.slice(marker.index);
+    // "om … te verdedigen" ends with its verb, past a listing comma; a cause runs to the clause's
+    // end, or — fronted, "Na de … campagne van maandag kan dat …" — to the finite verb after it.
+    const purpose = /^om\b[^.;:]*?\bte\s+\p{L}+/u.exec(after);
+    const clause = /^[^,;:()–—]*/u.exec(after)![0];
+    const fronted = marker.index === 0 || /^(na|after)\b/u.test(after) ? finiteVerb.exec(clause) : null;
+    const length = purpose ? purpose[0].length : fronted ? fronted.index : clause.length;
+    return { reason: after.slice(0, length), rest: `${folded.slice(0, marker.index)} ${after.slice(length)}`.replace(/\s+/gu, " ").trim() };
+  });
+}
+
+const reasonMarkers = new RegExp(`${reasonPattern.source}|\\bom\\b(?=[^.;:]*\\bte\\b)`, "gu");
+const finiteVerb = /\s(kan|kon|kunnen|konden|is|was|zijn|waren|heeft|had|hebben|wordt|werd|zal|zou|gaat|ging|can|could|has|will|would)\b/u;
 /** Whether a text quotes or reports what someone said or thinks. */
 export function reportsWords(text: string): boolean {
   return /[“”"]/u.test(text) || attributionPattern.test(foldText(text));

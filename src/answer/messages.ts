@@ -82,6 +82,7 @@ const unsaidText: Record<Language, Record<Unsaid["kind"], (what: string) => stri
     person: () => "Het artikel noemt daar geen naam bij, dus ik ga niet gokken.",
     organisation: () => "Het artikel noemt daar geen bedrijf of organisatie bij, dus ik ga niet gokken.",
     place: () => "Het artikel noemt daar geen plaats bij, dus ik ga niet gokken.",
+    reason: () => "Het artikel zegt niet waarom, dus ik ga niet gokken.",
   },
   en: {
     name: (what) => `The article says nothing about ${what}, so I can't answer that.`,
@@ -95,6 +96,7 @@ const unsaidText: Record<Language, Record<Unsaid["kind"], (what: string) => stri
     person: () => "The article names nobody for that, so I won't guess.",
     organisation: () => "The article names no company or organisation for that, so I won't guess.",
     place: () => "The article names no place for that, so I won't guess.",
+    reason: () => "The article doesn't say why, so I won't guess.",
   },
 };
 

@@ -3,7 +3,7 @@ import { words } from "../text/tokenize.js";
 import type { Query } from "../retrieval/query.js";
 import { textTerms } from "../retrieval/term-match.js";
 import { sentencesOf } from "../text/sentences.js";
-import { answerKind, asksExpansion, asksPlaceName, holdsAnswer } from "./answer-kind.js";
+import { answerKind, asksExpansion, asksPlaceName, holdsAnswer, reasonSplits } from "./answer-kind.js";
 import { abbreviates, looksLikePerson, namesIn, surnamesIn } from "./names-in-text.js";
 import { answerConnected } from "./answer-connection.js";
 import { askedNamesOf, mentions, names, officeHolders, shownAs, type AskedName } from "./asked-names.js";
@@ -23,7 +23,7 @@ export interface Unsaid {
    * an abbreviation stands for; or the kind of fact asked — absent, or present only with something
    * else than what is asked.
    */
-  kind: "name" | "context" | "together" | "cost" | "expansion" | "number" | "measure" | "time" | "person" | "organisation" | "place";
+  kind: "name" | "context" | "together" | "cost" | "expansion" | "number" | "measure" | "time" | "person" | "organisation" | "place" | "reason";
   /** The question's own words for it (`Polen`, `Rutte`), for the reply. */
   text: string;
   /**
@@ -96,6 +96,10 @@ export function unsaidIn(query: Query, passageText: string, others: readonly str
     if (!sentencesOf({ text: passageText }).some((sentence) => holdsAnswer(kind, sentence, query.text, people))) return { kind, text: kind };
     // The fact is there, but is it the one asked? ("Wanneer komt de Britse luchtafweer?" against a time of something else.)
     if (!missingName && !answerConnected(kind, query, passageText, asked, article, people)) return { kind, text: kind };
+  }
+  if (kind === "reason") {
+    if (!sentencesOf({ text: passageText }).some((sentence) => reasonSplits(sentence).length > 0)) return { kind, text: kind };
+    if (!missingName && !answerConnected(kind, query, passageText, asked, article)) return { kind, text: kind };
   }
   return missingName;
 }

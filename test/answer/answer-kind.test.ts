@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerKind, holdsAnswer, timeFacet } from "../../src/answer/answer-kind.js";
+import { answerKind, holdsAnswer, reasonSplits, timeFacet } from "../../src/answer/answer-kind.js";
 import { namesIn } from "../../src/answer/names-in-text.js";
 
 describe("answer kinds", () => {
@@ -148,5 +148,19 @@ describe("questions for a company or organisation", () => {
     expect(holdsAnswer("organisation", "De raket van de European Space Agency vertrekt in mei.", asked)).toBe(false);
     expect(holdsAnswer("organisation", "De European Space Agency laat de raket bouwen door Arianespace.", asked)).toBe(true);
     expect(holdsAnswer("organisation", "Het Surface-to-Air Missile Program kocht raketten.", "Wie maakt de raketten van het SAMP?")).toBe(false);
+  });
+});
+
+describe("where a sentence gives a reason", () => {
+  it("splits at each cause or purpose: the reason clause, and the rest it explains", () => {
+    expect(reasonSplits("Na de grote protesten van maandag kan de wet sneller worden ingetrokken.")).toEqual([
+      { reason: "na de grote protesten van maandag", rest: "kan de wet sneller worden ingetrokken." },
+    ]);
+    // A purpose runs to its verb, past the commas of a list.
+    expect(reasonSplits("Het is niet genoeg om scholen, hospitalen en woningen te beschermen, zei hij.")).toEqual([
+      { reason: "om scholen, hospitalen en woningen te beschermen", rest: "het is niet genoeg , zei hij." },
+    ]);
+    expect(reasonSplits("De trein had vertraging omdat het sneeuwde, zei de woordvoerder.")[0]!.reason).toBe("omdat het sneeuwde");
+    expect(reasonSplits("De boeren protesteerden in Den Haag.")).toEqual([]);
   });
 });

@@ -118,6 +118,20 @@ describe("what a passage does not say", () => {
     expect(unsaidIn(analyzeQuery("Wanneer kwamen de systemen aan?", "nl"), times[0]!, [times[1]!])).toBeUndefined();
   });
 
+  it("a reason must explain what is asked: a passage giving none, or only the reason for something else, does not say why", () => {
+    const text =
+      "De boeren protesteerden dagenlang in Den Haag. Na de grote protesten van maandag kan de wet sneller worden ingetrokken. Het kabinet wil de regels versoepelen om de natuur te beschermen.";
+    const ask = (question: string) => unsaidIn(analyzeQuery(question, "nl"), text);
+    // The protests are the reason the law goes faster, not what the passage explains.
+    expect(ask("Waarom protesteerden de boeren?")).toEqual({ kind: "reason", text: "reason" });
+    expect(ask("Waarom kan de wet sneller worden ingetrokken?")).toBeUndefined();
+    expect(ask("Waarom wil het kabinet de regels versoepelen?")).toBeUndefined();
+    expect(unsaidIn(analyzeQuery("Waarom protesteerden de boeren?", "nl"), "De boeren protesteerden dagenlang in Den Haag.")).toEqual({
+      kind: "reason",
+      text: "reason",
+    });
+  });
+
   it("a city or a country asked for needs one, not a nationality or any other name", () => {
     const text = "De Duitse raketten zijn klaar. Washington stuurde Kiev twee batterijen. Het hoofdkantoor staat in Zwolle.";
     const ask = (question: string) => unsaidIn(analyzeQuery(question, "nl"), text);
