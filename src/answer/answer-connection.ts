@@ -1,7 +1,7 @@
 import type { Query } from "../retrieval/query.js";
 import { matchStrength, textTerms } from "../retrieval/term-match.js";
 import { sentencesOf } from "../text/sentences.js";
-import { holdsAnswer, reasonSplits, type AnswerKind } from "./answer-kind.js";
+import { durationClauses, holdsAnswer, reasonSplits, timeFacet, type AnswerKind } from "./answer-kind.js";
 import type { AskedName } from "./asked-names.js";
 import { askedOf, attachedFrom, closesQuote, connectedFrom, type Article } from "./connections.js";
 
@@ -51,6 +51,9 @@ export function answerConnected(
       });
     }
     if (!holdsAnswer(kind, sentence, query.text, people)) return false;
+    if (kind === "time" && timeFacet(query.text) === "duration") {
+      return durationClauses(sentence).some((clause) => wanted.some((term) => matchStrength(term, textTerms(clause)) >= connectedFrom));
+    }
     const around = textTerms([...before, sentence, ...after].join(" "));
     return wanted.some((term) => matchStrength(term, around) >= connectedFrom);
   });

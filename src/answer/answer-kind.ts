@@ -2,7 +2,8 @@ import { numbersIn } from "../text/numbers.js";
 import { words } from "../text/tokenize.js";
 import { foldText } from "../text/fold.js";
 import { calendarNames, calendarWords } from "../text/calendar-words.js";
-import { measureUnitWords } from "../lexicon/intl-time-words.js";
+import { measureUnitWords, timeUnitWords } from "../lexicon/intl-time-words.js";
+import { quantitiesIn } from "../text/quantities.js";
 import { BoundedMap } from "../util/bounded-map.js";
 import { abbreviates, holdsPlaceName, looksLikeOrganisation, looksLikePerson, namesIn, questionNames } from "./names-in-text.js";
 
@@ -329,7 +330,8 @@ export function timeFacet(question: string): TimeFacet {
   const text = ` ${words(question).join(" ")} `;
   if (/ (datum|date|welke dag van de maand|what day of the month) /u.test(text)) return "date";
   if (/ (hoe laat|what time|moment van de dag|tijdstip|time of day) /u.test(text)) return "time-of-day";
-  if (/ (hoelang|hoe lang|how long|sinds wanneer|since when) /u.test(text)) return "duration";
+  // "Sinds wanneer …?" asks a point in time ("in juni"), "hoe lang" a span.
+  if (/ (hoelang|hoe lang|how long) /u.test(text)) return "duration";
   return "any";
 }
 
@@ -337,13 +339,32 @@ function holdsTime(facet: TimeFacet, sentence: string): boolean {
   const folded = foldText(sentence);
   if (facet === "date") return datePattern().test(folded) || /\b(1\d|20)\d\d\b/u.test(sentence);
   if (facet === "time-of-day") return timeOfDayPattern.test(folded);
-  // "Hoelang …?" is also answered by a span without a date: "al zo lang", "sinds de zomer".
-  if (facet === "duration" && durationPattern.test(folded)) return true;
+  // "Hoelang …?" wants a span — "al zo lang", "sinds de zomer", "twee uur", "blijvend" — not the
+  // moment something happened ("maandagavond").
+  if (facet === "duration") return durationClauses(sentence).length > 0;
   return timePattern().test(folded) || /\b(1\d|20)\d\d\b/u.test(sentence);
 }
 
-/** Words that give how long something lasted or has been going on. */
-const durationPattern = /\b(al (zo |heel |te )?lang|lange tijd|sinds|sedert|for (so |a )?long|for years|for months|since)\b/u;
+/** Words that give how long something lasted, has been going on or will last. */
+const durationPattern =
+  /\b(al (zo |heel |te )?lang|lange tijd|zolang|zo lang als|sinds|sedert|blijvend|permanent|voorgoed|altijd|definitief|tijdelijk|onbepaalde tijd|for (so |a )?long|as long as|since|permanently|forever|indefinitely|temporarily|lasting)\b/u;
+
+/**
+ * The clauses of a sentence (between commas, colons, brackets and dashes) that give a span of time.
+ * A span belongs to what its own clause says: in "Biden, in het gesprek, beloofde blijvend steun"
+ * the lasting thing is the support, not the call.
+ */
+export function durationClauses(sentence: string): string[] {
+  return foldText(sentence)
+    .split(/[,;:()–—]|\s-\s/u)
+    .filter((clause) => durationPattern.test(clause) || givesSpan(clause));
+}
+
+/** A count right before a unit of time: "twee uur", "enkele dagen", "a few weeks", "30 minuten". */
+function givesSpan(text: string): boolean {
+  const units = timeUnitWords();
+  return quantitiesIn(text).some((quantity) => units.has(words(text.slice(quantity.index + quantity.surface.length))[0] ?? ""));
+}
 
 /** A part of the day, also closing a compound ("maandagavond"), or a clock time ("om 8 uur", "20.30", "8 pm"). */
 const timeOfDayPattern =

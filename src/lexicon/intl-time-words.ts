@@ -66,6 +66,18 @@ export function measureUnitWords(): ReadonlySet<string> {
 
 let measureWords: Set<string> | undefined;
 
+/** Words for units of time in Dutch and English, long forms, singular and plural (`uur`, `dagen`, `weeks`), from `Intl`. */
+export function timeUnitWords(): ReadonlySet<string> {
+  timeWords ??= new Set(
+    ["second", "minute", "hour", "day", "week", "month", "year"].flatMap((unit) =>
+      ["nl", "en"].flatMap((locale) => [1, 2].map((count) => unitWords(locale, unit, count).toLowerCase())),
+    ),
+  );
+  return timeWords;
+}
+
+let timeWords: Set<string> | undefined;
+
 /** The unit's words without the number: `2 days` → days, `1 kilometer` → kilometer. */
 function unitWords(locale: string, unit: string, count: number, unitDisplay: "long" | "short" = "long"): string {
   return new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay })

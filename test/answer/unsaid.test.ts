@@ -132,6 +132,17 @@ describe("what a passage does not say", () => {
     });
   });
 
+  it("how long something lasted needs a span in the clause that says it, not a moment or another thing's span", () => {
+    const text = "De minister sprak maandagavond met de burgemeester. De minister beloofde, in het overleg, de gemeente blijvend geld te geven.";
+    const ask = (question: string) => unsaidIn(analyzeQuery(question, "nl"), text);
+    expect(ask("Hoe lang duurde het overleg met de burgemeester?")).toEqual({ kind: "time", text: "time" });
+    expect(ask("Hoe lang krijgt de gemeente geld?")).toBeUndefined();
+    expect(unsaidIn(analyzeQuery("Hoe lang duurde het overleg?", "nl"), "Het overleg duurde twee uur.")).toBeUndefined();
+    expect(unsaidIn(analyzeQuery("Hoe lang duurde het overleg?", "nl"), "Het overleg was op maandagavond.")).toEqual({ kind: "time", text: "time" });
+    // "Sinds wanneer" asks a moment.
+    expect(unsaidIn(analyzeQuery("Sinds wanneer is het overleg gepland?", "nl"), "Het overleg is in juni gepland.")).toBeUndefined();
+  });
+
   it("a city or a country asked for needs one, not a nationality or any other name", () => {
     const text = "De Duitse raketten zijn klaar. Washington stuurde Kiev twee batterijen. Het hoofdkantoor staat in Zwolle.";
     const ask = (question: string) => unsaidIn(analyzeQuery(question, "nl"), text);
