@@ -136,7 +136,13 @@ export function holdsPlaceName(question: string, sentence: string): boolean {
   const within = new Set(lookupNames(question, { kinds: ["country"] }).map((match) => match.entry.id.replace(/^region:/u, "")));
   const inCountryAsked = (match: NameMatch) => within.size === 0 || (match.entry.country !== undefined && within.has(match.entry.country));
   const kinds: NameKind[] = country ? ["country", "region"] : city ? ["city", "region"] : ["city", "country", "region"];
-  const known = lookupNames(sentence, { kinds }).filter((match) => country || (match.via !== "adjective" && (!city || inCountryAsked(match))));
+  // A bare "waar"/"where" asks where something happened: a place the sentence puts something in, at
+  // or from ("in Kiev", "uit Washington"), not one that acts or is acted on ("Washington bezorgde Kiev …").
+  const location = !country && !city && / (waar|where|waarheen|waarvandaan) /u.test(text);
+  const known = lookupNames(sentence, { kinds }).filter(
+    (match) =>
+      (country || (match.via !== "adjective" && (!city || inCountryAsked(match)))) && (!location || locativePrepositions.has(wordBefore(sentence, match.text))),
+  );
   if (known.some((match) => !questionNames(question, match.text))) return true;
   return (
     !country &&
@@ -144,7 +150,7 @@ export function holdsPlaceName(question: string, sentence: string): boolean {
   );
 }
 
-const locativePrepositions = new Set(["in", "te", "bij", "uit", "nabij", "near", "at"]);
+const locativePrepositions = new Set(["in", "te", "bij", "uit", "nabij", "naar", "vanuit", "near", "at", "from", "to"]);
 
 /** The word right before a name's first occurrence in a sentence, folded: "in" for "in Zwolle". */
 export function wordBefore(sentence: string, name: string): string {

@@ -132,6 +132,17 @@ describe("what a passage does not say", () => {
     });
   });
 
+  it("a bare 'where' asks where something happened: a place the sentence puts it in, not one that acts or is acted on", () => {
+    const ask = (question: string, text: string, language: "nl" | "en" = "nl") => unsaidIn(analyzeQuery(question, language), text);
+    const acting = "Naar verluidt stuurde Washington Kiev twee nieuwe radarsystemen.";
+    expect(ask("Waar werden de radarsystemen gebouwd?", acting)).toEqual({ kind: "place", text: "place" });
+    expect(ask("Where were the radar systems built?", acting, "en")).toEqual({ kind: "place", text: "place" });
+    expect(ask("Waar werden de radarsystemen gebouwd?", "De radarsystemen werden in Noorwegen gebouwd.")).toBeUndefined();
+    expect(ask("Where were the radar systems built?", "De radarsystemen werden in Noorwegen gebouwd.", "en")).toBeUndefined();
+    // "Welke stad" asks which city, whatever it does in the sentence.
+    expect(ask("Naar welke stad stuurde Washington de radarsystemen?", acting)).toBeUndefined();
+  });
+
   it("how long something lasted needs a span in the clause that says it, not a moment or another thing's span", () => {
     const text = "De minister sprak maandagavond met de burgemeester. De minister beloofde, in het overleg, de gemeente blijvend geld te geven.";
     const ask = (question: string) => unsaidIn(analyzeQuery(question, "nl"), text);
