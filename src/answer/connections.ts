@@ -44,9 +44,12 @@ export function saidInConnection(
   const contextText = [...context].join(" ");
   // "Heeft Lambrecht iets gezegd …?" is answered by any report of her words ("volgens Lambrecht");
   // "What did Liz Truss say?" is not by a sentence that only says she was spoken to.
-  if (asksWhatWasSaid(query) && reportsWords(contextText)) return true;
-  if (mode === "speaker") return false;
+  // A medium asked ("Tweette Biden …?") must be the name's own, like any other word asked of it:
+  // the article's tweet may be someone else's.
+  const medium = query.terms.filter((term) => writtenSpeech.has(term.word));
+  if (asksWhatWasSaid(query) && reportsWords(contextText) && medium.length === 0) return true;
   const around = textTerms(contextText);
+  if (mode === "speaker") return medium.length > 0 && medium.every((term) => matchStrength(term, around) >= connectedFrom);
   // A word this passage does not say of the name, said elsewhere of something else — not where
   // another passage speaks of the name ("Lijkt Biden meer … te geven?": "de steun te geven" is Biden's too).
   const everywhere = new Set([...contexts.values()].flat());
@@ -296,3 +299,20 @@ export function asksWhatWasSaid(query: Query): boolean {
   // "Wanneer vond het gesprek plaats?" asks when, not what anyone thought.
   return list.some((word) => speechVerbs.has(word)) && !list.includes("plaats");
 }
+
+/** Words asking for words in a particular medium: a tweet, a post, something written. */
+const writtenSpeech = new Set([
+  "tweet",
+  "tweette",
+  "getweet",
+  "tweets",
+  "tweeted",
+  "schreef",
+  "geschreven",
+  "post",
+  "postte",
+  "gepost",
+  "posted",
+  "wrote",
+  "written",
+]);

@@ -258,6 +258,13 @@ describe("a name the passage mentions only in another connection", () => {
     expect(ask("What does Sauli Niinistö think about the radars?", 1, "en")).toEqual({ kind: "context", text: "Sauli Niinistö" });
     expect(ask("Tweette Niinistö over het gesprek?", 1)).toEqual({ kind: "context", text: "Niinistö" });
     expect(ask("Wat vindt Berzina van de radars?", 2)).toBeUndefined();
+    // A medium asked must be the name's own: the tweet is Karins's, Niinistö only spoke with him.
+    const tweets = ["Het gesprek was goed, schreef de Letse premier Krisjanis Karins in een tweet. Later sprak de Finse president Sauli Niinistö met hem."];
+    const medium = (question: string, language: "nl" | "en" = "nl") => unsaidIn(analyzeQuery(question, language), tweets[0]!, ["Letland wil radars plaatsen."]);
+    expect(medium("Heeft Niinistö iets getweet over het gesprek?")).toEqual({ kind: "context", text: "Niinistö" });
+    expect(medium("Did Niinistö tweet about the call?", "en")).toEqual({ kind: "context", text: "Niinistö" });
+    expect(medium("Heeft Karins iets getweet over het gesprek?")).toBeUndefined();
+    expect(medium("Wat schreef Karins over het gesprek?")).toBeUndefined();
     // "vond … plaats" is a time, not an opinion.
     expect(asksWhatWasSaid(analyzeQuery("Wanneer vond het gesprek met Niinistö plaats?", "nl"))).toBe(false);
     expect(asksWhatWasSaid(analyzeQuery("Wat vond Niinistö van het gesprek?", "nl"))).toBe(true);
