@@ -14,7 +14,9 @@ export type Answerability =
  * Keeps the candidates relevant enough to answer from (`relevance ≥ threshold`) and, among them,
  * those that say everything the question names. A candidate silent on a name or a price the
  * question asks about gives way to a lower one that is not; when every one is silent, the question
- * is near-topic and the first one's silence is the reason given. Pure; shared by every answerer.
+ * is near-topic and the first one's silence is the reason given; when every one misses a name that
+ * only a passage too far below the threshold mentions, the article names it in another connection.
+ * Pure; shared by every answerer.
  */
 export function answerability(candidates: readonly Candidate[], threshold: number): Answerability {
   const relevant = candidates.filter((candidate) => candidate.relevance >= threshold);
@@ -34,9 +36,12 @@ export function answerability(candidates: readonly Candidate[], threshold: numbe
     (candidate) => candidate.relevance < threshold && candidate.relevance >= threshold - nameAnchorMargin && !unsaidIn(candidate.query, candidate.passage.text),
   );
   if (naming) return { status: "answerable", candidates: [naming] };
-  // Otherwise the article may say it in words the lexicon does not know ("het Witte Huis" for
-  // "Washington"), so answer from the best.
-  return { status: "answerable", candidates: judged.map(({ candidate }) => candidate) };
+  // Otherwise the article names it only where it says nothing else the question asks ("Heeft
+  // Lambrecht Zelenski gebeld?": she is named only beside the bombing): it speaks of the name in
+  // another connection. (A name said in other words — "het Witte Huis" for "Washington" — is found
+  // as a name elsewhere only when that passage is relevant too, and then it is answered above.)
+  const nearest = judged[0]!;
+  return { status: "unsaid", unsaid: { kind: "context", text: nearest.unsaid!.text }, nearest: nearest.candidate };
 }
 
 /** How far under the threshold a passage naming what all relevant ones miss may be and still be cited. */

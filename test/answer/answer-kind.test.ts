@@ -162,5 +162,9 @@ describe("where a sentence gives a reason", () => {
     ]);
     expect(reasonSplits("De trein had vertraging omdat het sneeuwde, zei de woordvoerder.")[0]!.reason).toBe("omdat het sneeuwde");
     expect(reasonSplits("De boeren protesteerden in Den Haag.")).toEqual([]);
+    // A verb of cause: the reason before it, what it explains after it.
+    expect(reasonSplits("De droogte onderstreept volgens de minister de dringende nood aan water.")).toEqual([
+      { reason: "de droogte", rest: "volgens de minister de dringende nood aan water." },
+    ]);
   });
 });
