@@ -138,7 +138,8 @@ export function holdsPlaceName(question: string, sentence: string): boolean {
   const kinds: NameKind[] = country ? ["country", "region"] : city ? ["city", "region"] : ["city", "country", "region"];
   // A bare "waar"/"where" asks where something happened: a place the sentence puts something in, at
   // or from ("in Kiev", "uit Washington"), not one that acts or is acted on ("Washington bezorgde Kiev …").
-  const location = !country && !city && / (waar|where|waarheen|waarvandaan) /u.test(text);
+  // Where something comes from or goes to is also who sent or got it ("Waar komen de Nasams vandaan?").
+  const location = !country && !city && / (waar|where) /u.test(text) && !fromOrTo.test(text);
   const known = lookupNames(sentence, { kinds }).filter(
     (match) =>
       (country || (match.via !== "adjective" && (!city || inCountryAsked(match)))) && (!location || locativePrepositions.has(wordBefore(sentence, match.text))),
@@ -149,6 +150,8 @@ export function holdsPlaceName(question: string, sentence: string): boolean {
     namesIn(sentence).some((name) => entriesNamed(name).length === 0 && !questionNames(question, name) && locativePrepositions.has(wordBefore(sentence, name)))
   );
 }
+
+const fromOrTo = / (vandaan|heen|naartoe|toe|komen|komt|kwam|kwamen|gaan|gaat|ging|gingen|from|to|come|comes|came|go|goes|went|gone) /u;
 
 const locativePrepositions = new Set(["in", "te", "bij", "uit", "nabij", "naar", "vanuit", "near", "at", "from", "to"]);
 

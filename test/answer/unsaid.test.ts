@@ -139,6 +139,9 @@ describe("what a passage does not say", () => {
     expect(ask("Where were the radar systems built?", acting, "en")).toEqual({ kind: "place", text: "place" });
     expect(ask("Waar werden de radarsystemen gebouwd?", "De radarsystemen werden in Noorwegen gebouwd.")).toBeUndefined();
     expect(ask("Where were the radar systems built?", "De radarsystemen werden in Noorwegen gebouwd.", "en")).toBeUndefined();
+    // Where something comes from or goes to is who sent or got it.
+    expect(ask("Waar komen de radarsystemen vandaan?", acting)).toBeUndefined();
+    expect(ask("Where did the radar systems go?", acting, "en")).toBeUndefined();
     // "Welke stad" asks which city, whatever it does in the sentence.
     expect(ask("Naar welke stad stuurde Washington de radarsystemen?", acting)).toBeUndefined();
   });
