@@ -189,9 +189,20 @@ function withTimeWords(term: QueryTerm, language: Language): QueryTerm {
  * (`telefoontje` → telefoon, not `telefoont`).
  */
 function withDiminutiveBase(term: QueryTerm, language: Language, dictionary: BilingualDictionary | undefined): QueryTerm {
-  if (language !== "nl") return term;
-  const bases = diminutiveBases(term.word).filter((base) => base.length >= 3 && (!dictionary || dictionary.translate(base, "nl", "en").length > 0));
-  const forms = bases.map((base) => form(base, alternativeWeights.diminutive)).filter((found): found is AlternativeForm => found !== undefined);
+  const known = (base: string) => base.length >= 3 && (!dictionary || dictionary.translate(base, "nl", "en").length > 0);
+  // An English word's Dutch translation may be a diminutive too: "call" → telefoontje → telefoon
+  // (the article's "telefoongesprek").
+  const sources: [string, number][] =
+    language === "nl"
+      ? [[term.word, 1]]
+      : (term.alternatives ?? []).filter((found) => found.words.length === 1).map((found) => [found.words[0]!.word, found.weight]);
+  const forms = sources
+    .flatMap(([word, weight]) =>
+      diminutiveBases(word)
+        .filter(known)
+        .map((base) => form(base, weight * alternativeWeights.diminutive)),
+    )
+    .filter((found): found is AlternativeForm => found !== undefined);
   return forms.length > 0 ? { ...term, alternatives: dedupe([...(term.alternatives ?? []), ...forms]) } : term;
 }
 

@@ -43,6 +43,16 @@ describe("questions in other words", () => {
     expect(forms(known).filter((form) => form.endsWith("@0.9"))).toEqual(["telefoon@0.9"]);
   });
 
+  it("lets an English word's Dutch diminutive translation stand for its base word too (call → telefoontje → telefoon)", () => {
+    const lexicon = {
+      id: "test",
+      dictionary: dictionaryFrom([[{ name: "test", from: "en", pairs: parseLexiconTsv("call\ttelefoontje\ntelephone\ttelefoon\n") }]]),
+    };
+    const call = analyzeQuery("Who made the call?", "en", lexicon).terms.find((found) => found.word === "call");
+    expect(forms(call)).toEqual(expect.arrayContaining(["telefoontje@0.85", `telefoon@${0.85 * 0.9}`]));
+    expect(matchStrength(call!, textTerms("Het telefoongesprek duurde een uur."))).toBeGreaterThan(0.6);
+  });
+
   it("guesses the Dutch spelling of English cognates", () => {
     const priority = term("What is the first priority?", "priority", "en");
     expect(matchStrength(priority!, textTerms("Luchtafweer is de eerste prioriteit."))).toBeCloseTo(0.75);
