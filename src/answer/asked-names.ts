@@ -51,7 +51,29 @@ export function names(name: AskedName, text: string, terms: TextTerms, holders: 
   if (office && holders.some((holder) => terms.words.includes(holder))) return true;
   if (!mentions(name.terms, terms)) return false;
   if (!office) return true;
-  return sentencesOf({ text }).some((sentence) => holdsOffice(sentence, office) && mentions(name.terms, textTerms(sentence)));
+  return sentencesOf({ text }).some((sentence) => holdsOfficeOf(sentence, office, name.terms));
+}
+
+/**
+ * Whether a sentence names the office as the country's: the country right before it ("de Duitse
+ * defensieminister", "Oekraïens president") or in a "van"/"of" phrase right after it ("minister van
+ * Defensie van Oekraïne"). "de Duitse defensieminister … de dringende Oekraïense nood" names no
+ * Ukrainian defence minister.
+ */
+function holdsOfficeOf(sentence: string, office: readonly string[], country: readonly QueryTerm[]): boolean {
+  if (!holdsOffice(sentence, office) || !mentions(country, textTerms(sentence))) return false;
+  const list = words(sentence);
+  const isCountry = (word: string | undefined) => word !== undefined && mentions(country, textTerms(word));
+  return office.some((form) => {
+    const parts = words(form);
+    return list.some((word, at) => {
+      const whole = parts.length > 1 ? parts.every((part, offset) => list[at + offset] === part) : word.includes(parts[0] ?? form);
+      if (!whole) return false;
+      const end = at + parts.length;
+      const after = list.slice(end, end + 4);
+      return isCountry(list[at - 1]) || after.some((next, offset) => isCountry(next) && ["van", "of"].includes(after[offset - 1] ?? ""));
+    });
+  });
 }
 
 /**
@@ -65,7 +87,7 @@ export function officeHolders(name: AskedName, texts: readonly string[]): string
   if (!office) return [];
   const holders: string[] = [];
   for (const sentence of texts.flatMap((text) => sentencesOf({ text }))) {
-    if (!holdsOffice(sentence, office) || !mentions(name.terms, textTerms(sentence))) continue;
+    if (!holdsOfficeOf(sentence, office, name.terms)) continue;
     for (const person of namesIn(sentence)) {
       const before = wordBefore(sentence, person);
       if (looksLikePerson(person) && office.some((form) => before.endsWith(words(form).at(-1) ?? form))) holders.push(words(person).at(-1)!);
@@ -124,7 +146,9 @@ function namesAsked(query: Query): AskedName[] {
     const place = match.via === "name" && (match.entry.kind === "country" || match.entry.kind === "city" || match.entry.kind === "region");
     const term = termFor(words(match.text).join(" ")) ?? termFor(words(match.text)[0] ?? "");
     if (place && term) asked.push({ surface: match.text.replace(/[’']s$/u, ""), terms: [term] });
-    const roleOf = place && match.entry.kind === "country" ? roleOfCountry(query.text, match) : undefined;
+    // "Ukraine's defence minister" is the Ukrainian one; "de premier van Nederland" the Dutch one.
+    const possessive = place && match.entry.kind === "country" && (/[’']s$/u.test(match.text) || /^[’']s\b/u.test(query.text.slice(match.end)));
+    const roleOf = place && match.entry.kind === "country" ? (possessive ? nationalRole(query.text, match) : roleOfCountry(query.text, match)) : undefined;
     if (roleOf && term) asked.push({ surface: roleOf.phrase, terms: [term], office: officeOf(roleOf.role) });
   }
   const covered = new Set(query.names.flatMap((match) => words(match.text)));
@@ -158,9 +182,9 @@ function namesAsked(query: Query): AskedName[] {
  * article, for the reply, and the role alone; undefined when no role follows.
  */
 function nationalRole(question: string, match: NameMatch): { phrase: string; role: string } | undefined {
-  const following = /^\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/u.exec(question.slice(match.end));
+  const following = /^(?:[’']s)?\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/u.exec(question.slice(match.end));
   const isRole = (word: string | undefined) => word !== undefined && isNationalRole(words(word).join(""));
-  if (!following || !isRole(following[1])) return undefined;
+  if (!following || (!isRole(following[1]) && !isRole(following[2]))) return undefined;
   // "prime minister", "defence minister": a role of two words is named whole in the reply.
   const role = isRole(following[2]) ? `${following[1]} ${following[2]}` : following[1]!;
   const article = /\b(de|het|the)\s+$/iu.exec(question.slice(0, match.start))?.[0] ?? "";

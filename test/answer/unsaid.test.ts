@@ -59,6 +59,20 @@ describe("what a passage does not say", () => {
     expect(unsaid("Wat beloofde de Duitse regering?")).toBeUndefined();
   });
 
+  it("the office must be the country's: named right before it, after it with 'van'/'of', or as the country's ('Ukraine's')", () => {
+    const text = "De Duitse defensieminister Boris Pistorius wees op de dringende Oekraïense nood aan raketten.";
+    const ask = (question: string, language: "nl" | "en" = "nl") => unsaidIn(analyzeQuery(question, language), text);
+    // A Ukrainian word in the sentence is no Ukrainian minister.
+    expect(ask("Wie is de Oekraïense defensieminister?")).toMatchObject({ kind: "name" });
+    expect(ask("What did the Ukrainian defense minister say?", "en")).toMatchObject({ kind: "name" });
+    expect(ask("Who is Ukraine's defence minister?", "en")).toMatchObject({ kind: "name" });
+    expect(ask("Wie is de Duitse defensieminister?")).toBeUndefined();
+    expect(ask("Who is Germany's defence minister?", "en")).toBeUndefined();
+    expect(
+      unsaidIn(analyzeQuery("Wie is de minister van Defensie van Oekraïne?", "nl"), "De minister van Defensie van Oekraïne is Oleksii Reznikov."),
+    ).toBeUndefined();
+  });
+
   it("a name only another passage mentions makes this passage weaker, not the article silent", () => {
     expect(unsaid("Wat beloofde Washington?")).toEqual({ kind: "name", text: "Washington", elsewhere: true });
     // So does a nationality the question describes with, though it never proves silence.
