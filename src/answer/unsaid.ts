@@ -1,14 +1,14 @@
 import { currencyWords } from "../text/currency-words.js";
 import { words } from "../text/tokenize.js";
 import type { Query } from "../retrieval/query.js";
-import { textTerms } from "../retrieval/term-match.js";
+import { matchStrength, textTerms } from "../retrieval/term-match.js";
 import { sentencesOf } from "../text/sentences.js";
 import { answerKind, asksExpansion, asksPlaceName, holdsAnswer, reasonSplits } from "./answer-kind.js";
 import { abbreviates, looksLikePerson, namesIn, surnamesIn } from "./names-in-text.js";
 import { answerConnected } from "./answer-connection.js";
 import { askedNamesOf, mentions, names, officeHolders, shownAs, type AskedName } from "./asked-names.js";
 import { countedPhrase, givesNumberOf } from "./counted.js";
-import { articleOf, asksWhatWasSaid, isTopical, namesApart, saidInConnection } from "./connections.js";
+import { articleOf, asksWhatWasSaid, connectedFrom, isTopical, namesApart, saidInConnection } from "./connections.js";
 
 /**
  * Near-topic questions: close enough to the article to match a passage well, about something it
@@ -94,6 +94,10 @@ export function unsaidIn(query: Query, passageText: string, others: readonly str
   ) {
     const people = article.remember("people", () => surnamesIn(article.texts));
     if (!sentencesOf({ text: passageText }).some((sentence) => holdsAnswer(kind, sentence, query.text, people))) return { kind, text: kind };
+    // "Wie is de opvolger van Truss?": the relation is what is asked, and no other word says it; a
+    // passage without it names other people, not the successor.
+    if (kind === "person" && query.terms.some((term) => relationWords.has(term.word) && matchStrength(term, passage) < connectedFrom))
+      return { kind, text: kind };
     // The fact is there, but is it the one asked? ("Wanneer komt de Britse luchtafweer?" against a time of something else.)
     if (!missingName && !answerConnected(kind, query, passageText, asked, article, people)) return { kind, text: kind };
   }
@@ -103,6 +107,52 @@ export function unsaidIn(query: Query, passageText: string, others: readonly str
   }
   return missingName;
 }
+
+/** Words for how one person stands to another (family, succession, staff), in Dutch and English. */
+const relationWords = new Set([
+  "opvolger",
+  "opvolgster",
+  "opvolgers",
+  "opgevolgd",
+  "voorganger",
+  "voorgangster",
+  "vervanger",
+  "vervangen",
+  "verving",
+  "successor",
+  "predecessor",
+  "succeeded",
+  "replaced",
+  "replacement",
+  "vrouw",
+  "echtgenote",
+  "echtgenoot",
+  "wife",
+  "husband",
+  "spouse",
+  "zoon",
+  "dochter",
+  "son",
+  "daughter",
+  "vader",
+  "moeder",
+  "father",
+  "mother",
+  "broer",
+  "zus",
+  "brother",
+  "sister",
+  "woordvoerder",
+  "woordvoerster",
+  "spokesman",
+  "spokeswoman",
+  "spokesperson",
+  "adviseur",
+  "adviser",
+  "advisor",
+  "plaatsvervanger",
+  "deputy",
+]);
 
 /** Words that ask what something cost, in Dutch and English. */
 const costWords = new Set([

@@ -146,6 +146,16 @@ describe("what a passage does not say", () => {
     });
   });
 
+  it("a person asked by relation ('de opvolger van', 'wife', 'spokesperson') needs that relation: other people are not it", () => {
+    const text = "De premier sprak met minister Anna Berzina en met president Sauli Niinistö.";
+    const ask = (question: string, language: "nl" | "en" = "nl") => unsaidIn(analyzeQuery(question, language), text);
+    expect(ask("Wie is de opvolger van Berzina?")).toEqual({ kind: "person", text: "person" });
+    expect(ask("Who is Niinistö's spokesperson?", "en")).toEqual({ kind: "person", text: "person" });
+    expect(ask("Met wie sprak de premier?")).toBeUndefined();
+    const succession = "Anna Berzina werd opgevolgd door Janis Kalnins, haar opvolger als minister.";
+    expect(unsaidIn(analyzeQuery("Wie is de opvolger van Berzina?", "nl"), succession)).toBeUndefined();
+  });
+
   it("a bare 'where' asks where something happened: a place the sentence puts it in, not one that acts or is acted on", () => {
     const ask = (question: string, text: string, language: "nl" | "en" = "nl") => unsaidIn(analyzeQuery(question, language), text);
     const acting = "Naar verluidt stuurde Washington Kiev twee nieuwe radarsystemen.";
