@@ -1,4 +1,5 @@
 import { words } from "../text/tokenize.js";
+import { foldText } from "../text/fold.js";
 import type { Query } from "../retrieval/query.js";
 import { matchStrength, queryTerms, textTerms, type QueryTerm, type TextTerms } from "../retrieval/term-match.js";
 import { sentencesOf } from "../text/sentences.js";
@@ -50,12 +51,22 @@ export function saidInConnection(
   if (asksWhatWasSaid(query) && reportsWords(contextText) && medium.length === 0) return true;
   const around = textTerms(contextText);
   if (mode === "speaker") return medium.length > 0 && medium.every((term) => matchStrength(term, around) >= connectedFrom);
+  // "Ook hen vroeg hij om te helpen": a name the passage only asks to act has done nothing it
+  // reports, so a question asking nothing of it that the passage says ("Stuurt het VK luchtafweer?")
+  // is not answered.
+  const missing = rest.filter((term) => matchStrength(term, around) < connectedFrom);
+  if (
+    mode === "yes-no" &&
+    missing.length > 0 &&
+    missing.length === rest.length &&
+    isSubject(name, query) &&
+    [...context].some((sentence) => askedToAct.test(foldText(sentence)))
+  )
+    return false;
   // A word this passage does not say of the name, said elsewhere of something else — not where
   // another passage speaks of the name ("Lijkt Biden meer … te geven?": "de steun te geven" is Biden's too).
   const everywhere = new Set([...contexts.values()].flat());
-  return !rest.some(
-    (term) => matchStrength(term, around) < connectedFrom && attachedElsewhere(term, query, article).some((sentence) => !everywhere.has(sentence)),
-  );
+  return !missing.some((term) => attachedElsewhere(term, query, article).some((sentence) => !everywhere.has(sentence)));
 }
 
 /**
@@ -299,6 +310,21 @@ export function asksWhatWasSaid(query: Query): boolean {
   // "Wanneer vond het gesprek plaats?" asks when, not what anyone thought.
   return list.some((word) => speechVerbs.has(word)) && !list.includes("plaats");
 }
+
+/**
+ * Whether a yes/no question asks what the name did: it stands right after the opening verb ("Stuurt
+ * het VK …?", "Did the UK …?"), not as its object ("Had Zelenski contact met Ottawa?") nor as the
+ * owner of the subject ("Did Kyiv's leader …?").
+ */
+function isSubject(name: AskedName, query: Query): boolean {
+  const list = words(query.text);
+  const next = list.slice(1).find((word) => !["de", "het", "een", "the", "a", "an"].includes(word));
+  const at = query.text.indexOf(name.surface);
+  return next !== undefined && words(name.surface)[0] === next && !/^[’']s\b/u.test(query.text.slice(at + name.surface.length));
+}
+
+/** A request to act: "vroeg hij om te helpen", "riep … op om", "asked them to help". */
+const askedToAct = /\b(vroeg|vroegen|vraagt|gevraagd|verzocht|verzoekt|riep|roept|asked|asks|urged|urges|called on)\b[^.;:]*\b(om|te|to)\b/u;
 
 /** Words asking for words in a particular medium: a tweet, a post, something written. */
 const writtenSpeech = new Set([

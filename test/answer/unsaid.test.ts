@@ -266,9 +266,19 @@ describe("a name the passage mentions only in another connection", () => {
     expect(ask("Did he ask Niinistö for support?", 1, "en")).toBeUndefined();
   });
 
+  it("a name the article only asks to act has done nothing it reports", () => {
+    // Finland is asked for support; whether it sends anything the article does not say.
+    expect(ask("Stuurt Finland soldaten naar de grens?", 1)).toEqual({ kind: "context", text: "Finland" });
+    expect(ask("Did Finland send soldiers?", 1, "en")).toEqual({ kind: "context", text: "Finland" });
+    // What the passage does say of it: it was asked, and for support.
+    expect(ask("Werd Finland om steun gevraagd?", 1)).toBeUndefined();
+    // Finland as the object of the question is asked nothing of.
+    expect(ask("Sprak de premier met Finland?", 1)).toBeUndefined();
+  });
+
   it("a word the article says of no one proves nothing: the question may use other words", () => {
-    // "Stuurt" is nowhere, so the article may say it otherwise.
-    expect(ask("Stuurt Finland hulp?", 1)).toBeUndefined();
+    // "Stuurt" is nowhere, so the article may say it otherwise ("levert").
+    expect(ask("Stuurt Zweden hulp?", 0)).toBeUndefined();
   });
 
   it("a report of someone's words answers what they said; an open question asks it of its first name", () => {
