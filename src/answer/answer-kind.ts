@@ -343,7 +343,7 @@ const polarityPattern = /\b(niet|geen|nooit|niets|nog|ook|eveneens|tevens|al|wel
  * day and month or a year — a weekday is not a date; a time of day ("hoe laat", "op welk moment van
  * de dag") needs a clock time or a part of the day — a month is not one. Anything else takes any time.
  */
-export type TimeFacet = "date" | "time-of-day" | "duration" | "any";
+export type TimeFacet = "date" | "time-of-day" | "duration" | "future" | "any";
 
 export function timeFacet(question: string): TimeFacet {
   const text = ` ${words(question).join(" ")} `;
@@ -351,6 +351,8 @@ export function timeFacet(question: string): TimeFacet {
   if (/ (hoe laat|what time|moment van de dag|tijdstip|time of day) /u.test(text)) return "time-of-day";
   // "Sinds wanneer …?" asks a point in time ("in juni"), "hoe lang" a span.
   if (/ (hoelang|hoe lang|how long) /u.test(text)) return "duration";
+  // "Wanneer stuurt Biden de volgende systemen?", "When will …": what is still to come.
+  if (/ (volgende|komende|binnenkort|zal|zullen|next|upcoming|will|shall) /u.test(text)) return "future";
   return "any";
 }
 
@@ -361,8 +363,15 @@ function holdsTime(facet: TimeFacet, sentence: string): boolean {
   // "Hoelang …?" wants a span — "al zo lang", "sinds de zomer", "twee uur", "blijvend" — not the
   // moment something happened ("maandagavond").
   if (facet === "duration") return durationClauses(sentence).length > 0;
+  // Something still to come is placed by a time ahead ("binnen enkele dagen", "tegen het einde van
+  // dit jaar", "volgende week"), not by when something already happened ("Eind september").
+  if (facet === "future") return futurePattern.test(folded);
   return timePattern().test(folded) || /\b(1\d|20)\d\d\b/u.test(sentence);
 }
+
+/** Words that place an event ahead in time. */
+const futurePattern =
+  /\b(binnen|tegen (het einde|eind|begin|half|midden)|volgende|komende|binnenkort|straks|later|spoedig|weldra|na afloop|zodra|within|by the end|by (next|early|mid|late)|next|coming|upcoming|soon|shortly|later)\b/u;
 
 /** Words that give how long something lasted, has been going on or will last. */
 const durationPattern =

@@ -156,6 +156,16 @@ describe("what a passage does not say", () => {
     expect(unsaidIn(analyzeQuery("Wie is de opvolger van Berzina?", "nl"), succession)).toBeUndefined();
   });
 
+  it("something still to come is placed by a time ahead, not by when something already happened", () => {
+    const text = "Eind september kreeg de stad twee nieuwe radars. De regering belooft binnen enkele weken meer radars te leveren.";
+    const ask = (question: string, language: "nl" | "en" = "nl") => unsaidIn(analyzeQuery(question, language), text);
+    expect(ask("When will the government deliver more radars?", "en")).toBeUndefined();
+    expect(ask("Wanneer levert de regering de volgende radars?")).toBeUndefined();
+    const past = "Eind september kreeg de stad twee nieuwe radars.";
+    expect(unsaidIn(analyzeQuery("Wanneer krijgt de stad de volgende radars?", "nl"), past)).toEqual({ kind: "time", text: "time" });
+    expect(unsaidIn(analyzeQuery("Wanneer kreeg de stad de radars?", "nl"), past)).toBeUndefined();
+  });
+
   it("a bare 'where' asks where something happened: a place the sentence puts it in, not one that acts or is acted on", () => {
     const ask = (question: string, text: string, language: "nl" | "en" = "nl") => unsaidIn(analyzeQuery(question, language), text);
     const acting = "Naar verluidt stuurde Washington Kiev twee nieuwe radarsystemen.";
