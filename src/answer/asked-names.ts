@@ -242,3 +242,20 @@ export function askedNamesOf(query: Query): readonly AskedName[] {
 }
 
 const askedNames = new WeakMap<Query, AskedName[]>();
+
+/**
+ * The asked names with the ones typed in lower case ("heeft lambrecht zelenski gebeld") or opening
+ * the question: a question word the given texts write as a proper name — capitalised in
+ * mid-sentence — that the question does not already ask as a name. Chat often skips capitals; the
+ * checks on names must not skip it too. Nationality adjectives (capitalised in Dutch) describe and
+ * are left out.
+ */
+export function withLowercaseNames(asked: readonly AskedName[], query: Query, texts: readonly TextTerms[]): readonly AskedName[] {
+  const covered = new Set(asked.flatMap((name) => name.terms));
+  const lowercase = query.terms.filter(
+    (term) => !covered.has(term) && !term.describes && !term.words && !/^\p{N}/u.test(term.word) && texts.some((text) => text.names.has(term.stem)),
+  );
+  // Shown as the question typed it ("niinistö"), not folded.
+  const typed = (term: QueryTerm) => query.text.match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu)?.find((token) => words(token)[0] === term.word) ?? term.word;
+  return lowercase.length === 0 ? asked : [...asked, ...lowercase.map((term) => ({ surface: typed(term), terms: [term] }))];
+}

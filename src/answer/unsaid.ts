@@ -1,12 +1,13 @@
 import { currencyWords } from "../text/currency-words.js";
 import { words } from "../text/tokenize.js";
+import { foldText } from "../text/fold.js";
 import type { Query } from "../retrieval/query.js";
 import { matchStrength, textTerms } from "../retrieval/term-match.js";
 import { sentencesOf } from "../text/sentences.js";
 import { answerKind, asksExpansion, asksPlaceName, holdsAnswer, reasonSplits } from "./answer-kind.js";
 import { abbreviates, looksLikePerson, namesIn, surnamesIn } from "./names-in-text.js";
 import { answerConnected } from "./answer-connection.js";
-import { askedNamesOf, mentions, names, officeHolders, shownAs, type AskedName } from "./asked-names.js";
+import { askedNamesOf, mentions, names, officeHolders, shownAs, withLowercaseNames, type AskedName } from "./asked-names.js";
 import { countedPhrase, givesNumberOf } from "./counted.js";
 import { articleOf, asksWhatWasSaid, connectedFrom, isTopical, namesApart, saidInConnection } from "./connections.js";
 
@@ -41,9 +42,11 @@ export interface Unsaid {
 export function unsaidIn(query: Query, passageText: string, others: readonly string[] = []): Unsaid | undefined {
   const passage = textTerms(passageText);
   let missingName: Unsaid | undefined;
-  const asked = askedNamesOf(query);
   const article = articleOf(query, passageText, others);
+  const asked = article.remember("asked", () => withLowercaseNames(askedNamesOf(query), query, article.terms));
   for (const name of asked) {
+    // "Met wie sprak Zelenski behalve Biden?" asks for someone else: Biden need not be there.
+    if (excludedBy(query.text, name)) continue;
     const holders = name.office ? article.remember(`holders ${name.surface}`, () => officeHolders(name, article.texts)) : [];
     if (names(name, passageText, passage, holders)) continue;
     // The article's topic may be spoken of without being named ("hij"): no evidence against this passage.
@@ -62,7 +65,11 @@ export function unsaidIn(query: Query, passageText: string, others: readonly str
     const describedIn = article.remember(`described ${term.word}`, () => article.texts.filter((text, at) => mentions([term], article.terms[at]!)));
     if (!describedIn.includes(passageText) && describedIn.length > 0) missingName ??= { kind: "name", text: term.word, elsewhere: true };
   }
-  const apart = namesApart(asked, query, article);
+  const apart = namesApart(
+    asked.filter((name) => !excludedBy(query.text, name)),
+    query,
+    article,
+  );
   if (apart) return { kind: "together", text: apart };
   const kind = answerKind(query.text);
   const speech = asksWhatWasSaid(query);
@@ -106,6 +113,12 @@ export function unsaidIn(query: Query, passageText: string, others: readonly str
     if (!missingName && !answerConnected(kind, query, passageText, asked, article)) return { kind, text: kind };
   }
   return missingName;
+}
+
+/** Whether the question sets the name aside: "behalve Biden", "besides the US", "naast Duitsland". */
+function excludedBy(question: string, name: AskedName): boolean {
+  const at = foldText(question).indexOf(foldText(name.surface));
+  return at > 0 && /\b(behalve|buiten|naast|besides|except|apart from|aside from|other than)\s+((de|het|the)\s+)?$/u.test(foldText(question.slice(0, at)));
 }
 
 /** Words for how one person stands to another (family, succession, staff), in Dutch and English. */

@@ -270,6 +270,12 @@ describe("a name the passage mentions only in another connection", () => {
     expect(ask("Belooft Niinistö soldaten op te leiden?", 1)).toEqual({ kind: "context", text: "Niinistö" });
   });
 
+  it("a name typed in lower case is checked like a capitalised one; a name the question sets aside is not required", () => {
+    expect(ask("levert finland ook radars", 1)).toEqual({ kind: "context", text: "finland" });
+    expect(ask("wat zei niinistö over de radars", 1)).toEqual({ kind: "context", text: "niinistö" });
+    expect(ask("Wat vindt Berzina van de grens behalve Niinistö?", 2)).toBeUndefined();
+  });
+
   it("what is asked may stand in the sentence naming the name or the next one, which refers back", () => {
     expect(ask("Levert Zweden radars?", 0)).toBeUndefined();
     expect(ask("Vroeg de premier Finland om steun?", 1)).toBeUndefined();
