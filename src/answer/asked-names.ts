@@ -2,6 +2,7 @@ import { isStopword, words } from "../text/tokenize.js";
 import { alternativeWeights, type Query } from "../retrieval/query.js";
 import { matchStrength, textTerms, type QueryTerm, type TextTerms } from "../retrieval/term-match.js";
 import { sentencesOf } from "../text/sentences.js";
+import { BoundedMap } from "../util/bounded-map.js";
 import type { NameMatch } from "../lexicon/name-entry.js";
 import { isNationalRole } from "./answer-kind.js";
 import { looksLikePerson, namesIn, wordBefore } from "./names-in-text.js";
@@ -245,17 +246,28 @@ const askedNames = new WeakMap<Query, AskedName[]>();
 
 /**
  * The asked names with the ones typed in lower case ("heeft lambrecht zelenski gebeld") or opening
- * the question: a question word the given texts write as a proper name — capitalised in
- * mid-sentence — that the question does not already ask as a name. Chat often skips capitals; the
- * checks on names must not skip it too. Nationality adjectives (capitalised in Dutch) describe and
- * are left out.
+ * the question: a question word the given texts write as a short proper name — one or two
+ * capitalised words, as people and places are ("Christine Lambrecht"), not a long title whose
+ * words are common ones ("National Advanced Surface-to-Air Missile System") — that the question
+ * does not already ask as a name. Chat often skips capitals; the checks on names must not skip it
+ * too. Nationality adjectives (capitalised in Dutch) describe and are left out.
  */
-export function withLowercaseNames(asked: readonly AskedName[], query: Query, texts: readonly TextTerms[]): readonly AskedName[] {
+export function withLowercaseNames(asked: readonly AskedName[], query: Query, texts: readonly string[]): readonly AskedName[] {
   const covered = new Set(asked.flatMap((name) => name.terms));
-  const lowercase = query.terms.filter(
-    (term) => !covered.has(term) && !term.describes && !term.words && !/^\p{N}/u.test(term.word) && texts.some((text) => text.names.has(term.stem)),
-  );
+  const names = new Set(texts.flatMap(shortNameWords));
+  const lowercase = query.terms.filter((term) => !covered.has(term) && !term.describes && !term.words && names.has(term.word));
   // Shown as the question typed it ("niinistö"), not folded.
   const typed = (term: QueryTerm) => query.text.match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu)?.find((token) => words(token)[0] === term.word) ?? term.word;
   return lowercase.length === 0 ? asked : [...asked, ...lowercase.map((term) => ({ surface: typed(term), terms: [term] }))];
 }
+
+/** The folded words of a text's names of one or two words. */
+function shortNameWords(text: string): string[] {
+  return shortNames.remember(text, () =>
+    namesIn(text)
+      .filter((name) => name.trim().split(/\s+/u).length <= 2)
+      .flatMap((name) => words(name)),
+  );
+}
+
+const shortNames = new BoundedMap<string, string[]>(1_000);

@@ -43,7 +43,7 @@ export function unsaidIn(query: Query, passageText: string, others: readonly str
   const passage = textTerms(passageText);
   let missingName: Unsaid | undefined;
   const article = articleOf(query, passageText, others);
-  const asked = article.remember("asked", () => withLowercaseNames(askedNamesOf(query), query, article.terms));
+  const asked = article.remember("asked", () => withLowercaseNames(askedNamesOf(query), query, article.texts));
   for (const name of asked) {
     // "Met wie sprak Zelenski behalve Biden?" asks for someone else: Biden need not be there.
     if (excludedBy(query.text, name)) continue;
