@@ -2,14 +2,14 @@ import { currencyWords } from "../text/currency-words.js";
 import { words } from "../text/tokenize.js";
 import { foldText } from "../text/fold.js";
 import type { Query } from "../retrieval/query.js";
-import { matchStrength, textTerms } from "../retrieval/term-match.js";
+import { matchStrength, textTerms, type QueryTerm } from "../retrieval/term-match.js";
 import { sentencesOf } from "../text/sentences.js";
 import { answerKind, asksExpansion, asksPlaceName, holdsAnswer, reasonSplits } from "./answer-kind.js";
 import { abbreviates, looksLikePerson, namesIn, surnamesIn } from "./names-in-text.js";
 import { answerConnected } from "./answer-connection.js";
 import { askedNamesOf, mentions, names, officeHolders, shownAs, withLowercaseNames, type AskedName } from "./asked-names.js";
 import { countedPhrase, givesNumberOf } from "./counted.js";
-import { articleOf, asksWhatWasSaid, connectedFrom, isTopical, namesApart, saidInConnection } from "./connections.js";
+import { askedOf, articleOf, asksWhatWasSaid, attachedFrom, connectedFrom, isTopical, namesApart, saidInConnection } from "./connections.js";
 
 /**
  * Near-topic questions: close enough to the article to match a passage well, about something it
@@ -84,6 +84,17 @@ export function unsaidIn(query: Query, passageText: string, others: readonly str
     const unconnected = checked.find((name) => !saidInConnection(name, speech && name === first ? "speaker" : "yes-no", asked, query, passageText, article));
     if (unconnected) return { kind: "context", text: shownAs(unconnected) };
   }
+  // "Heeft Washington ook drones geleverd?" against "beschermt tegen aanvallen met drones": what the
+  // passage says a thing is defended against is not what was sent.
+  if (!missingName && kind === "yes-no" && !opposition.test(` ${words(query.text).join(" ")} `)) {
+    // Judged over the whole article: a passage without the word at all is no better answer.
+    const opposed = article.remember("opposed", () =>
+      askedOf(query, asked, article).find(
+        (term) => article.terms.some((text) => matchStrength(term, text, false) >= attachedFrom) && article.texts.every((text) => onlyOpposed(term, text)),
+      ),
+    );
+    if (opposed) return { kind: "context", text: opposed.word };
+  }
   // Only a run of capitalised words whose initials spell what is asked says what it stands for.
   if (asksExpansion(query.text) && !namesIn(passageText).some((name) => abbreviates(query.text, name))) return { kind: "expansion", text: "expansion" };
   const asksCost = words(query.text).find((word) => costWords.has(word));
@@ -113,6 +124,25 @@ export function unsaidIn(query: Query, passageText: string, others: readonly str
     if (!missingName && !answerConnected(kind, query, passageText, asked, article)) return { kind, text: kind };
   }
   return missingName;
+}
+
+/** Words that speak of defending against something, in a question: then "tegen drones" is what is asked. */
+const opposition =
+  / (tegen|against|beschermen|beschermt|beschermd|afweren|neerhalen|onderscheppen|verdedigen|protect|protects|protected|defend|defends|stop|stops|intercept|intercepts|shoot down|shoots down) /u;
+
+/**
+ * Whether a passage has a question word only after "tegen"/"against" (what something protects
+ * against), or not at all — "tegen het einde van het jaar" is a time, not an opposition.
+ */
+function onlyOpposed(term: QueryTerm, passageText: string): boolean {
+  return sentencesOf({ text: passageText }).every((sentence) => {
+    // The phrase runs to a dash, bracket, colon or the sentence's end: past the commas of a list.
+    const outside = foldText(sentence).replace(
+      /\b(?:tegen|against)\b(?!\s+(?:het\s+)?(?:einde|eind|begin|midden|half)\b)[^;:()–—]*?(?=\s-\s|[;:()–—]|$)/gu,
+      " ",
+    );
+    return matchStrength(term, textTerms(outside), false) < attachedFrom;
+  });
 }
 
 /** Whether the question sets the name aside: "behalve Biden", "besides the US", "naast Duitsland". */

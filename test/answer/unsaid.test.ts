@@ -166,6 +166,21 @@ describe("what a passage does not say", () => {
     expect(unsaidIn(analyzeQuery("Wanneer kreeg de stad de radars?", "nl"), past)).toBeUndefined();
   });
 
+  it("what the article says something protects against is not what was sent", () => {
+    const article = [
+      "Noorwegen stuurde twee radars. Het systeem beschermt tegen aanvallen met drones, helikopters en raketten.",
+      "Zweden belooft munitie te leveren.",
+    ];
+    const ask = (question: string, language: "nl" | "en" = "nl") => unsaidIn(analyzeQuery(question, language), article[0]!, [article[1]!]);
+    expect(ask("Heeft Noorwegen ook drones gestuurd?")).toEqual({ kind: "context", text: "drones" });
+    expect(ask("Stuurt Noorwegen ook helikopters?")).toEqual({ kind: "context", text: "helikopters" });
+    // Asked as what it protects against, or sent as such, it is what is asked.
+    expect(ask("Beschermt het systeem ook tegen drones?")).toBeUndefined();
+    expect(ask("Heeft Noorwegen radars gestuurd?")).toBeUndefined();
+    // "tegen het einde van het jaar" is a time.
+    expect(unsaidIn(analyzeQuery("Levert Zweden munitie?", "nl"), "Zweden zal tegen het einde van het jaar munitie leveren.")).toBeUndefined();
+  });
+
   it("a bare 'where' asks where something happened: a place the sentence puts it in, not one that acts or is acted on", () => {
     const ask = (question: string, text: string, language: "nl" | "en" = "nl") => unsaidIn(analyzeQuery(question, language), text);
     const acting = "Naar verluidt stuurde Washington Kiev twee nieuwe radarsystemen.";
