@@ -49,29 +49,27 @@ describe("evaluation (offline hashing embedder)", () => {
   });
 
   it("finds the right paragraph for Dutch asked in other words", () => {
-    expect(group("Dutch, other words").hitAt1).toBeGreaterThanOrEqual(0.76);
-    expect(group("Dutch, other words").keyInAnswer).toBeGreaterThanOrEqual(0.6);
+    // 87 % (key 75 %) today, after the 2026-12-02 dev probes and held-out batches; 0.76 / 0.6 before.
+    expect(group("Dutch, other words").hitAt1).toBeGreaterThanOrEqual(0.86);
+    expect(group("Dutch, other words").keyInAnswer).toBeGreaterThanOrEqual(0.74);
   });
 
   it("finds the right paragraph for English questions", () => {
-    // 70 of 80 today: 0.9 until the first held-out batch of 2026-12-02 (3 English answerable, 2 right) was
-    // run; 0.89 until nine English answerable dev probes for that day's reason, place, medium and name
-    // checks were added (three missed, none by those checks: "Why did Zelensky call Biden?", "What did
-    // Washington promise Kyiv?", "Did Zelensky post anything about the call?" — "call" is not matched to "gesprek").
-    expect(group("English").hitAt1).toBeGreaterThanOrEqual(0.87);
-    expect(group("English").keyInAnswer).toBeGreaterThanOrEqual(0.85);
-    // 32 of 38 today (0.85 before the probes above).
-    expect(group("English, no word shared").hitAt1).toBeGreaterThanOrEqual(0.84);
+    // 90 % of 98 today (89 % key), with the dev probes and four held-out batches of 2026-12-02 in.
+    expect(group("English").hitAt1).toBeGreaterThanOrEqual(0.89);
+    expect(group("English").keyInAnswer).toBeGreaterThanOrEqual(0.88);
+    // 89 % of 46 today.
+    expect(group("English, no word shared").hitAt1).toBeGreaterThanOrEqual(0.88);
   });
 
   it("refuses every off-topic question and near-topic ones the article does not answer", () => {
     expect(group("off-topic").abstentionRecall).toBe(1);
-    // 104 of 139 today. The set grew by 117 near-topic questions in 2026-12 (75 dev; 42 test, each
-    // written before it was first run — the last 26 in two held-out batches committed before the
-    // rules they measure and run once after them: 15 refused), many of kinds no check here catches
-    // (a reason, a verb the article never uses, a place, time or office of something else). The
-    // gate holds today's level, so a check that stops working fails it.
-    expect(group("near-topic").abstentionRecall).toBeGreaterThanOrEqual(0.74);
+    // 79 % of 201 today. The set grew by 179 near-topic questions in 2026-12 (97 dev; 82 test, each
+    // written before it was first run — the last 66 in four held-out batches committed before the
+    // rules they measure and run once after them: 36 refused), many of kinds no check here catches
+    // (a verb or event the article never uses, how something is done, a category the article has no
+    // member of). The gate holds today's level, so a check that stops working fails it.
+    expect(group("near-topic").abstentionRecall).toBeGreaterThanOrEqual(0.78);
   });
 
   it("answers in the language of the question: the reply's own words, the quote left out", () => {
