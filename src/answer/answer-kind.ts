@@ -141,9 +141,35 @@ export function asksPlaceName(question: string): boolean {
   return answerKind(question) === "place" && !mediumVerbs.test(text);
 }
 
-/** Verbs of saying or publishing: "where" then asks a medium, not a place. */
-const mediumVerbs =
-  / (post|posted|posts|publish|published|announce|announced|say|said|write|wrote|tweet|tweeted|share|shared|read|zei|zegt|gezegd|schreef|geschreven|meldde|gemeld|publiceerde|gepubliceerd|tweette|getweet|deelde|gedeeld|kondigde|aangekondigd|laten weten|liet weten|lees|lezen|las) /u;
+/** Words for words in a written medium — a tweet, a post, something written — in both languages. */
+export const writtenMedia: ReadonlySet<string> = new Set([
+  "tweet",
+  "tweets",
+  "tweette",
+  "getweet",
+  "tweeted",
+  "post",
+  "posts",
+  "postte",
+  "gepost",
+  "posted",
+  "schreef",
+  "geschreven",
+  "write",
+  "wrote",
+  "written",
+]);
+
+/** Verbs of saying or publishing, the written media among them: "where" then asks a medium, not a place. */
+const mediumVerbs = new RegExp(
+  ` (${[
+    ...writtenMedia,
+    ...["publish", "published", "announce", "announced", "say", "said", "share", "shared", "read"],
+    ...["zei", "zegt", "gezegd", "meldde", "gemeld", "publiceerde", "gepubliceerd", "deelde", "gedeeld", "kondigde", "aangekondigd"],
+    ...["laten weten", "liet weten", "lees", "lezen", "las"],
+  ].join("|")}) `,
+  "u",
+);
 
 /** "Wie is X?", "who was X": a name of one to three words after it — no article, no role ("Wie is de Duitse minister?"). */
 function asksIdentity(list: readonly string[]): boolean {

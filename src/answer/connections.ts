@@ -4,7 +4,7 @@ import type { Query } from "../retrieval/query.js";
 import { matchStrength, queryTerms, textTerms, type QueryTerm, type TextTerms } from "../retrieval/term-match.js";
 import { sentencesOf } from "../text/sentences.js";
 import { lookupNames } from "../lexicon/cldr-names.js";
-import { reportsWords } from "./answer-kind.js";
+import { reportsWords, writtenMedia } from "./answer-kind.js";
 import { namesIn } from "./names-in-text.js";
 import { mentions, shownAs, type AskedName } from "./asked-names.js";
 
@@ -47,7 +47,7 @@ export function saidInConnection(
   // "What did Liz Truss say?" is not by a sentence that only says she was spoken to.
   // A medium asked ("Tweette Biden …?") must be the name's own, like any other word asked of it:
   // the article's tweet may be someone else's.
-  const medium = query.terms.filter((term) => writtenSpeech.has(term.word));
+  const medium = query.terms.filter((term) => writtenMedia.has(term.word));
   if (asksWhatWasSaid(query) && reportsWords(contextText) && medium.length === 0) return true;
   const around = textTerms(contextText);
   if (mode === "speaker") return medium.length > 0 && medium.every((term) => matchStrength(term, around) >= connectedFrom);
@@ -325,20 +325,3 @@ function isSubject(name: AskedName, query: Query): boolean {
 
 /** A request to act: "vroeg hij om te helpen", "riep … op om", "asked them to help". */
 const askedToAct = /\b(vroeg|vroegen|vraagt|gevraagd|verzocht|verzoekt|riep|roept|asked|asks|urged|urges|called on)\b[^.;:]*\b(om|te|to)\b/u;
-
-/** Words asking for words in a particular medium: a tweet, a post, something written. */
-const writtenSpeech = new Set([
-  "tweet",
-  "tweette",
-  "getweet",
-  "tweets",
-  "tweeted",
-  "schreef",
-  "geschreven",
-  "post",
-  "postte",
-  "gepost",
-  "posted",
-  "wrote",
-  "written",
-]);
