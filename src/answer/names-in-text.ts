@@ -101,10 +101,15 @@ export function abbreviates(question: string, name: string): boolean {
   return initials.length >= 2 && words(question).includes(foldText(initials));
 }
 
-/** Whether the question already names this (folded, inflection-tolerant: "Zelenski" in "Zelenski's"). */
+/**
+ * Whether the question already names this (folded, inflection-tolerant: "Zelenski" in "Zelenski's";
+ * a full name by its last word: "Zelensky" names "Volodimir Zelenski").
+ */
 export function questionNames(question: string, name: string): boolean {
   const folded = ` ${words(question).join(" ")} `;
-  return words(name).every((part) => folded.includes(` ${part}`) || (part.length >= 5 && folded.includes(part.slice(0, -1))));
+  const named = (part: string) => folded.includes(` ${part}`) || (part.length >= 5 && folded.includes(part.slice(0, -1)));
+  const parts = words(name);
+  return parts.every(named) || (parts.length > 1 && named(parts.at(-1)!));
 }
 
 /**

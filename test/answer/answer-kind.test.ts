@@ -86,6 +86,9 @@ describe("answer kinds", () => {
   it("finds the asked fact in a sentence: a new name, a time, a number that is not the article een", () => {
     expect(holdsAnswer("person", "Het Witte Huis bevestigde dat Joe Biden steun beloofde.", "Welke president beloofde steun?")).toBe(true);
     expect(holdsAnswer("person", "De Amerikaanse president beloofde steun.", "Welke president beloofde steun?")).toBe(false);
+    // A full name is already named by its last word, also spelt a little differently: no new person.
+    expect(holdsAnswer("person", "Dat zei president Volodimir Zelenski.", "Met wie sprak Zelensky?")).toBe(false);
+    expect(holdsAnswer("person", "Zelenski sprak met premier Liz Truss.", "Met wie sprak Zelensky?")).toBe(true);
     expect(holdsAnswer("number", "Hij kreeg een brief.", "Hoeveel brieven kreeg hij?")).toBe(false);
     expect(holdsAnswer("number", "Hij kreeg twee brieven.", "Hoeveel brieven kreeg hij?")).toBe(true);
     expect(holdsAnswer("time", "Dat zei hij maandagavond laat.", "Wanneer zei hij dat?")).toBe(true);
