@@ -1,3 +1,4 @@
+import { opensWithPronoun } from "../text/anaphora.js";
 import type { Query } from "../retrieval/query.js";
 import { matchStrength, textTerms } from "../retrieval/term-match.js";
 import { sentencesOf } from "../text/sentences.js";
@@ -39,7 +40,7 @@ export function answerConnected(
   const sentences = sentencesOf({ text: passageText });
   return sentences.some((sentence, at) => {
     const before = at > 0 && refersBack(sentence, sentences[at - 1]!) ? [sentences[at - 1]!] : [];
-    const after = at + 1 < sentences.length && continues(sentences[at + 1]!) ? [sentences[at + 1]!] : [];
+    const after = at + 1 < sentences.length && opensWithPronoun(sentences[at + 1]!) ? [sentences[at + 1]!] : [];
     if (kind === "reason") {
       // A reason explains what the rest of its sentence says: "Na de Russische wraakcampagne kan dat
       // sneller" gives why the delivery is faster, not why Russia attacked; "dat" there is the
@@ -65,11 +66,6 @@ export function answerConnected(
  */
 function refersBack(sentence: string, previous: string): boolean {
   return closesQuote(previous) || /^(dat|dit|zo|daarop|that|this)\b/iu.test(sentence);
-}
-
-/** A sentence that goes on about who or what the one before named: "Ook hen vroeg hij …", "It protects …". */
-function continues(sentence: string): boolean {
-  return /^((ook|en|maar|also|and|but) )?(hij|zij|ze|hen|hem|haar|het|dat|dit|die|deze|he|she|they|them|it|this|that|these|those)\b/iu.test(sentence);
 }
 
 /** A clause with a pronoun for what the sentence before said ("kan dat sneller"); "het" and "die" are mostly articles and relatives. */

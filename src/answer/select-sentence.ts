@@ -1,3 +1,4 @@
+import { opensWithPronoun } from "../text/anaphora.js";
 import { matchStrength, queryTerms, textTerms, type QueryTerm } from "../retrieval/term-match.js";
 import { answerKind, holdsAnswer, type AnswerKind } from "./answer-kind.js";
 import { looksLikePerson, namesIn } from "./names-in-text.js";
@@ -102,8 +103,6 @@ function withAntecedents(sentences: readonly string[]): string[] {
   });
 }
 
-/** Sentences that continue the previous one's subject: "Hij…", "Ook hen vroeg hij…", "Het is…". */
-const anaphoric = /^(ook\s+)?(hij|zij|ze|het|dit|die|deze|dat|hen|hem|haar|daar|daarop|toen|he|she|it|they|this|that|these|those|there)\b/iu;
 /** How much of the previous sentence's match an anaphoric sentence inherits. */
 const inherited = 0.5;
 
@@ -117,7 +116,7 @@ function contextCoverage(strengths: (text: string) => readonly number[], sentenc
   // A pronoun names its antecedent as surely as the name would: full credit for the people resolved.
   const withPeople = resolved[index] === sentences[index] ? own : coverageOf(strengths(resolved[index]!));
   const previous = sentences[index - 1];
-  if (previous === undefined || !anaphoric.test(sentences[index]!.replace(/^[“"‘]/u, ""))) return Math.max(own, withPeople);
+  if (previous === undefined || !opensWithPronoun(sentences[index]!)) return Math.max(own, withPeople);
   const inheriting = coverageOf(strengths(previous), strengths(sentences[index]!)) * inherited + own * (1 - inherited);
   return Math.max(own, withPeople, inheriting);
 }
