@@ -3,7 +3,7 @@ import { isStopword, words } from "../text/tokenize.js";
 import type { Query } from "../retrieval/query.js";
 import { matchStrength, textTerms, type QueryTerm } from "../retrieval/term-match.js";
 import { sentencesOf } from "../text/sentences.js";
-import { soundsLikePlace } from "./names-in-text.js";
+import { namesIn, soundsLikePlace } from "./names-in-text.js";
 import { BoundedMap } from "../util/bounded-map.js";
 
 /**
@@ -78,8 +78,8 @@ export function givesNumberOf(counted: Counted, passageText: string): boolean {
 }
 
 /**
- * Words a text capitalises on their own, not inside a run of capitals ("(Nasams)", not the
- * "Missile" of "Surface-to-Air Missile System"), nor opening a sentence: a lower-case question
+ * Words a text capitalises on their own (its one-word names, `namesIn`): "(Nasams)", not the
+ * "Missile" of "Surface-to-Air Missile System", nor a word opening a sentence. A lower-case question
  * ("hoeveel nasams kreeg kiev") may still count a named thing.
  */
 function standaloneNames(text: string): ReadonlySet<string> {
@@ -89,14 +89,12 @@ function standaloneNames(text: string): ReadonlySet<string> {
 const standalone = new BoundedMap<string, ReadonlySet<string>>(200);
 
 function findStandaloneNames(text: string): Set<string> {
-  const names = new Set<string>();
-  const tokens = [...text.matchAll(/[\p{L}\p{N}-]+|[^\s\p{L}\p{N}-]/gu)].map((match) => match[0]);
-  tokens.forEach((token, at) => {
-    const capital = (other: string | undefined) => other !== undefined && /^\p{Lu}/u.test(other);
-    if (!capital(token) || capital(tokens[at - 1]) || capital(tokens[at + 1]) || at === 0 || /^[.!?“"]$/u.test(tokens[at - 1]!)) return;
-    for (const word of words(token)) names.add(word);
-  });
-  return names;
+  return new Set(
+    sentencesOf({ text })
+      .flatMap(namesIn)
+      .filter((name) => !name.includes(" "))
+      .flatMap((name) => words(name)),
+  );
 }
 
 /** A counted word is found from this strength on: the word, a form or a translation of it. */

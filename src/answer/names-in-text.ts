@@ -12,7 +12,7 @@ import { BoundedMap } from "../util/bounded-map.js";
  * Capitalised words and runs of them that are names: "Joe Biden", "Het Witte Huis" → "Witte Huis",
  * "Nasams". Leading common words are dropped ("De", "Het", "Maar"), so "De Duitse" is not a name;
  * a single capitalised word opening a sentence or quote is not taken for a name either, since
- * capitals there say nothing.
+ * capitals there say nothing. One in brackets is: "(Nasams)" names what the words before spell out.
  */
 export function namesIn(sentence: string): readonly string[] {
   return namesMemo.remember(sentence, findNames);
@@ -24,7 +24,7 @@ function findNames(sentence: string): string[] {
   const names: string[] = [];
   for (const match of sentence.matchAll(/\p{Lu}[\p{L}\p{N}-]*(?: \p{Lu}[\p{L}\p{N}-]*)*/gu)) {
     const before = sentence.slice(0, match.index).trimEnd();
-    const opensSentence = before === "" || /[.!?:“"‘(]$/u.test(before);
+    const opensSentence = before === "" || /[.!?:“"‘]$/u.test(before);
     const parts = match[0].split(" ");
     let start = 0;
     while (start < parts.length && isStopword(foldText(parts[start]!))) start += 1;
