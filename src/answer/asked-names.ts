@@ -149,7 +149,8 @@ function namesAsked(query: Query): AskedName[] {
     if (place && term) asked.push({ surface: match.text.replace(/[’']s$/u, ""), terms: [term] });
     // "Ukraine's defence minister" is the Ukrainian one; "de premier van Nederland" the Dutch one.
     const possessive = place && match.entry.kind === "country" && (/[’']s$/u.test(match.text) || /^[’']s\b/u.test(query.text.slice(match.end)));
-    const roleOf = place && match.entry.kind === "country" ? (possessive ? nationalRole(query.text, match) : roleOfCountry(query.text, match)) : undefined;
+    // "de burgemeester van Kiev": a city or region has offices too.
+    const roleOf = !place ? undefined : possessive ? nationalRole(query.text, match) : roleOfCountry(query.text, match);
     if (roleOf && term) asked.push({ surface: roleOf.phrase, terms: [term], office: officeOf(roleOf.role) });
   }
   const covered = new Set(query.names.flatMap((match) => words(match.text)));

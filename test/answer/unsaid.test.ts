@@ -71,6 +71,9 @@ describe("what a passage does not say", () => {
     expect(
       unsaidIn(analyzeQuery("Wie is de minister van Defensie van Oekraïne?", "nl"), "De minister van Defensie van Oekraïne is Oleksii Reznikov."),
     ).toBeUndefined();
+    // A city has offices too: Kiev is named, its mayor is not.
+    expect(unsaidIn(analyzeQuery("Wie is de burgemeester van Kiev?", "nl"), "Washington bezorgde Kiev twee batterijen.")).toMatchObject({ kind: "name" });
+    expect(unsaidIn(analyzeQuery("Wie is de burgemeester van Kiev?", "nl"), "De burgemeester van Kiev, Vitali Klitschko, sprak.")).toBeUndefined();
   });
 
   it("a name only another passage mentions makes this passage weaker, not the article silent", () => {
