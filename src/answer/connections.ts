@@ -45,12 +45,14 @@ export function saidInConnection(
   const contextText = [...context].join(" ");
   // "Heeft Lambrecht iets gezegd …?" is answered by any report of her words ("volgens Lambrecht");
   // "What did Liz Truss say?" is not by a sentence that only says she was spoken to.
-  // A medium asked ("Tweette Biden …?") must be the name's own, like any other word asked of it:
-  // the article's tweet may be someone else's.
+  // A medium asked ("Tweette Biden …?", "What did Biden post?") must be the name's own: the article's
+  // tweet may be someone else's.
   const medium = query.terms.filter((term) => writtenMedia.has(term.word));
   if (asksWhatWasSaid(query) && reportsWords(contextText) && medium.length === 0) return true;
   const around = textTerms(contextText);
-  if (mode === "speaker") return medium.length > 0 && medium.every((term) => matchStrength(term, around) >= connectedFrom);
+  // Any written medium of the name's answers one asked: a tweet is a post.
+  const ownMedium = medium.length > 0 && words(contextText).some((word) => writtenMedia.has(word));
+  if (mode === "speaker" || (medium.length > 0 && !ownMedium)) return ownMedium;
   // "Ook hen vroeg hij om te helpen": a name the passage only asks to act has done nothing it
   // reports, so a question asking nothing of it that the passage says ("Stuurt het VK luchtafweer?")
   // is not answered.

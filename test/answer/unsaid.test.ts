@@ -336,6 +336,9 @@ describe("a name the passage mentions only in another connection", () => {
     expect(medium("Did Niinistö tweet about the call?", "en")).toEqual({ kind: "context", text: "Niinistö" });
     expect(medium("Heeft Karins iets getweet over het gesprek?")).toBeUndefined();
     expect(medium("Wat schreef Karins over het gesprek?")).toBeUndefined();
+    // Asked as what someone did, and in other words: a tweet is a post.
+    expect(medium("Wat postte Niinistö over het gesprek?")).toEqual({ kind: "context", text: "Niinistö" });
+    expect(medium("Heeft Karins iets gepost over het gesprek?")).toBeUndefined();
     // "vond … plaats" is a time, not an opinion.
     expect(asksWhatWasSaid(analyzeQuery("Wanneer vond het gesprek met Niinistö plaats?", "nl"))).toBe(false);
     expect(asksWhatWasSaid(analyzeQuery("Wat vond Niinistö van het gesprek?", "nl"))).toBe(true);
