@@ -4,7 +4,7 @@ import { foldText } from "../text/fold.js";
 import type { Query } from "../retrieval/query.js";
 import { matchStrength, textTerms, type QueryTerm } from "../retrieval/term-match.js";
 import { sentencesOf } from "../text/sentences.js";
-import { answerKind, asksExpansion, asksPlaceName, holdsAnswer, reasonSplits } from "./answer-kind.js";
+import { answerKind, asksExpansion, asksPlaceName, holdsAnswer, isNationalRole, reasonSplits } from "./answer-kind.js";
 import { abbreviates, looksLikePerson, namesIn, surnamesIn } from "./names-in-text.js";
 import { answerConnected } from "./answer-connection.js";
 import { askedNamesOf, mentions, names, officeHolders, shownAs, withLowercaseNames, type AskedName } from "./asked-names.js";
@@ -118,6 +118,10 @@ export function unsaidIn(query: Query, passageText: string, others: readonly str
       return { kind, text: kind };
     // The fact is there, but is it the one asked? ("Wanneer komt de Britse luchtafweer?" against a time of something else.)
     if (!missingName && !answerConnected(kind, query, passageText, asked, article, people)) return { kind, text: kind };
+    // "Wanneer werd Truss premier?" asks when she took office; "de Britse premier Liz Truss" only
+    // says she holds it.
+    if (kind === "time" && asksTakingOffice(query.text) && !sentencesOf({ text: passageText }).some((sentence) => tookOffice.test(foldText(sentence))))
+      return { kind, text: kind };
   }
   if (kind === "reason") {
     if (!sentencesOf({ text: passageText }).some((sentence) => reasonSplits(sentence).length > 0)) return { kind, text: kind };
@@ -150,6 +154,18 @@ function excludedBy(question: string, name: AskedName): boolean {
   const at = foldText(question).indexOf(foldText(name.surface));
   return at > 0 && /\b(behalve|buiten|naast|besides|except|apart from|aside from|other than)\s+((de|het|the)\s+)?$/u.test(foldText(question.slice(0, at)));
 }
+
+/** "Wanneer werd X premier?", "When did X become president?": becoming a role, not a passive ("werd geleverd"). */
+function asksTakingOffice(question: string): boolean {
+  const list = words(question);
+  return list.some((word) => becoming.has(word)) && list.some((word) => isNationalRole(word)) && !/^ge\p{L}+[dt]$/u.test(list.at(-1) ?? "");
+}
+
+const becoming = new Set(["werd", "werden", "wordt", "worden", "geworden", "become", "became", "becomes", "benoemd", "appointed", "verkozen", "elected"]);
+
+/** A sentence telling that someone took an office. */
+const tookOffice =
+  /\b(werd|werden|geworden|benoemd|verkozen|aangesteld|aangetreden|trad aan|beedigd|opgevolgd|became|appointed|elected|sworn in|took office|succeeded)\b/u;
 
 /** Words for how one person stands to another (family, succession, staff), in Dutch and English. */
 const relationWords = new Set([

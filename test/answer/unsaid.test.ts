@@ -184,6 +184,15 @@ describe("what a passage does not say", () => {
     expect(unsaidIn(analyzeQuery("Levert Zweden munitie?", "nl"), "Zweden zal tegen het einde van het jaar munitie leveren.")).toBeUndefined();
   });
 
+  it("when someone took an office needs the passage to say they took it, not only that they hold it", () => {
+    const holds = "Maandagavond sprak hij met de Britse premier Liz Truss.";
+    expect(unsaidIn(analyzeQuery("Wanneer werd Liz Truss premier?", "nl"), holds)).toEqual({ kind: "time", text: "time" });
+    expect(unsaidIn(analyzeQuery("When did Liz Truss become prime minister?", "en"), holds)).toEqual({ kind: "time", text: "time" });
+    expect(unsaidIn(analyzeQuery("Wanneer werd Liz Truss premier?", "nl"), "Liz Truss werd in september premier.")).toBeUndefined();
+    // A passive is no office: "werd geleverd".
+    expect(unsaidIn(analyzeQuery("Wanneer werd de premier gebeld?", "nl"), holds)).toBeUndefined();
+  });
+
   it("a bare 'where' asks where something happened: a place the sentence puts it in, not one that acts or is acted on", () => {
     const ask = (question: string, text: string, language: "nl" | "en" = "nl") => unsaidIn(analyzeQuery(question, language), text);
     const acting = "Naar verluidt stuurde Washington Kiev twee nieuwe radarsystemen.";
