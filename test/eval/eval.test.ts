@@ -55,21 +55,23 @@ describe("evaluation (offline hashing embedder)", () => {
   });
 
   it("finds the right paragraph for English questions", () => {
-    // 90 % of 98 today (89 % key), with the dev probes and four held-out batches of 2026-12-02 in.
-    expect(group("English").hitAt1).toBeGreaterThanOrEqual(0.89);
-    expect(group("English").keyInAnswer).toBeGreaterThanOrEqual(0.88);
-    // 89 % of 46 today.
-    expect(group("English, no word shared").hitAt1).toBeGreaterThanOrEqual(0.88);
+    // 91 of 103 today (87 % key), with the dev probes and five held-out batches of 2026-12-02 in
+    // (0.89 before the last batch: two of its English answerable questions miss, neither by a check —
+    // "post his message" and "besides the US" do not reach the article's words).
+    expect(group("English").hitAt1).toBeGreaterThanOrEqual(0.88);
+    expect(group("English").keyInAnswer).toBeGreaterThanOrEqual(0.87);
+    // 43 of 49 today.
+    expect(group("English, no word shared").hitAt1).toBeGreaterThanOrEqual(0.87);
   });
 
   it("refuses every off-topic question and near-topic ones the article does not answer", () => {
     expect(group("off-topic").abstentionRecall).toBe(1);
-    // 79 % of 201 today. The set grew by 179 near-topic questions in 2026-12 (97 dev; 82 test, each
-    // written before it was first run — the last 66 in four held-out batches committed before the
-    // rules they measure and run once after them: 36 refused), many of kinds no check here catches
+    // 81 % of 228 today. The set grew by 206 near-topic questions in 2026-12 (104 dev; 102 test, each
+    // written before it was first run — the last 86 in five held-out batches committed before the
+    // rules they measure and run once after them: 52 refused), many of kinds no check here catches
     // (a verb or event the article never uses, how something is done, a category the article has no
     // member of). The gate holds today's level, so a check that stops working fails it.
-    expect(group("near-topic").abstentionRecall).toBeGreaterThanOrEqual(0.78);
+    expect(group("near-topic").abstentionRecall).toBeGreaterThanOrEqual(0.8);
   });
 
   it("answers in the language of the question: the reply's own words, the quote left out", () => {
