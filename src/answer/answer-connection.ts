@@ -2,7 +2,9 @@ import { opensWithPronoun } from "../text/anaphora.js";
 import type { Query } from "../retrieval/query.js";
 import { matchStrength, textTerms } from "../retrieval/term-match.js";
 import { sentencesOf } from "../text/sentences.js";
-import { durationClauses, holdsAnswer, reasonSplits, timeFacet, type AnswerKind } from "./answer-kind.js";
+import { holdsAnswer, type AnswerKind } from "./answer-kind.js";
+import { reasonSplits } from "./reasons.js";
+import { durationClauses, timeFacet } from "./time-facets.js";
 import type { AskedName } from "./asked-names.js";
 import { askedOf, attachedFrom, closesQuote, connectedFrom, type Article } from "./connections.js";
 

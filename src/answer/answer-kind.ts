@@ -1,10 +1,10 @@
 import { numbersIn } from "../text/numbers.js";
 import { words } from "../text/tokenize.js";
 import { foldText } from "../text/fold.js";
-import { calendarNames, calendarWords } from "../text/calendar-words.js";
-import { measureUnitWords, timeUnitWords } from "../lexicon/intl-time-words.js";
-import { quantitiesIn } from "../text/quantities.js";
+import { measureUnitWords } from "../lexicon/intl-time-words.js";
 import { BoundedMap } from "../util/bounded-map.js";
+import { givesCause } from "./reasons.js";
+import { holdsTime, timeFacet, timePattern } from "./time-facets.js";
 import { abbreviates, holdsPlaceName, looksLikeOrganisation, looksLikePerson, namesIn, questionNames } from "./names-in-text.js";
 
 /**
@@ -268,9 +268,7 @@ export function holdsAnswer(kind: AnswerKind, sentence: string, question: string
       return asksPlaceName(question) ? holdsPlaceName(question, sentence) : namesIn(sentence).some((name) => !questionNames(question, name));
     case "reason":
       // "om … te" gives a purpose ("de steun … om zichzelf te verdedigen"), not a cause.
-      return (
-        reasonPattern.test(foldText(sentence)) || (purposeQuestion.test(` ${words(question).join(" ")} `) && /\bom\b[^.;:]*\bte\b/u.test(foldText(sentence)))
-      );
+      return givesCause(sentence) || (purposeQuestion.test(` ${words(question).join(" ")} `) && /\bom\b[^.;:]*\bte\b/u.test(foldText(sentence)));
     case "opinion":
       return reportsWords(sentence);
     case "speed":
@@ -310,50 +308,6 @@ function holdsMeasure(sentence: string): boolean {
   return tokens.some((token, at) => (numbers.has(token) || /^\p{N}/u.test(token)) && units.has(tokens[at + 1] ?? ""));
 }
 
-const reasonPattern =
-  /\b(omdat|want|doordat|vanwege|dankzij|daardoor|daarom|zodat|naar aanleiding van|na de|na het|because|due to|since|after|so that|therefore)\b/u;
-
-/**
- * A sentence split at each place it gives a cause or purpose: `reason`, the words from a reason
- * marker ("omdat", "naar aanleiding van", "na de", "om … te") to the end of that clause, and `rest`,
- * what the reason explains (folded). Empty when the sentence gives none.
- */
-export function reasonSplits(sentence: string): { reason: string; rest: string }[] {
-  const folded = foldText(sentence);
-  const markers = [...folded.matchAll(reasonMarkers)];
-  // "De bommenbarrage onderstreept de nood": a verb of cause puts the reason before it and what it
-  // explains after it, to the clause's end.
-  const causes = [...folded.matchAll(causeVerbs)].map((verb) => {
-    const start = folded.lastIndexOf(",", verb.index) + 1;
-    return {
-      reason: folded.slice(start, verb.index).trim(),
-      rest: folded
-        .slice(verb.index + verb[0].length)
-        .replace(/\s+/gu, " ")
-        .trim(),
-    };
-  });
-  return [
-    ...causes,
-    ...markers.map((marker) => {
-      const after = folded.slice(marker.index);
-      // "om … te verdedigen" ends with its verb, past a listing comma; a cause runs to the clause's
-      // end, or — fronted, "Na de … campagne van maandag kan dat …" — to the finite verb after it.
-      const purpose = /^om\b[^.;:]*?\bte\s+\p{L}+/u.exec(after);
-      const clause = /^[^,;:()–—]*/u.exec(after)![0];
-      const fronted = marker.index === 0 || /^(na|after)\b/u.test(after) ? finiteVerb.exec(clause) : null;
-      const length = purpose ? purpose[0].length : fronted ? fronted.index : clause.length;
-      return { reason: after.slice(0, length), rest: `${folded.slice(0, marker.index)} ${after.slice(length)}`.replace(/\s+/gu, " ").trim() };
-    }),
-  ];
-}
-
-/** Verbs that say one thing causes or shows another, in both languages. */
-const causeVerbs =
-  /\b(veroorzaakt|veroorzaakte|veroorzaakten|onderstreept|onderstreepte|onderstreepten|benadrukt|benadrukte|toont aan|toonde aan|bewijst|bewees|leidt tot|leidde tot|leidden tot|zorgt voor|zorgde voor|dwingt|dwong|causes|caused|underlines|underlined|underscores|underscored|shows|showed|proves|proved|leads to|led to|prompted|prompts|forced|forces)\b/gu;
-
-const reasonMarkers = new RegExp(`${reasonPattern.source}|\\bom\\b(?=[^.;:]*\\bte\\b)`, "gu");
-const finiteVerb = /\s(kan|kon|kunnen|konden|is|was|zijn|waren|heeft|had|hebben|wordt|werd|zal|zou|gaat|ging|can|could|has|will|would)\b/u;
 /** Whether a text quotes or reports what someone said or thinks. */
 export function reportsWords(text: string): boolean {
   return /[“”"]/u.test(text) || attributionPattern.test(foldText(text));
@@ -363,89 +317,3 @@ export function reportsWords(text: string): boolean {
 const attributionPattern = /\b(zei|zegt|zeggen|aldus|volgens|vindt|vond|meent|verklaarde|said|says|according to|thinks|believes|stated)\b/u;
 const speedPattern = /\b(snel|sneller|snelst|vlug|meteen|direct|onmiddellijk|spoedig|binnen|fast|faster|quickly|soon|within|immediately)\b/u;
 const polarityPattern = /\b(niet|geen|nooit|niets|nog|ook|eveneens|tevens|al|wel|genoeg|voldoende|alleen|slechts|not|no|never|also|too|already|enough|only)\b/u;
-
-/**
- * What a time question asks more precisely: a calendar date ("Op welke datum", "what date") needs a
- * day and month or a year — a weekday is not a date; a time of day ("hoe laat", "op welk moment van
- * de dag") needs a clock time or a part of the day — a month is not one. Anything else takes any time.
- */
-export type TimeFacet = "date" | "time-of-day" | "duration" | "future" | "any";
-
-export function timeFacet(question: string): TimeFacet {
-  const text = ` ${words(question).join(" ")} `;
-  if (/ (datum|date|welke dag van de maand|what day of the month) /u.test(text)) return "date";
-  if (/ (hoe laat|what time|moment van de dag|tijdstip|time of day) /u.test(text)) return "time-of-day";
-  // "Sinds wanneer …?" asks a point in time ("in juni"), "hoe lang" a span.
-  if (/ (hoelang|hoe lang|how long) /u.test(text)) return "duration";
-  // "Wanneer stuurt Biden de volgende systemen?", "When will …": what is still to come.
-  if (/ (volgende|komende|binnenkort|zal|zullen|next|upcoming|will|shall) /u.test(text)) return "future";
-  return "any";
-}
-
-function holdsTime(facet: TimeFacet, sentence: string): boolean {
-  const folded = foldText(sentence);
-  if (facet === "date") return datePattern().test(folded) || /\b(1\d|20)\d\d\b/u.test(sentence);
-  if (facet === "time-of-day") return timeOfDayPattern.test(folded);
-  // "Hoelang …?" wants a span — "al zo lang", "sinds de zomer", "twee uur", "blijvend" — not the
-  // moment something happened ("maandagavond").
-  if (facet === "duration") return durationClauses(sentence).length > 0;
-  // Something still to come is placed by a time ahead ("binnen enkele dagen", "tegen het einde van
-  // dit jaar", "volgende week"), not by when something already happened ("Eind september").
-  if (facet === "future") return futurePattern.test(folded);
-  return timePattern().test(folded) || /\b(1\d|20)\d\d\b/u.test(sentence);
-}
-
-/** Words that place an event ahead in time. */
-const futurePattern =
-  /\b(binnen|tegen (het einde|eind|begin|half|midden)|volgende|komende|binnenkort|straks|later|spoedig|weldra|na afloop|zodra|within|by the end|by (next|early|mid|late)|next|coming|upcoming|soon|shortly|later)\b/u;
-
-/** Words that give how long something lasted, has been going on or will last. */
-const durationPattern =
-  /\b(al (zo |heel |te )?lang|lange tijd|zolang|zo lang als|sinds|sedert|blijvend|permanent|voorgoed|altijd|definitief|tijdelijk|onbepaalde tijd|for (so |a )?long|as long as|since|permanently|forever|indefinitely|temporarily|lasting)\b/u;
-
-/**
- * The clauses of a sentence (between commas, colons, brackets and dashes) that give a span of time.
- * A span belongs to what its own clause says: in "Biden, in het gesprek, beloofde blijvend steun"
- * the lasting thing is the support, not the call.
- */
-export function durationClauses(sentence: string): string[] {
-  return foldText(sentence)
-    .split(/[,;:()–—]|\s-\s/u)
-    .filter((clause) => durationPattern.test(clause) || givesSpan(clause));
-}
-
-/** A count right before a unit of time: "twee uur", "enkele dagen", "a few weeks", "30 minuten". */
-function givesSpan(text: string): boolean {
-  const units = timeUnitWords();
-  return quantitiesIn(text).some((quantity) => units.has(words(text.slice(quantity.index + quantity.surface.length))[0] ?? ""));
-}
-
-/** A part of the day, also closing a compound ("maandagavond"), or a clock time ("om 8 uur", "20.30", "8 pm"). */
-const timeOfDayPattern =
-  /(ochtend|morgen|middag|avond|nacht)\b|\b(laat|vroeg|'s avonds|'s nachts|'s ochtends|morning|afternoon|evening|night|noon|midnight|late|early|\d{1,2}[.:]\d\d|\d{1,2} uur|\d{1,2} ?(am|pm))\b/u;
-
-let dateRegex: RegExp | undefined;
-
-/** A day number next to a month name ("10 oktober", "October 10"), or a numeric date ("10-10-2022", "2022-10-10"). */
-function datePattern(): RegExp {
-  const months = calendarNames()
-    .filter((name) => name.kind === "month")
-    .flatMap((name) => [foldText(name.nl), foldText(name.en)])
-    .join("|");
-  dateRegex ??= new RegExp(
-    `\\b([0-3]?\\d(e|ste|de|th|st|nd|rd)? (${months})|(${months}) [0-3]?\\d(th|st|nd|rd)?\\b|\\d{1,2}[-/]\\d{1,2}[-/]\\d{2,4}|\\d{4}-\\d\\d-\\d\\d)`,
-    "u",
-  );
-  return dateRegex;
-}
-
-let timeRegex: RegExp | undefined;
-
-/** Month and weekday names (from `Intl`, both languages, also inside "maandagavond") and words that place an event in time. */
-function timePattern(): RegExp {
-  timeRegex ??= new RegExp(
-    `(${calendarWords().join("|")})|\\b(eind|begin|midden|vandaag|gisteren|morgen|eergisteren|vorige|volgende|afgelopen|binnenkort|onlangs|toen|inmiddels|dagen|weken|maanden|jaar|jaren|ochtend|middag|avond|nacht|today|yesterday|tomorrow|last|next|recently|days|weeks|months|year|years|morning|evening|night)\\b`,
-    "u",
-  );
-  return timeRegex;
-}

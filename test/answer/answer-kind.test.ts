@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { answerKind, holdsAnswer, reasonSplits, timeFacet } from "../../src/answer/answer-kind.js";
+import { answerKind, holdsAnswer } from "../../src/answer/answer-kind.js";
+import { reasonSplits } from "../../src/answer/reasons.js";
+import { timeFacet } from "../../src/answer/time-facets.js";
 import { namesIn } from "../../src/answer/names-in-text.js";
 
 describe("answer kinds", () => {
