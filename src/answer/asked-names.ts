@@ -2,10 +2,9 @@ import { isStopword, words } from "../text/tokenize.js";
 import { alternativeWeights, type Query } from "../retrieval/query.js";
 import { matchStrength, textTerms, type QueryTerm, type TextTerms } from "../retrieval/term-match.js";
 import { sentencesOf } from "../text/sentences.js";
-import { BoundedMap } from "../util/bounded-map.js";
 import type { NameMatch } from "../lexicon/name-entry.js";
 import { isNationalRole } from "./answer-kind.js";
-import { looksLikePerson, namesIn, wordBefore } from "./names-in-text.js";
+import { looksLikePerson, namesIn, shortNameWords, wordBefore } from "./names-in-text.js";
 
 /**
  * The names a question asks about — places, people, roles of a country — and whether a text names
@@ -255,20 +254,9 @@ const askedNames = new WeakMap<Query, AskedName[]>();
  */
 export function withLowercaseNames(asked: readonly AskedName[], query: Query, texts: readonly string[]): readonly AskedName[] {
   const covered = new Set(asked.flatMap((name) => name.terms));
-  const names = new Set(texts.flatMap(shortNameWords));
+  const names = new Set(texts.flatMap((text) => [...shortNameWords(text, 2)]));
   const lowercase = query.terms.filter((term) => !covered.has(term) && !term.describes && !term.words && names.has(term.word));
   // Shown as the question typed it ("niinistö"), not folded.
   const typed = (term: QueryTerm) => query.text.match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu)?.find((token) => words(token)[0] === term.word) ?? term.word;
   return lowercase.length === 0 ? asked : [...asked, ...lowercase.map((term) => ({ surface: typed(term), terms: [term] }))];
 }
-
-/** The folded words of a text's names of one or two words. */
-function shortNameWords(text: string): string[] {
-  return shortNames.remember(text, () =>
-    namesIn(text)
-      .filter((name) => name.trim().split(/\s+/u).length <= 2)
-      .flatMap((name) => words(name)),
-  );
-}
-
-const shortNames = new BoundedMap<string, string[]>(1_000);

@@ -3,8 +3,7 @@ import { isStopword, words } from "../text/tokenize.js";
 import type { Query } from "../retrieval/query.js";
 import { matchStrength, textTerms, type QueryTerm } from "../retrieval/term-match.js";
 import { sentencesOf } from "../text/sentences.js";
-import { namesIn, soundsLikePlace } from "./names-in-text.js";
-import { BoundedMap } from "../util/bounded-map.js";
+import { shortNameWords, soundsLikePlace } from "./names-in-text.js";
 
 /**
  * What a "hoeveel X" / "how many X" question counts, and whether a passage gives a number of it.
@@ -68,33 +67,13 @@ export function givesNumberOf(counted: Counted, passageText: string): boolean {
       return counted.terms.some((term) => matchStrength(term, around) >= countedFrom);
     }),
   );
-  if (beside || !(counted.named || (counted.mayBeName && standaloneNames(passageText).has(counted.terms[0]!.word)))) return beside;
+  if (beside || !(counted.named || (counted.mayBeName && shortNameWords(passageText, 1).has(counted.terms[0]!.word)))) return beside;
   // "Hoeveel Nasams kreeg Kiev?" counts the named thing in units; "How many NASAMS missiles …?"
   // counts missiles, which the passage mentions — so the rest of the phrase must be nowhere in it.
   const [name, ...rest] = counted.terms;
   const passage = textTerms(passageText);
   if (rest.some((term) => matchStrength(term, passage) >= countedFrom)) return false;
   return sentences.some(({ sentence, cardinals }) => cardinals.some((number) => !number.vague) && matchStrength(name!, textTerms(sentence)) >= countedFrom);
-}
-
-/**
- * Words a text capitalises on their own (its one-word names, `namesIn`): "(Nasams)", not the
- * "Missile" of "Surface-to-Air Missile System", nor a word opening a sentence. A lower-case question
- * ("hoeveel nasams kreeg kiev") may still count a named thing.
- */
-function standaloneNames(text: string): ReadonlySet<string> {
-  return standalone.remember(text, findStandaloneNames);
-}
-
-const standalone = new BoundedMap<string, ReadonlySet<string>>(200);
-
-function findStandaloneNames(text: string): Set<string> {
-  return new Set(
-    sentencesOf({ text })
-      .flatMap(namesIn)
-      .filter((name) => !name.includes(" "))
-      .flatMap((name) => words(name)),
-  );
 }
 
 /** A counted word is found from this strength on: the word, a form or a translation of it. */

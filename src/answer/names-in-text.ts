@@ -2,6 +2,7 @@ import { foldText } from "../text/fold.js";
 import { isStopword, words } from "../text/tokenize.js";
 import { entriesNamed, lookupNames, nameEntries, type NameKind, type NameMatch } from "../lexicon/cldr-names.js";
 import { BoundedMap } from "../util/bounded-map.js";
+import { sentencesOf } from "../text/sentences.js";
 
 /**
  * The names a sentence holds and what they may be — a person, a company, a place, a nationality —
@@ -34,6 +35,22 @@ function findNames(sentence: string): string[] {
   }
   return names;
 }
+
+/**
+ * The folded words of a text's names of at most `maxWords` words, sentence by sentence: with 1, the
+ * words it capitalises on their own ("(Nasams)", not the "Missile" of "Surface-to-Air Missile
+ * System"); with 2, also those of two-word names, as people and places have ("Christine Lambrecht").
+ */
+export function shortNameWords(text: string, maxWords: 1 | 2): ReadonlySet<string> {
+  const byLength = textNames.remember(text, (key) => {
+    const runs = sentencesOf({ text: key }).flatMap(namesIn);
+    const wordsOf = (most: number) => new Set(runs.filter((name) => name.trim().split(/\s+/u).length <= most).flatMap((name) => words(name)));
+    return [wordsOf(1), wordsOf(2)] as const;
+  });
+  return byLength[maxWords - 1]!;
+}
+
+const textNames = new BoundedMap<string, readonly [ReadonlySet<string>, ReadonlySet<string>]>(1_000);
 
 /**
  * Whether a name may be a company's or an organisation's: not a place, language or nationality the
