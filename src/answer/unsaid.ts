@@ -45,9 +45,9 @@ export function unsaidIn(query: Query, passageText: string, others: readonly str
   let missingName: Unsaid | undefined;
   const article = articleOf(query, passageText, others);
   const asked = article.remember("asked", () => withLowercaseNames(askedNamesOf(query), query, article.texts));
-  for (const name of asked) {
-    // "Met wie sprak Zelenski behalve Biden?" asks for someone else: Biden need not be there.
-    if (excludedBy(query.text, name)) continue;
+  // "Met wie sprak Zelenski behalve Biden?" asks for someone else: Biden need not be there.
+  const required = article.remember("required", () => asked.filter((name) => !excludedBy(query.text, name)));
+  for (const name of required) {
     const holders = name.office ? article.remember(`holders ${name.surface}`, () => officeHolders(name, article.texts)) : [];
     if (names(name, passageText, passage, holders)) continue;
     // The article's topic may be spoken of without being named ("hij"): no evidence against this passage.
@@ -66,11 +66,7 @@ export function unsaidIn(query: Query, passageText: string, others: readonly str
     const describedIn = article.remember(`described ${term.word}`, () => article.texts.filter((text, at) => mentions([term], article.terms[at]!)));
     if (!describedIn.includes(passageText) && describedIn.length > 0) missingName ??= { kind: "name", text: term.word, elsewhere: true };
   }
-  const apart = namesApart(
-    asked.filter((name) => !excludedBy(query.text, name)),
-    query,
-    article,
-  );
+  const apart = namesApart(required, query, article);
   if (apart) return { kind: "together", text: apart };
   const kind = answerKind(query.text);
   const speech = asksWhatWasSaid(query);
