@@ -3,7 +3,7 @@ import { words } from "../text/tokenize.js";
 import { foldText } from "../text/fold.js";
 import { measureUnitWords } from "../lexicon/intl-time-words.js";
 import { BoundedMap } from "../util/bounded-map.js";
-import { givesCause } from "./reasons.js";
+import { givesCause, givesPurpose } from "./reasons.js";
 import { holdsTime, timeFacet, timePattern } from "./time-facets.js";
 import { abbreviates, holdsPlaceName, looksLikeOrganisation, looksLikePerson, namesIn, questionNames } from "./names-in-text.js";
 
@@ -268,7 +268,7 @@ export function holdsAnswer(kind: AnswerKind, sentence: string, question: string
       return asksPlaceName(question) ? holdsPlaceName(question, sentence) : namesIn(sentence).some((name) => !questionNames(question, name));
     case "reason":
       // "om … te" gives a purpose ("de steun … om zichzelf te verdedigen"), not a cause.
-      return givesCause(sentence) || (purposeQuestion.test(` ${words(question).join(" ")} `) && /\bom\b[^.;:]*\bte\b/u.test(foldText(sentence)));
+      return givesCause(sentence) || (purposeQuestion.test(` ${words(question).join(" ")} `) && givesPurpose(sentence));
     case "opinion":
       return reportsWords(sentence);
     case "speed":

@@ -48,10 +48,17 @@ export function reasonSplits(sentence: string): { reason: string; rest: string }
 const causeVerbs =
   /\b(veroorzaakt|veroorzaakte|veroorzaakten|onderstreept|onderstreepte|onderstreepten|benadrukt|benadrukte|toont aan|toonde aan|bewijst|bewees|leidt tot|leidde tot|leidden tot|zorgt voor|zorgde voor|dwingt|dwong|causes|caused|underlines|underlined|underscores|underscored|shows|showed|proves|proved|leads to|led to|prompted|prompts|forced|forces)\b/gu;
 
-const reasonMarkers = new RegExp(`${reasonPattern.source}|\\bom\\b(?=[^.;:]*\\bte\\b)`, "gu");
+/** "om … te": a purpose, with its verb later in the sentence. */
+const purposeMarker = /\bom\b(?=[^.;:]*\bte\b)/u;
+const reasonMarkers = new RegExp(`${reasonPattern.source}|${purposeMarker.source}`, "gu");
 const finiteVerb = /\s(kan|kon|kunnen|konden|is|was|zijn|waren|heeft|had|hebben|wordt|werd|zal|zou|gaat|ging|can|could|has|will|would)\b/u;
 
 /** Whether a sentence gives a cause ("omdat", "naar aanleiding van", "na de"); a purpose ("om … te") is not one. */
 export function givesCause(sentence: string): boolean {
   return reasonPattern.test(foldText(sentence));
+}
+
+/** Whether a sentence gives a purpose ("om zichzelf te verdedigen"). */
+export function givesPurpose(sentence: string): boolean {
+  return purposeMarker.test(foldText(sentence));
 }
