@@ -6,7 +6,7 @@ import { overviewAnswer } from "../answer/overview.js";
 import type { CoreConfig } from "../config/core-config.js";
 import { refreshReportText } from "../answer/refresh-messages.js";
 import { corpusFingerprint } from "../corpus/load-corpus.js";
-import { acquireRefreshLock, waitForLockRelease } from "../index/refresh-lock.js";
+import { acquireRefreshLock, refreshLockFile, tryLockFile, waitForLockRelease } from "../index/refresh-lock.js";
 import { appendAudit, auditSummary, lastRefreshOf, readAuditTail, type AuditEntry } from "../refresh/audit-log.js";
 import {
   loadVersion,
@@ -111,7 +111,7 @@ export class Core implements NieuwsbotCore {
    */
   static async open(options: CoreOptions): Promise<Core> {
     const core = new Core(options);
-    await core.repository.removeLeftovers();
+    await core.removeLeftovers();
     if (options.shared) {
       core.index = await core.openShared(options.shared);
       core.listen(options.shared);
@@ -284,6 +284,20 @@ export class Core implements NieuwsbotCore {
     const release = await this.localLock();
     try {
       return await work();
+    } finally {
+      await release();
+    }
+  }
+
+  /**
+   * Clears what a crashed build left in `DATA_DIR` — only while no live process holds the lock
+   * file, since a held lock means its build is still writing those files.
+   */
+  private async removeLeftovers(): Promise<void> {
+    const release = await tryLockFile(refreshLockFile(this.options.config.dataDir));
+    if (!release) return;
+    try {
+      await this.repository.removeLeftovers();
     } finally {
       await release();
     }
@@ -732,14 +746,13 @@ export class Core implements NieuwsbotCore {
 
   /**
    * The index to serve at start-up: the saved version if the folder still matches it, else the
-   * start-up refresh's (see `open`). When another process holds the refresh lock (another shard
-   * starting, `npm run ingest`), waits for it and looks again, so a change is refreshed once.
+   * start-up refresh's (see `open`). The refresh runs under the lock file, looking again once it
+   * holds it: another process sharing `DATA_DIR` (a shard starting beside this one, `npm run ingest`)
+   * may have refreshed the same change meanwhile, and a change is refreshed once.
    */
   private async openIndex(): Promise<CorpusIndex> {
-    const { config } = this.options;
     const saved = await this.loadSaved();
-    const fingerprint = await corpusFingerprint(config.corpusDir).catch(() => undefined);
-    if (saved && fingerprint === saved.manifest.corpusHash) {
+    if (saved && (await this.matchesFolder(saved))) {
       this.logger.info("loaded saved index", { version: saved.manifest.version, passages: saved.manifest.passages });
       return saved;
     }
@@ -748,19 +761,27 @@ export class Core implements NieuwsbotCore {
         ? `the corpus folder changed since v${saved.manifest.version}: start-up refresh`
         : "no usable saved index for this embedder: start-up refresh builds one",
     );
-    try {
-      const request: RefreshRequest = { platform: "startup", onProgress: this.options.onBuildProgress };
-      return (await this.runExclusive(request, saved, undefined, { fetch: false })).index;
-    } catch (error) {
-      if (isNieuwsbotError(error) && error.code === "REFRESH_RUNNING") {
-        this.logger.info("another process is refreshing the index; waiting for it");
-        await waitForLockRelease(config.dataDir);
-        return this.openIndex();
+    return this.withLocalLock(async () => {
+      const latest = (await this.repository.currentVersion()) === saved?.manifest.version ? saved : await this.loadSaved();
+      if (latest && latest !== saved && (await this.matchesFolder(latest))) {
+        this.logger.info(`another process refreshed the corpus meanwhile: serving its v${latest.manifest.version}`);
+        return latest;
       }
-      if (!saved) throw error;
-      this.logger.error("the corpus cannot be used; answering from the saved index", { error, version: saved.manifest.version });
-      return saved;
-    }
+      try {
+        const request: RefreshRequest = { platform: "startup", onProgress: this.options.onBuildProgress };
+        return (await this.runLocked(request, latest, () => {}, { fetch: false })).index;
+      } catch (error) {
+        if (!latest) throw error;
+        this.logger.error("the corpus cannot be used; answering from the saved index", { error, version: latest.manifest.version });
+        return latest;
+      }
+    });
+  }
+
+  /** Whether the corpus folder holds exactly the files `index` was built from. */
+  private async matchesFolder(index: CorpusIndex): Promise<boolean> {
+    const fingerprint = await corpusFingerprint(this.options.config.corpusDir).catch(() => undefined);
+    return fingerprint === index.manifest.corpusHash;
   }
 
   /**
