@@ -5,8 +5,8 @@ import { sentencesOf } from "../text/sentences.js";
 import { holdsAnswer, type AnswerKind } from "./answer-kind.js";
 import { reasonSplits } from "./reasons.js";
 import { durationClauses, timeFacet } from "./time-facets.js";
-import type { AskedName } from "./asked-names.js";
-import { askedOf, attachedFrom, closesQuote, connectedFrom, type Article } from "./connections.js";
+import { mentions, type AskedName } from "./asked-names.js";
+import { askedOf, attachedFrom, closesQuote, connectedFrom, otherNationsIn, type Article } from "./connections.js";
 
 /**
  * Whether the fact a passage offers for an open question stands with what the question asks. A
@@ -39,6 +39,8 @@ export function answerConnected(
       !askedWords.some((term) => article.texts.some((text, at) => text !== passageText && matchStrength(term, article.terms[at]!, false) >= literally))
     );
   }
+  // "Wanneer komen de Amerikaanse systemen aan?": a time said of the German ones answers nothing.
+  const describers = query.terms.filter((term) => term.describes && !article.common(term));
   const sentences = sentencesOf({ text: passageText });
   return sentences.some((sentence, at) => {
     const before = at > 0 && refersBack(sentence, sentences[at - 1]!) ? [sentences[at - 1]!] : [];
@@ -57,7 +59,9 @@ export function answerConnected(
     if (kind === "time" && timeFacet(query.text) === "duration") {
       return durationClauses(sentence).some((clause) => wanted.some((term) => matchStrength(term, textTerms(clause)) >= connectedFrom));
     }
-    const around = textTerms([...before, sentence, ...after].join(" "));
+    const aroundText = [...before, sentence, ...after].join(" ");
+    const around = textTerms(aroundText);
+    if (describers.length > 0 && !mentions(describers, around) && otherNationsIn(aroundText, query, article).length > 0) return false;
     return wanted.some((term) => matchStrength(term, around) >= connectedFrom);
   });
 }

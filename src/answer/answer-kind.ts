@@ -81,8 +81,15 @@ const openingPrepositions = new Set([
   "of",
   "about",
   "against",
-  "met",
+  "tussen",
+  "between",
 ]);
+
+/** Whether a word is a preposition (of those that can open a question): "between" in "the call between Biden and …". */
+export function isPreposition(word: string): boolean {
+  return openingPrepositions.has(word);
+}
+
 /** What opens an open question; a question opening with anything else is yes/no. */
 const openers = new Set([...questionWords, ...openingPrepositions]);
 

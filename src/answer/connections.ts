@@ -111,7 +111,7 @@ export function askedOf(query: Query, asked: readonly AskedName[], article: Arti
  */
 function attachedElsewhere(term: QueryTerm, query: Query, article: Article): readonly string[] {
   return article.remember(`attached ${term.word}`, () => {
-    const other = (actor: string) => !query.terms.some((asked) => mentions([asked], textTerms(actor))) && !queryTerms(actor).some(article.common);
+    const other = (actor: string) => isOtherActor(actor, query, article);
     return article.texts
       .flatMap((text) => sentencesOf({ text }))
       .filter((sentence) => {
@@ -225,6 +225,21 @@ function coordinated(question: string, left: AskedName, right: AskedName): boole
   const first = a < b ? left : right;
   const between = question.slice(Math.min(a, b) + shownAs(first).length, Math.max(a, b));
   return /^\s*(,|&|\ben\b|\band\b|\bof\b|\bor\b|\bals\b|\bas well as\b|\bnet als\b)\s*((de|het|the)\s+)?$/iu.test(between);
+}
+
+/** Whether a name in the article is someone the question does not ask about, and not the article's topic ("Oekraïens"). */
+function isOtherActor(actor: string, query: Query, article: Article): boolean {
+  return !query.terms.some((asked) => mentions([asked], textTerms(actor))) && !queryTerms(actor).some(article.common);
+}
+
+/**
+ * The countries, their capitals and nationalities a text names that the question does not and that
+ * are not the topic: "Duitsland" in "Duitsland belooft … te leveren" for a question about American systems.
+ */
+export function otherNationsIn(text: string, query: Query, article: Article): string[] {
+  return lookupNames(text, { kinds: ["country", "city"] })
+    .map((match) => match.text)
+    .filter((actor) => isOtherActor(actor, query, article));
 }
 
 /** Who or what a sentence names: capitalised names and the places and nationalities the lexicon knows. */

@@ -4,9 +4,9 @@ import { foldText } from "../text/fold.js";
 import type { Query } from "../retrieval/query.js";
 import { matchStrength, textTerms, type QueryTerm } from "../retrieval/term-match.js";
 import { sentencesOf } from "../text/sentences.js";
-import { answerKind, asksExpansion, asksPlaceName, holdsAnswer, isNationalRole } from "./answer-kind.js";
+import { answerKind, asksExpansion, asksPlaceName, holdsAnswer, isNationalRole, isPreposition } from "./answer-kind.js";
 import { reasonSplits } from "./reasons.js";
-import { abbreviates, looksLikePerson, namesIn, surnamesIn } from "./names-in-text.js";
+import { abbreviates, looksLikePerson, namesIn, surnamesIn, wordBefore } from "./names-in-text.js";
 import { answerConnected } from "./answer-connection.js";
 import { askedNamesOf, mentions, names, officeHolders, shownAs, withLowercaseNames, type AskedName } from "./asked-names.js";
 import { countedPhrase, givesNumberOf } from "./counted.js";
@@ -72,8 +72,10 @@ export function unsaidIn(query: Query, passageText: string, others: readonly str
   const speech = asksWhatWasSaid(query);
   const [first] = [...asked].sort((left, right) => query.text.indexOf(left.surface) - query.text.indexOf(right.surface));
   // "Wat beloofde Truss?" asks of a person what she did; a place as subject ("Wat beloofde
-  // Washington?") stands for people the article may name otherwise (the White House, Biden).
-  const asksOfPerson = (kind === "thing" || kind === "other") && first !== undefined && isPerson(first);
+  // Washington?") stands for people the article may name otherwise (the White House, Biden), and a
+  // person after a preposition ("the call between Biden and …") is not who the question asks about.
+  const asksOfPerson =
+    (kind === "thing" || kind === "other") && first !== undefined && isPerson(first) && !isPreposition(wordBefore(query.text, first.surface));
   if (!missingName && (kind === "yes-no" || speech || asksOfPerson)) {
     // A question about someone's words ("Wat zei Truss tegen Zelenski?", "Tweette Truss …?") asks a
     // report of them of its first name, the speaker; an open one asks nothing of the others.

@@ -425,3 +425,29 @@ describe("a thing the article mentions in another role", () => {
     expect(ask("Levert Zweden ook steun?")).toBeUndefined();
   });
 });
+
+describe("what an open question asks of, and whose fact the passage gives", () => {
+  it("a person after a preposition is not who the question asks about ('the call between X and …')", () => {
+    const article = [
+      "Na de bombardementen op de haven belde de premier met de Finse president Sauli Niinistö.",
+      "Bij een aanval op de grens vielen drie gewonden.",
+      "Letland wil radars aan de grens plaatsen.",
+    ];
+    // "aanval" is said elsewhere of no one, yet the question asks it of the call, not of Niinistö.
+    expect(unsaidIn(analyzeQuery("Welke aanval leidde tot het gesprek met Niinistö?", "nl"), article[0]!, article.slice(1))).toBeUndefined();
+  });
+
+  it("a fact said of another country does not answer a question describing its thing by nationality", () => {
+    const article = [
+      "Niet alleen de Zweden helpen Letland. Noorwegen levert volgende week radars aan Letland.",
+      "Zweden helpt Letland ook.",
+      "Letland wil radars aan de grens plaatsen.",
+    ];
+    const ask = (question: string, language: "nl" | "en" = "nl") => unsaidIn(analyzeQuery(question, language), article[0]!, article.slice(1));
+    // Sweden is in the passage, but next week is when the Norwegian radars come.
+    expect(ask("Wanneer komen de Zweedse radars?")).toEqual({ kind: "time", text: "time" });
+    expect(ask("When will the Swedish radars arrive?", "en")).toEqual({ kind: "time", text: "time" });
+    expect(ask("Wanneer komen de Noorse radars?")).toBeUndefined();
+    expect(ask("Wanneer komen de radars?")).toBeUndefined();
+  });
+});
