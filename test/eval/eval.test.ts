@@ -55,20 +55,20 @@ describe("evaluation (offline hashing embedder)", () => {
   });
 
   it("finds the right paragraph for English questions", () => {
-    // 98 of 111 today (87 % key), with the dev probes and the held-out batches of 2026-12-02 and -03 in
+    // 103 of 116 today (87 % key), with the dev probes and the held-out batches of 2026-12-02 and -03 in
     // (0.89 before the last two batches of 12-02: three of their English answerable questions miss, none by a
     // check — "post his message", "besides the US", "also ask for help" do not reach the right paragraph).
     expect(group("English").hitAt1).toBeGreaterThanOrEqual(0.87);
     expect(group("English").keyInAnswer).toBeGreaterThanOrEqual(0.87);
-    // 47 of 53 today.
+    // 49 of 55 today.
     expect(group("English, no word shared").hitAt1).toBeGreaterThanOrEqual(0.87);
   });
 
   it("refuses every off-topic question and near-topic ones the article does not answer", () => {
     expect(group("off-topic").abstentionRecall).toBe(1);
-    // 220 of 271 today. The set grew by 249 near-topic questions in 2026-12 (107 dev; 142 test, each
-    // written before it was first run — the last 126 in seven held-out batches committed before the
-    // rules they measure and run once after them: 84 refused), many of kinds no check here catches
+    // 235 of 291 today. The set grew by 269 near-topic questions in 2026-12 (107 dev; 162 test, each
+    // written before it was first run — the last 146 in eight held-out batches committed before the
+    // rules they measure and run once after them: 99 refused), many of kinds no check here catches
     // (a verb or event the article never uses, how something is done, a category the article has no
     // member of). The gate holds today's level, so a check that stops working fails it.
     expect(group("near-topic").abstentionRecall).toBeGreaterThanOrEqual(0.8);
