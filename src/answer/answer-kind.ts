@@ -1,6 +1,7 @@
 import { numbersIn } from "../text/numbers.js";
 import { words } from "../text/tokenize.js";
 import { foldText } from "../text/fold.js";
+import { attributes } from "../text/speech-verbs.js";
 import { measureUnitWords } from "../lexicon/intl-time-words.js";
 import { BoundedMap } from "../util/bounded-map.js";
 import { givesCause, givesPurpose } from "./reasons.js";
@@ -317,10 +318,8 @@ function holdsMeasure(sentence: string): boolean {
 
 /** Whether a text quotes or reports what someone said or thinks. */
 export function reportsWords(text: string): boolean {
-  return /[“”"]/u.test(text) || attributionPattern.test(foldText(text));
+  return /[“”"]/u.test(text) || attributes(text);
 }
 
-/** A sentence that reports what someone said or thinks. */
-const attributionPattern = /\b(zei|zegt|zeggen|aldus|volgens|vindt|vond|meent|verklaarde|said|says|according to|thinks|believes|stated)\b/u;
 const speedPattern = /\b(snel|sneller|snelst|vlug|meteen|direct|onmiddellijk|spoedig|binnen|fast|faster|quickly|soon|within|immediately)\b/u;
 const polarityPattern = /\b(niet|geen|nooit|niets|nog|ook|eveneens|tevens|al|wel|genoeg|voldoende|alleen|slechts|not|no|never|also|too|already|enough|only)\b/u;

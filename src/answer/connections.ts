@@ -3,6 +3,7 @@ import { foldText } from "../text/fold.js";
 import type { Query } from "../retrieval/query.js";
 import { matchStrength, queryTerms, textTerms, type QueryTerm, type TextTerms } from "../retrieval/term-match.js";
 import { sentencesOf } from "../text/sentences.js";
+import { saidVerbs } from "../text/speech-verbs.js";
 import { lookupNames } from "../lexicon/cldr-names.js";
 import { reportsWords, writtenMedia } from "./answer-kind.js";
 import { namesIn } from "./names-in-text.js";
@@ -262,26 +263,12 @@ export const connectedFrom = 0.5;
 
 /** Verbs and nouns asking what someone said or thinks, answered by any sentence reporting their words. */
 const speechVerbs = new Set([
-  "zei",
-  "zegt",
-  "zeggen",
-  "gezegd",
-  "zeiden",
-  "verklaarde",
-  "verklaard",
-  "vertelde",
-  "verteld",
-  "antwoordde",
-  "geantwoord",
+  ...saidVerbs,
   "reageerde",
   "reageert",
   "reageerden",
   "gereageerd",
   "reactie",
-  "tweette",
-  "getweet",
-  "schreef",
-  "geschreven",
   "vond",
   "vindt",
   "vonden",
@@ -298,27 +285,12 @@ const speechVerbs = new Set([
   "feels",
   "felt",
   "reaction",
-  "say",
-  "says",
-  "said",
-  "tell",
-  "told",
-  "state",
-  "stated",
-  "answer",
-  "answered",
-  "reply",
-  "replied",
   "respond",
   "responded",
   "react",
   "reacted",
-  "tweet",
-  "tweeted",
   "comment",
   "commented",
-  "write",
-  "wrote",
 ]);
 
 /** Whether the question asks what someone said, wrote or answered. */

@@ -1,4 +1,5 @@
 import { opensWithPronoun } from "../text/anaphora.js";
+import { namesSpeaker } from "../text/speech-verbs.js";
 import { matchStrength, queryTerms, textTerms, type QueryTerm } from "../retrieval/term-match.js";
 import { answerKind, holdsAnswer, type AnswerKind } from "./answer-kind.js";
 import { looksLikePerson, namesIn } from "./names-in-text.js";
@@ -152,8 +153,6 @@ function coverageOf(...texts: (readonly number[])[]): number {
   return total / first.length;
 }
 
-/** Verbs that attribute a quotation to its speaker ("Dat zei Zelenski", "aldus de minister"). */
-const attribution = /^(dat|dit|zo)\s+(zei|zegt|schreef|schrijft|verklaarde|meldde|twitterde|liet)\b|\b(aldus|zei|zegt|said|says|wrote)\b/iu;
 const quotation = /^[“"‘]/u;
 
 /**
@@ -165,10 +164,10 @@ function withSpeaker(choice: SentenceChoice, sentences: readonly string[]): Sent
   const last = sentences[choice.index + choice.count - 1]!;
   const after = sentences[choice.index + choice.count];
   const before = sentences[choice.index - 1];
-  if (quotation.test(first) && /[”"’]$/u.test(last) && after !== undefined && attribution.test(after) && choice.count < 3) {
+  if (quotation.test(first) && /[”"’]$/u.test(last) && after !== undefined && namesSpeaker(after) && choice.count < 3) {
     return { ...choice, count: (choice.count + 1) as 2 | 3 };
   }
-  if (/^(dat|dit|zo)\s/iu.test(first) && attribution.test(first) && before !== undefined && quotation.test(before) && choice.count < 3) {
+  if (/^(dat|dit|zo)\s/iu.test(first) && namesSpeaker(first) && before !== undefined && quotation.test(before) && choice.count < 3) {
     return { index: choice.index - 1, count: (choice.count + 1) as 2 | 3, score: choice.score };
   }
   return choice;
