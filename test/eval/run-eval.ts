@@ -1,3 +1,4 @@
+import path from "node:path";
 import { bootstrap } from "../../src/app/bootstrap.js";
 import { loadCoreConfig } from "../../src/config/core-config.js";
 import type { Core } from "../../src/app/nieuwsbot-core.js";
@@ -6,7 +7,7 @@ import { createLogger } from "../../src/logging/logger.js";
 import { relevanceModel } from "../../src/retrieval/relevance.js";
 import { HashingEmbedder } from "../../embeddings/hashing-embeddings.js";
 import { SqueezedMultilingualEmbedder } from "../fixtures/squeezed-multilingual-embedder.js";
-import { articleText } from "./article-text.js";
+import { articleText, shippedCorpus } from "./article-text.js";
 import { readEvalSet, type EvalQuestion } from "./eval-set.js";
 import { evaluate, groupMetrics, metricsTable, percent, sharesWordWith } from "./eval-groups.js";
 import { keyInAnswer, type EvalRow } from "./metrics.js";
@@ -23,15 +24,18 @@ import { scoreModel, tune, withFreshCore } from "./tune-relevance.js";
  *     npm run eval -- --embedder simulated the test stand-in for a multilingual model (squeezed cosines)
  *     npm run eval -- --embedder configured whatever .env configures (a real model), through bootstrap
  *     npm run eval -- --verbose            also lists every miss
+ *     npm run eval -- --corpus DIR --questions FILE   another article and its questions (test/eval/transfer/)
  *     npm run eval -- --calibrate          how the relevance constants were set (dev split only)
  */
 async function main(): Promise<void> {
   const verbose = process.argv.includes("--verbose");
   if (process.argv.includes("--calibrate")) return calibrate();
-  const questions = readEvalSet();
+  const questionsFile = option("--questions");
+  const questions = questionsFile ? readEvalSet(path.resolve(questionsFile)) : readEvalSet();
+  const corpus = path.resolve(option("--corpus") ?? shippedCorpus);
   const lexicon = { dictionary: process.argv.includes("--dictionary"), bundled: !process.argv.includes("--no-bundled") };
-  const { rows, status } = await run(questions, option("--embedder") ?? "hashing", lexicon);
-  const shared = sharesWordWith(articleText());
+  const { rows, status } = await run(questions, option("--embedder") ?? "hashing", lexicon, corpus);
+  const shared = sharesWordWith(articleText(corpus));
   console.log(
     `Embedder: ${status.embedder.id}; lexicon ${status.calibration.lexicon}; threshold ${status.calibration.threshold.toFixed(3)} (calibrated on ${status.calibration.nullQuestions.count} off-topic questions)\n`,
   );
@@ -63,8 +67,11 @@ async function run(
   questions: EvalQuestion[],
   embedderName: string,
   choice: { dictionary: boolean; bundled: boolean },
+  corpus: string,
 ): Promise<{ rows: EvalRow[]; status: ReturnType<Core["status"]> }> {
   if (embedderName === "configured") {
+    // bootstrap reads CORPUS_DIR like the bot does.
+    if (corpus !== shippedCorpus) process.env.CORPUS_DIR = corpus;
     const { core } = await bootstrap();
     try {
       return { rows: await evaluate(core, questions), status: core.status() };
@@ -77,7 +84,7 @@ async function run(
     { dictionaryDir: choice.dictionary ? loadCoreConfig().dictionaryDir : undefined, bundled: choice.bundled },
     createLogger({ level: "warn" }),
   );
-  return withFreshCore(embedder, lexicon, relevanceModel, async (core) => ({ rows: await evaluate(core, questions), status: core.status() }));
+  return withFreshCore(embedder, lexicon, relevanceModel, async (core) => ({ rows: await evaluate(core, questions), status: core.status() }), corpus);
 }
 
 /**

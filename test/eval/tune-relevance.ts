@@ -1,7 +1,6 @@
 import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { loadCoreConfig } from "../../src/config/core-config.js";
 import { Core } from "../../src/app/nieuwsbot-core.js";
 import type { Lexicon } from "../../src/lexicon/lexicon.js";
@@ -10,8 +9,7 @@ import type { Embedder } from "../../src/port/embedder.js";
 import type { EvalQuestion } from "./eval-set.js";
 import { computeMetrics } from "./metrics.js";
 import { evaluate, targetGroups, type SharedWords } from "./eval-groups.js";
-
-const corpus = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../corpus");
+import { shippedCorpus } from "./article-text.js";
 
 /** The values tried for each constant of the relevance model, around the current defaults. */
 export const grid: { [K in keyof RelevanceModel]: number[] } = {
@@ -36,10 +34,16 @@ export function objective(scores: Record<string, number>): number {
 }
 
 /**
- * Runs `use` on a core over a private copy of the shipped corpus with an empty data folder, so the
+ * Runs `use` on a core over a private copy of a corpus folder (the shipped one unless told) with an empty data folder, so the
  * index and its calibration are built fresh — never a version saved by older code in `./data`.
  */
-export async function withFreshCore<T>(embedder: Embedder, lexicon: Lexicon, model: RelevanceModel, use: (core: Core) => Promise<T>): Promise<T> {
+export async function withFreshCore<T>(
+  embedder: Embedder,
+  lexicon: Lexicon,
+  model: RelevanceModel,
+  use: (core: Core) => Promise<T>,
+  corpus = shippedCorpus,
+): Promise<T> {
   const dir = await mkdtemp(path.join(tmpdir(), "nieuwsbot-eval-"));
   try {
     await cp(corpus, path.join(dir, "corpus"), { recursive: true });
