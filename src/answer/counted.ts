@@ -41,7 +41,8 @@ export function countedPhrase(query: Query): Counted | undefined {
   // "Hoeveel Oekraïners …" counts the people the adjective's noun names; otherwise it describes.
   const nouns = following.filter((word) => !adjectives.has(word));
   const phrase = (nouns.length > 0 ? nouns : following).slice(0, 2);
-  if (phrase.length === 0 || counters.has(phrase[0]!)) return undefined;
+  // "Hoeveel geld …" is counted in a currency ("75 miljoen euro"), which the cost check asks for.
+  if (phrase.length === 0 || counters.has(phrase[0]!) || money.has(phrase[0]!)) return undefined;
   const terms = phrase.flatMap((word) => query.terms.filter((term) => term.word === word));
   if (terms.length === 0) return undefined;
   const capitalised = new Set(words((query.text.match(/\p{Lu}[\p{L}\p{N}-]*/gu) ?? []).join(" ")));
@@ -80,6 +81,9 @@ export function givesNumberOf(counted: Counted, passageText: string): boolean {
 const countedFrom = 0.5;
 
 /** Nouns that count without saying what is counted. */
+/** What is counted in a currency, not in itself. */
+const money = new Set(["geld", "money", "cash"]);
+
 const counters = new Set([
   "unit",
   "units",

@@ -1,7 +1,7 @@
 import { distance } from "fastest-levenshtein";
 import { BoundedMap } from "../util/bounded-map.js";
 import { isStopword, stem, words } from "../text/tokenize.js";
-import { dutchVerbLemmas, sameVerb, separable } from "../text/dutch-verbs.js";
+import { dutchVerbLemmas, sameVerb, separable, splitVerbLemmas } from "../text/dutch-verbs.js";
 
 /**
  * Lexical evidence that a text answers a question: the share of the question's content words that
@@ -60,6 +60,8 @@ export function queryTerms(question: string): QueryTerm[] {
 
 /** Prepared form of a text for repeated matching. */
 export interface TextTerms {
+  /** The text itself. */
+  source: string;
   words: string[];
   /** Stem of each word, aligned with `words`. */
   wordStems: string[];
@@ -95,7 +97,14 @@ const textTermsMemo = new BoundedMap<string, TextTerms>(1_000);
 function computeTextTerms(text: string): TextTerms {
   const list = words(text).filter((word) => word.length >= 2);
   const wordStems = list.map((word) => (/^\p{N}/u.test(word) ? word : stem(word)));
-  return { words: list, wordStems, stems: new Set(wordStems), names: nameStems(text), strengths: { near: new Map(), exact: new Map(), names: new Map() } };
+  return {
+    source: text,
+    words: list,
+    wordStems,
+    stems: new Set(wordStems),
+    names: nameStems(text),
+    strengths: { near: new Map(), exact: new Map(), names: new Map() },
+  };
 }
 
 /**
@@ -317,6 +326,9 @@ function verbsOf(text: TextTerms): VerbSets {
       for (const lemma of lemmas.sure) verbs.sure.add(lemma);
       for (const lemma of lemmas.all) verbs.all.add(lemma);
     }
+    const split = splitVerbLemmas(text.source);
+    for (const lemma of split.sure) verbs.sure.add(lemma);
+    for (const lemma of split.all) verbs.all.add(lemma);
     verbSets.set(text, verbs);
   }
   return verbs;

@@ -29,6 +29,53 @@ export function sameVerb(left: VerbLemmas, right: { sure: ReadonlySet<string>; a
 
 const memo = new BoundedMap<string, VerbLemmas>(20_000);
 
+/**
+ * The lemmas of separable verbs whose particle stands apart in a main clause: "Het waterschap stelde
+ * dat verbod in" is a form of `instellen`, as "ingesteld" is; "Duitsland zegt luchtafweer toe" of
+ * `toezeggen`. A particle counts at the end of its clause — before punctuation or a conjunction that
+ * opens the next clause ("… in nadat …") — where a preposition cannot stand; each finite verb before it
+ * in the clause lends it its lemmas. Pure.
+ */
+export function splitVerbLemmas(text: string): VerbLemmas {
+  const sure = new Set<string>();
+  const all = new Set<string>();
+  for (const clause of text.toLowerCase().split(/[.,;:!?()“”"«»–—]+/u)) {
+    const list = clause.split(/[^\p{L}-]+/u).filter(Boolean);
+    list.forEach((particle, at) => {
+      if (!separableSet.has(particle) || (at + 1 < list.length && !clauseOpeners.has(list[at + 1]!))) return;
+      for (const verb of list.slice(Math.max(0, at - maxParticleDistance), at)) {
+        const lemmas = dutchVerbLemmas(verb);
+        for (const lemma of lemmas.sure) sure.add(particle + lemma);
+        for (const lemma of lemmas.all) all.add(particle + lemma);
+      }
+    });
+  }
+  return { sure: [...sure], all: [...all] };
+}
+
+/** How many words back from its particle a split verb is looked for. */
+const maxParticleDistance = 12;
+
+/** Conjunctions that open a clause, so a particle right before one ends the clause before it. */
+const clauseOpeners = new Set([
+  "nadat",
+  "omdat",
+  "dat",
+  "toen",
+  "terwijl",
+  "zodat",
+  "waardoor",
+  "wanneer",
+  "als",
+  "maar",
+  "en",
+  "want",
+  "voordat",
+  "zodra",
+  "hoewel",
+  "of",
+]);
+
 /** Prefixes that never split off and take no `ge-` in the participle: `bevestigd`, `verloren`. */
 const inseparable = ["be", "ver", "ont", "her", "er"];
 
@@ -57,6 +104,8 @@ export const separable: readonly string[] = [
   "vrij",
   "weg",
 ];
+
+const separableSet = new Set(separable);
 
 function computeLemmas(word: string): VerbLemmas {
   const sure = new Set<string>();

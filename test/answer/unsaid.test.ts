@@ -91,6 +91,10 @@ describe("what a passage does not say", () => {
     expect(unsaidIn(analyzeQuery("Hoeveel batterijen kreeg Kiev?", "nl"), other)).toBeUndefined();
     expect(unsaid("Wanneer levert Duitsland?")).toBeUndefined();
     expect(unsaid("Welk bedrijf maakt de luchtafweer voor Duitsland?")).toMatchObject({ kind: "organisation" });
+    // An amount of money is counted in a currency, not in "geld".
+    const budget = "Duitsland trekt volgend jaar 75 miljoen euro extra uit voor luchtafweer.";
+    expect(unsaidIn(analyzeQuery("Hoeveel geld trekt Duitsland uit voor luchtafweer?", "nl"), budget)).toBeUndefined();
+    expect(unsaidIn(analyzeQuery("How much money does Germany set aside for air defence?", "en"), budget)).toBeUndefined();
   });
 
   it("a count of something the passage never mentions, whatever numbers it holds", () => {
