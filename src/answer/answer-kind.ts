@@ -124,7 +124,7 @@ const organisationQuestion =
 const purposeQuestion = / (waartoe|met welk doel|met als doel|what for|for what purpose|to what end|with what aim) /u;
 /** Someone's view is asked: "Wat vond Zelenski van …", "Hoe reageerde …", "What does X think of …". */
 const opinionQuestion =
-  / (wat (vond|vindt|vinden|vonden|dacht|denkt) .+ (van|over)|hoe (reageerde|reageert|reageerden|kijkt|keek)|wat is de mening|wat was de reactie|what (did|does|do) .+ (think|feel|say) (of|about)|how (did|does|do) .+ (react|respond|feel)|what (is|was|are|were) .+ (view|opinion|reaction)) /u;
+  / (wat (vond|vindt|vinden|vonden|dacht|denkt|zei|zegt|zeiden|zeggen) .+ (van|over)|hoe (reageerde|reageert|reageerden|kijkt|keek)|wat is de mening|wat was de reactie|what (did|does|do) .+ (think|feel|say) (of|about)|how (did|does|do) .+ (react|respond|feel)|what (is|was|are|were) .+ (view|opinion|reaction)) /u;
 /**
  * "Heeft Lambrecht iets gezegd over …?", "Did she comment on …?": a yes/no question whose answer is
  * a report of someone's words, so it is answered like an opinion — by the sentence reporting them.

@@ -52,6 +52,19 @@ export const kindWeights: Record<AnswerKind, number> = {
   "yes-no": 0.15,
   other: 0,
 };
+/** Added to an opinion's weight when the sentence reporting words names the person asked about. */
+const speakerWeight = 0.3;
+
+/** The question's terms that name a person (capitalised, no place or nationality): whose words an opinion question asks. */
+function askedPeople(question: string, terms: readonly QueryTerm[]): QueryTerm[] {
+  const people = new Set(
+    namesIn(question)
+      .filter(looksLikePerson)
+      .flatMap((name) => name.toLowerCase().split(/\s+/u)),
+  );
+  return terms.filter((term) => people.has(term.word));
+}
+
 /** A two-sentence answer must beat the best single sentence by more than this. */
 const pairPenalty = 0.08;
 
@@ -65,7 +78,12 @@ export function selectSentences(query: SentenceQuery | string, sentences: readon
   const resolved = withAntecedents(sentences);
   const strengths = strengthsOf(terms);
   const covered = sentences.map((sentence, index) => contextCoverage(strengths, sentences, resolved, index));
-  const bonus = (text: string) => (holdsAnswer(kind, text, question) ? kindWeights[kind] : 0);
+  const speakers = kind === "opinion" ? askedPeople(question, terms) : [];
+  const bonus = (text: string) => {
+    if (!holdsAnswer(kind, text, question)) return 0;
+    // "Wat vond Zelenski van …?": the words reported must be the asked person's, not anyone's.
+    return speakers.length > 0 && speakers.some((term) => matchStrength(term, textTerms(text)) >= 0.8) ? kindWeights[kind] + speakerWeight : kindWeights[kind];
+  };
   const bonuses = sentences.map(bonus);
   let best: SentenceChoice = { index: 0, count: 1, score: -1 };
   sentences.forEach((sentence, index) => {

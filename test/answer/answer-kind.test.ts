@@ -48,6 +48,7 @@ describe("answer kinds", () => {
     expect(answerKind("Waartoe dient de nieuwe brug?")).toBe("reason");
     expect(answerKind("What is the money for? For what purpose?")).toBe("reason");
     expect(answerKind("Wat vond de burgemeester van het plan?")).toBe("opinion");
+    expect(answerKind("Wat zei de burgemeester over het plan?")).toBe("opinion");
     expect(answerKind("How did the mayor react to the plan?")).toBe("opinion");
     expect(answerKind("Welk systeem koopt de stad?")).toBe("thing");
     expect(answerKind("Which ferry will be replaced?")).toBe("thing");

@@ -90,4 +90,13 @@ describe("the sentence holds what was asked", () => {
     const spoke = selectSentences("Sprak Kaag ook met Macron?", split);
     expect(chosenText(text, split, spoke)).toMatch(/^Zij sprak daar met/);
   });
+
+  it("asked what someone thought or said of a thing, gives that person's words over the sentences naming the thing", () => {
+    const text =
+      "In maart bevestigde Jansen dat de gemeente het geld had ontvangen. Naar verluidt gaf de provincie twee miljoen euro voor de nieuwe brug. “Maar dit is bij lange na niet genoeg”, zei Jansen erbij. Ook de bewoners willen meer.";
+    const split = splitSentences(text);
+    for (const question of ["Wat vond Jansen van de twee miljoen euro voor de brug?", "Wat zei Jansen over het geld van de provincie?"]) {
+      expect(chosenText(text, split, selectSentences(question, split)), question).toContain("niet genoeg");
+    }
+  });
 });
