@@ -1,7 +1,7 @@
 import { currencyWords } from "../text/currency-words.js";
 import { words } from "../text/tokenize.js";
 import { foldText } from "../text/fold.js";
-import type { Query } from "../retrieval/query.js";
+import { setAsideWord, type Query } from "../retrieval/query.js";
 import { matchStrength, textTerms, type QueryTerm } from "../retrieval/term-match.js";
 import { sentencesOf } from "../text/sentences.js";
 import { answerKind, asksExpansion, asksPlaceName, holdsAnswer, isNationalRole, isPreposition } from "./answer-kind.js";
@@ -150,8 +150,8 @@ function onlyOpposed(term: QueryTerm, passageText: string): boolean {
 
 /** Whether the question sets the name aside: "behalve Biden", "besides the US", "naast Duitsland". */
 function excludedBy(question: string, name: AskedName): boolean {
-  const at = foldText(question).indexOf(foldText(name.surface));
-  return at > 0 && /\b(behalve|buiten|naast|besides|except|apart from|aside from|other than)\s+((de|het|the)\s+)?$/u.test(foldText(question.slice(0, at)));
+  const aside = setAsideWord(question);
+  return aside !== undefined && words(foldText(name.surface)).includes(aside);
 }
 
 /** "Wanneer werd X premier?", "When did X become president?": becoming a role, not a passive ("werd geleverd"). */

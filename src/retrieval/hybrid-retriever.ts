@@ -112,6 +112,8 @@ export async function retrieveAll(
  */
 function termWeights(terms: readonly QueryTerm[], strengths: readonly number[][], texts: readonly TextTerms[], model: RelevanceModel): number[] {
   return terms.map((term, at) => {
+    // "Met wie sprak hij behalve Biden?": a passage naming Biden is not the better answer for it.
+    if (term.setAside) return 0;
     if (!strengths.some((row) => row[at]! > 0)) return model.unknownTermWeight;
     // "het Amerikaanse luchtafweergeschut": an adjective describes; it does not pin the passage like a name.
     return !term.describes && texts.some((text) => isNameIn(term, text)) ? model.nameTermWeight : lengthWeight(term.word);

@@ -8,6 +8,7 @@ import { inflectDutchAdjective } from "../lexicon/dutch-adjective.js";
 import { namesOnly, type Lexicon } from "../lexicon/lexicon.js";
 import { contentTerms, isStopword, stem, words } from "../text/tokenize.js";
 import { BoundedMap } from "../util/bounded-map.js";
+import { foldText } from "../text/fold.js";
 import { queryTerms, type AlternativeForm, type QueryTerm, type QueryWord } from "./term-match.js";
 
 /** A question (or a rewrite of it) prepared for retrieval and sentence selection. */
@@ -51,12 +52,29 @@ export function analyzeQuery(text: string, language: Language, lexicon: Lexicon 
     const translated = phrase ? { ...term, alternatives: [...phrase] } : withDictionaryForms(term, language, lexicon.dictionary);
     terms.push(withDiminutiveBase(withCognates(withTimeWords(translated, language), language), language, lexicon.dictionary));
   }
+  const aside = setAsideWord(text);
+  if (aside)
+    terms.forEach((term, at) =>
+      term.word === aside || term.words?.some((part) => part.word === aside) ? (terms[at] = { ...term, setAside: true }) : undefined,
+    );
   const extraWords = terms.flatMap((term) =>
     (term.alternatives ?? []).filter((form) => form.weight >= alternativeWeights.translation).flatMap((form) => form.words.map((word) => word.word)),
   );
   const lexicalTerms = [...contentTerms(text), ...terms.flatMap((term) => (term.alternatives ?? []).flatMap((form) => form.words.map((word) => word.stem)))];
   return { text, language, terms, names, vectorText: [text, ...new Set(extraWords)].join(" "), lexicalTerms };
 }
+
+/**
+ * The word a question sets aside — right after "behalve", "naast", "besides", "other than" (past an
+ * article): "Met wie sprak hij behalve Biden?" asks for someone else, so Biden is no evidence for a
+ * passage. Folded.
+ */
+export function setAsideWord(question: string): string | undefined {
+  return setAside.exec(foldText(question))?.[1];
+}
+
+const setAside =
+  /\b(?:behalve|buiten|naast|besides|except|apart from|aside from|other than)\s+(?:(?:met|with|aan|to|van|of|voor|for)\s+)?(?:(?:de|het|the)\s+)?([\p{L}\p{N}-]+)/u;
 
 /** Matches grouped by the span of the question they cover: "Oekraïense" may name a country and a language. */
 function spans(names: readonly NameMatch[]): NameMatch[][] {

@@ -38,6 +38,8 @@ export interface QueryTerm extends QueryWord {
   foundAlternatives?: AlternativeForm[];
   /** A nationality adjective or language name ("Amerikaanse", "German"): it describes rather than names. */
   describes?: boolean;
+  /** What the question sets aside ("behalve Biden", "besides the US"): the answer is about something else. */
+  setAside?: boolean;
 }
 
 export interface Coverage {

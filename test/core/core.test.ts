@@ -40,6 +40,12 @@ describe("core.ask", () => {
     expect(answer.corpusVersion).toBe(core.status().corpusVersion);
   });
 
+  it("a name the question sets aside does not pull the answer towards the passage naming it", async () => {
+    const core = await fixture.open();
+    const answer = await core.ask("Met wie had Zelenski contact behalve Biden?", { platform: "test" });
+    expect(answer.citations[0]?.paragraph).toBe(4);
+  });
+
   it("abstains in the asker's language when the article does not answer", async () => {
     const core = await fixture.open();
     const dutch = await core.ask("Wie won het WK voetbal in 2022?", { platform: "test" });

@@ -92,3 +92,18 @@ describe("questions in other words", () => {
     expect(analyzeQuery("Wat stuurt Berlijn?", "nl").vectorText).toMatch(/^Wat stuurt Berlijn\? .*berlin/);
   });
 });
+
+describe("what a question sets aside", () => {
+  it("marks the word after 'behalve', 'besides', 'other than' (past an article), in either language and case", () => {
+    const marked = (question: string, language: "nl" | "en") =>
+      analyzeQuery(question, language)
+        .terms.filter((found) => found.setAside)
+        .map((found) => found.word);
+    expect(marked("Met wie sprak Zelenski behalve Biden?", "nl")).toEqual(["biden"]);
+    expect(marked("met wie sprak zelenski behalve biden", "nl")).toEqual(["biden"]);
+    expect(marked("Besides Biden, who did Zelensky talk to?", "en")).toEqual(["biden"]);
+    // Past a preposition too: "behalve met Biden".
+    expect(marked("Met wie sprak Zelenski behalve met Biden?", "nl")).toEqual(["biden"]);
+    expect(marked("Met wie sprak Zelenski na Biden?", "nl")).toEqual([]);
+  });
+});
