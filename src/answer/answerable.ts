@@ -23,7 +23,7 @@ export function answerability(candidates: readonly Candidate[], threshold: numbe
   if (relevant.length === 0) return { status: "off-topic" };
   const judged = relevant.map((candidate) => {
     const others = candidates.filter((other) => other !== candidate).map((other) => other.passage.text);
-    return { candidate, unsaid: unsaidIn(candidate.query, candidate.passage.text, others) };
+    return { candidate, unsaid: unsaidIn(candidate.query, candidate.passage.text, others, candidate.passage.title) };
   });
   const answerable = judged.filter(({ unsaid }) => !unsaid).map(({ candidate }) => candidate);
   if (answerable.length > 0) return { status: "answerable", candidates: [...preferAdditions(answerable)] };
@@ -33,7 +33,10 @@ export function answerability(candidates: readonly Candidate[], threshold: numbe
   // Every relevant passage misses a name that only a less relevant one has. If that one is only just
   // below the threshold and says everything asked, it is the better answer: the name pins the question.
   const naming = candidates.find(
-    (candidate) => candidate.relevance < threshold && candidate.relevance >= threshold - nameAnchorMargin && !unsaidIn(candidate.query, candidate.passage.text),
+    (candidate) =>
+      candidate.relevance < threshold &&
+      candidate.relevance >= threshold - nameAnchorMargin &&
+      !unsaidIn(candidate.query, candidate.passage.text, [], candidate.passage.title),
   );
   if (naming) return { status: "answerable", candidates: [naming] };
   // Otherwise the article names it only where it says nothing else the question asks ("Heeft

@@ -39,7 +39,7 @@ export function holdsTime(facet: TimeFacet, sentence: string): boolean {
 
 /** Words that place an event ahead in time. */
 const futurePattern =
-  /\b(binnen|tegen (het einde|eind|begin|half|midden)|volgende|komende|binnenkort|straks|later|spoedig|weldra|na afloop|zodra|within|by the end|by (next|early|mid|late)|next|coming|upcoming|soon|shortly|later)\b/u;
+  /\b(binnen|tegen (het einde|eind|begin|half|midden)|volgende|volgend|komende|komend|binnenkort|straks|later|spoedig|weldra|na afloop|zodra|within|by the end|by (next|early|mid|late)|next|coming|upcoming|soon|shortly|later)\b/u;
 
 /** Words that give how long something lasted, has been going on or will last. */
 const durationPattern =
@@ -84,9 +84,12 @@ function datePattern(): RegExp {
 let timeRegex: RegExp | undefined;
 
 /** Month and weekday names (from `Intl`, both languages, also inside "maandagavond") and words that place an event in time. */
+/** The seasons, which `Intl` does not name: "volgend voorjaar", "deze zomer", "last winter". */
+const seasons = "lente|voorjaar|zomer|najaar|herfst|winter|spring|summer|autumn";
+
 export function timePattern(): RegExp {
   timeRegex ??= new RegExp(
-    `(${calendarWords().join("|")})|\\b(eind|begin|midden|vandaag|gisteren|morgen|eergisteren|vorige|volgende|afgelopen|binnenkort|onlangs|toen|inmiddels|dagen|weken|maanden|jaar|jaren|ochtend|middag|avond|nacht|today|yesterday|tomorrow|last|next|recently|days|weeks|months|year|years|morning|evening|night)\\b`,
+    `(${calendarWords().join("|")})|\\b(eind|begin|midden|vandaag|gisteren|morgen|eergisteren|vorige|vorig|volgende|volgend|komende|komend|afgelopen|binnenkort|onlangs|toen|inmiddels|dagen|weken|maanden|jaar|jaren|ochtend|middag|avond|nacht|${seasons}|today|yesterday|tomorrow|last|next|recently|days|weeks|months|year|years|morning|evening|night)\\b`,
     "u",
   );
   return timeRegex;

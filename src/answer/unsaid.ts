@@ -38,9 +38,10 @@ export interface Unsaid {
 
 /**
  * What `passageText` is silent on, with the other retrieved passages (`others`) as the rest of the
- * article: a name none of them mentions is something the article does not talk about.
+ * article: a name none of them mentions is something the article does not talk about. `title` is
+ * the title of the passage's document.
  */
-export function unsaidIn(query: Query, passageText: string, others: readonly string[] = []): Unsaid | undefined {
+export function unsaidIn(query: Query, passageText: string, others: readonly string[] = [], title?: string): Unsaid | undefined {
   const passage = textTerms(passageText);
   let missingName: Unsaid | undefined;
   const article = articleOf(query, passageText, others);
@@ -50,8 +51,9 @@ export function unsaidIn(query: Query, passageText: string, others: readonly str
   for (const name of required) {
     const holders = name.office ? article.remember(`holders ${name.surface}`, () => officeHolders(name, article.texts)) : [];
     if (names(name, passageText, passage, holders)) continue;
-    // The article's topic may be spoken of without being named ("hij"): no evidence against this passage.
-    if (!name.office && isTopical(name, article)) continue;
+    // The article's topic may be spoken of without being named ("hij", "de stap"): no evidence against
+    // this passage. A name its document's title gives is that topic, however few passages repeat it.
+    if (!name.office && (isTopical(name, article) || (title !== undefined && mentions(name.terms, textTerms(title))))) continue;
     const elsewhere = others.some((other) => names(name, other, textTerms(other), holders));
     // An untranslated English name ("Liz Truss") found nowhere proves nothing; found elsewhere, it pins the question there.
     if (name.untranslated && !elsewhere) continue;
@@ -212,7 +214,7 @@ const relationWords = new Set([
   "deputy",
 ]);
 
-/** Words that ask what something cost, in Dutch and English. */
+/** Words that ask what something cost or someone earns, in Dutch and English. */
 const costWords = new Set([
   "kost",
   "kosten",
@@ -237,6 +239,11 @@ const costWords = new Set([
   "investeerde",
   "geinvesteerd",
   "investering",
+  "verdient",
+  "verdienen",
+  "verdiende",
+  "salaris",
+  "inkomen",
   "cost",
   "costs",
   "costed",
@@ -253,6 +260,13 @@ const costWords = new Set([
   "investment",
   "money",
   "worth",
+  "earn",
+  "earns",
+  "earned",
+  "salary",
+  "income",
+  "wage",
+  "wages",
 ]);
 
 function mentionsMoney(text: string): boolean {

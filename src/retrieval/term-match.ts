@@ -70,6 +70,8 @@ export interface TextTerms {
   stems: Set<string>;
   /** Stems of the words the text capitalises in mid-sentence: its proper names (`Nasams`, `Lambrecht`). */
   names: Set<string>;
+  /** Those words themselves, folded (`nasams`, `lambrecht`). */
+  nameWords: Set<string>;
   /** How strongly each question word seen so far is present, with and without near spellings (`wordStrength`). */
   strengths: { near: Map<string, number>; exact: Map<string, number>; names: Map<string, boolean> };
 }
@@ -78,10 +80,10 @@ export interface TextTerms {
  * A capital after a word inside a sentence marks a proper name in both languages; a capital
  * opening a sentence or quote says nothing.
  */
-function nameStems(text: string): Set<string> {
+function nameWordsOf(text: string): Set<string> {
   const names = new Set<string>();
   for (const match of text.matchAll(/(?<=[\p{L}\p{N},;:)]\s+|\(|-)\p{Lu}[\p{L}\p{N}]*/gu)) {
-    for (const word of words(match[0])) if (word.length >= 2 && !isStopword(word)) names.add(stem(word));
+    for (const word of words(match[0])) if (word.length >= 2 && !isStopword(word)) names.add(word);
   }
   return names;
 }
@@ -99,12 +101,14 @@ const textTermsMemo = new BoundedMap<string, TextTerms>(1_000);
 function computeTextTerms(text: string): TextTerms {
   const list = words(text).filter((word) => word.length >= 2);
   const wordStems = list.map((word) => (/^\p{N}/u.test(word) ? word : stem(word)));
+  const nameWords = nameWordsOf(text);
   return {
     source: text,
     words: list,
     wordStems,
     stems: new Set(wordStems),
-    names: nameStems(text),
+    names: new Set([...nameWords].map(stem)),
+    nameWords,
     strengths: { near: new Map(), exact: new Map(), names: new Map() },
   };
 }
@@ -155,7 +159,7 @@ function formStrength(words: readonly QueryWord[], text: TextTerms, nearSpelling
  * many per word; letting each of them match approximately too would mostly find chance.
  */
 function wordStrength(term: QueryWord, text: TextTerms, nearSpellings: boolean): number {
-  if (text.stems.has(term.stem)) return 1;
+  if (text.stems.has(term.stem) && !onlyAnotherName(term, text)) return 1;
   if (/^\p{N}/u.test(term.word)) return 0;
   // The answerer matches the same question words against the same passage and sentences a dozen
   // times per question (ranking, answerability, sentence choice, near-topic checks); the scan over
@@ -172,6 +176,16 @@ function wordStrength(term: QueryWord, text: TextTerms, nearSpellings: boolean):
 }
 
 const strengthMemoLimit = 4_096;
+
+/**
+ * Whether the text has the word's stem only in a shorter name: the stemmer makes `baas` (boss) `bas`,
+ * the stem of the first name `Bas`. Inflection lengthens a word (`Witte Huis` for "wit huis"), so a
+ * name shorter than the question's word with its stem is another word the stemmer ran together.
+ */
+function onlyAnotherName(term: QueryWord, text: TextTerms): boolean {
+  if (!text.names.has(term.stem)) return false;
+  return !text.words.some((word, at) => text.wordStems[at] === term.stem && (word.length >= term.word.length || !text.nameWords.has(word)));
+}
 
 /** Whether the text capitalises, in mid-sentence, a name spelt nearly like `word` (`Zelenski` for `Zelensky`). */
 export function spellsNameLike(word: string, text: TextTerms): boolean {

@@ -97,6 +97,9 @@ describe("answer kinds", () => {
     expect(holdsAnswer("time", "Dat zei hij maandagavond laat.", "Wanneer zei hij dat?")).toBe(true);
     expect(holdsAnswer("time", "De molens pompen sinds 1740 water.", "Sinds wanneer pompen ze?")).toBe(true);
     expect(holdsAnswer("time", "De molens pompen water.", "Sinds wanneer pompen ze?")).toBe(false);
+    // A season is a time, which Intl does not name ("volgend voorjaar", "last summer").
+    expect(holdsAnswer("time", "De nieuwe fabriek moet volgend voorjaar open gaan.", "Wanneer gaat de fabriek open?")).toBe(true);
+    expect(holdsAnswer("time", "De nieuwe fabriek moet volgend voorjaar open gaan.", "Wanneer komt de nieuwe fabriek?")).toBe(true);
     expect(holdsAnswer("yes-no", "Dit is nog niet genoeg.", "Is dit genoeg?")).toBe(true);
   });
 });

@@ -95,6 +95,11 @@ describe("what a passage does not say", () => {
     const budget = "Duitsland trekt volgend jaar 75 miljoen euro extra uit voor luchtafweer.";
     expect(unsaidIn(analyzeQuery("Hoeveel geld trekt Duitsland uit voor luchtafweer?", "nl"), budget)).toBeUndefined();
     expect(unsaidIn(analyzeQuery("How much money does Germany set aside for air defence?", "en"), budget)).toBeUndefined();
+    // What someone earns is asked like a price.
+    expect(
+      unsaidIn(analyzeQuery("Wat verdient de directeur van Velomar?", "nl"), "Directeur Ruud Verhoeven van Velomar maakte het woensdag bekend."),
+    ).toMatchObject({ kind: "cost" });
+    expect(unsaidIn(analyzeQuery("How much does the director earn?", "en"), "De directeur verdient 200.000 euro per jaar.")).toBeUndefined();
   });
 
   it("a count of something the passage never mentions, whatever numbers it holds", () => {
@@ -453,5 +458,18 @@ describe("what an open question asks of, and whose fact the passage gives", () =
     expect(ask("When will the Swedish radars arrive?", "en")).toEqual({ kind: "time", text: "time" });
     expect(ask("Wanneer komen de Noorse radars?")).toBeUndefined();
     expect(ask("Wanneer komen de radars?")).toBeUndefined();
+  });
+});
+
+describe("the document's title names its topic", () => {
+  it("a name its title gives need not be repeated in the passage that answers", () => {
+    const passages = [
+      "Velomar sluit zijn fabriek in Dordrecht.",
+      "Volgens de topman is de stap nodig omdat de loonkosten te hoog zijn.",
+      "De bond eist een sociaal plan.",
+    ];
+    const ask = (title?: string) => unsaidIn(analyzeQuery("Waarom vertrekt Velomar?", "nl"), passages[1]!, [passages[0]!, passages[2]!], title);
+    expect(ask()).toMatchObject({ kind: "name", text: "Velomar" });
+    expect(ask("Fietsenmaker Velomar verhuist productie naar Portugal")).toBeUndefined();
   });
 });

@@ -107,3 +107,14 @@ describe("what a question sets aside", () => {
     expect(marked("Met wie sprak Zelenski na Biden?", "nl")).toEqual([]);
   });
 });
+
+describe("a common word and a name the stemmer runs together", () => {
+  it("'baas' is not the first name 'Bas', though both stem to 'bas'; an inflected name still matches", () => {
+    const text = textTerms("Daarna sprak wethouder Bas de Groot met de Amerikanen.");
+    expect(matchStrength({ word: "baas", stem: "bas" }, text)).toBe(0);
+    expect(matchStrength({ word: "bas", stem: "bas" }, text)).toBe(1);
+    expect(matchStrength({ word: "amerikanen", stem: "amerikan" }, text)).toBe(1);
+    // A common word the text writes in lower case still matches by its stem.
+    expect(matchStrength({ word: "baas", stem: "bas" }, textTerms("Daarna sprak de baas van de Groot."))).toBe(1);
+  });
+});
