@@ -49,16 +49,17 @@ describe("evaluation (offline hashing embedder)", () => {
   });
 
   it("finds the right paragraph for Dutch asked in other words", () => {
-    // 87 % (key 75 %) today, after the 2026-12-02 dev probes and held-out batches; 0.76 / 0.6 before.
-    expect(group("Dutch, other words").hitAt1).toBeGreaterThanOrEqual(0.86);
-    expect(group("Dutch, other words").keyInAnswer).toBeGreaterThanOrEqual(0.74);
+    // 129 of 144 (key 116) today, after the 2026-12-03 checks (set-aside names, opinions of the
+    // person asked); 0.86 / 0.74 the day before, 0.76 / 0.6 before the 2026-12-02 round.
+    expect(group("Dutch, other words").hitAt1).toBeGreaterThanOrEqual(0.88);
+    expect(group("Dutch, other words").keyInAnswer).toBeGreaterThanOrEqual(0.79);
   });
 
   it("finds the right paragraph for English questions", () => {
-    // 103 of 116 today (87 % key), with the dev probes and the held-out batches of 2026-12-02 and -03 in
+    // 104 of 116 today (102 with the key fact), with the dev probes and the held-out batches of 2026-12-02 and -03 in
     // (0.89 before the last two batches of 12-02: three of their English answerable questions miss, none by a
     // check — "post his message", "besides the US", "also ask for help" do not reach the right paragraph).
-    expect(group("English").hitAt1).toBeGreaterThanOrEqual(0.87);
+    expect(group("English").hitAt1).toBeGreaterThanOrEqual(0.89);
     expect(group("English").keyInAnswer).toBeGreaterThanOrEqual(0.87);
     // 49 of 55 today.
     expect(group("English, no word shared").hitAt1).toBeGreaterThanOrEqual(0.87);
