@@ -49,7 +49,7 @@ export function saidInConnection(
   // A medium asked ("Tweette Biden …?", "What did Biden post?") must be the name's own: the article's
   // tweet may be someone else's.
   const medium = query.terms.filter((term) => writtenMedia.has(term.word));
-  if (asksWhatWasSaid(query) && reportsWords(contextText) && medium.length === 0) return true;
+  if (asksWhatWasSaid(query) && reportsWords(contextText) && medium.length === 0) return !aboutLaterOnly(name, rest, passageText, article);
   const around = textTerms(contextText);
   // Any written medium of the name's answers one asked: a tweet is a post.
   const ownMedium = medium.length > 0 && words(contextText).some((word) => writtenMedia.has(word));
@@ -70,6 +70,35 @@ export function saidInConnection(
   // another passage speaks of the name ("Lijkt Biden meer … te geven?": "de steun te geven" is Biden's too).
   const everywhere = new Set([...contexts.values()].flat());
   return !missing.some((term) => attachedElsewhere(term, query, article).some((sentence) => !everywhere.has(sentence)));
+}
+
+/**
+ * Whether the passage reports the name's words only before it comes to what the question asks them
+ * about: "Wat vindt Jansen van het verbod?" against "…, aldus Jansen. Boeren mogen geen grondwater
+ * meer oppompen. Het waterschap stelde dat verbod in." Words refer back ("dit is niet genoeg" to the
+ * batteries named before it), so what is asked must stand in a report of the name's words or
+ * before it. Only question words the passage uses count; with none, the question may say it otherwise
+ * — unless another paragraph writes one of them as the question does.
+ */
+function aboutLaterOnly(name: AskedName, rest: readonly QueryTerm[], passageText: string, article: Article): boolean {
+  const asked = rest.filter((term) => !speechVerbs.has(term.word));
+  const topic = asked.filter((term) => matchStrength(term, textTerms(passageText), false) >= attachedFrom);
+  // None here, but another paragraph writes one as the question does (the very word: "nieuws" is not
+  // "nieuwe", though both stem to "nieuw"): the words reported here are on something else.
+  if (topic.length === 0) return asked.some((term) => article.texts.some((text, at) => text !== passageText && article.terms[at]!.words.includes(term.word)));
+  const sentences = sentencesOf({ text: passageText });
+  // Each report of the name's words, as the index of its last sentence: the sentence naming the
+  // name, or the one after a quote that names its speaker.
+  const ends = sentences.flatMap((sentence, at) => {
+    if (!reportsWords(sentence)) return [];
+    if (mentions(name.terms, textTerms(sentence))) return [at];
+    return closesQuote(sentence) && mentions(name.terms, textTerms(sentences[at + 1] ?? "")) ? [at + 1] : [];
+  });
+  if (ends.length === 0) return false;
+  return !ends.some((end) => {
+    const upTo = textTerms(sentences.slice(0, end + 1).join(" "));
+    return topic.some((term) => matchStrength(term, upTo) >= connectedFrom);
+  });
 }
 
 /**

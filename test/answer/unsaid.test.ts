@@ -473,3 +473,27 @@ describe("the document's title names its topic", () => {
     expect(ask("Fietsenmaker Velomar verhuist productie naar Portugal")).toBeUndefined();
   });
 });
+
+describe("an opinion asked about a thing the report of someone's words does not reach", () => {
+  const article = [
+    "“Niemand mag nu nog water verspillen.” Dat zei directeur Jansen dinsdag. Het verbruik steeg met twintig procent.",
+    "Tuinen sproeien kan beter wachten, aldus Jansen. Boeren mogen sinds maandag geen grondwater oppompen. Het waterschap stelde dat verbod in.",
+    "Ook in België is het droog. Volgens minister Claes is de situatie zorgwekkend.",
+  ];
+  const ask = (question: string, at: number) =>
+    unsaidIn(
+      analyzeQuery(question, "nl"),
+      article[at]!,
+      article.filter((_, index) => index !== at),
+    );
+
+  it("words reported before the thing is named are not about it; a report after it may refer back", () => {
+    // Jansen's words in paragraph 2 come before the ban; paragraph 1 never names it, paragraph 2 does.
+    expect(ask("Wat vindt Jansen van het verbod voor boeren?", 1)).toEqual({ kind: "context", text: "Jansen" });
+    expect(ask("Wat vindt Jansen van het verbod voor boeren?", 0)).toEqual({ kind: "context", text: "Jansen" });
+    // "zorgwekkend" follows "droog" in the same passage: a view of what came before it.
+    expect(ask("Wat vindt Claes van de droogte in België?", 2)).toBeUndefined();
+    // Her words are what is asked about the gardens, said in the same sentence.
+    expect(ask("Wat vindt Jansen van tuinen sproeien?", 1)).toBeUndefined();
+  });
+});
