@@ -77,8 +77,6 @@ const englishFunctionWords = [
   "among",
 ];
 const englishStopwords = new Set([...eng, ...englishFunctionWords]);
-/** Dutch auxiliaries the package's list lacks: "gaan" makes a future ("Wanneer gaat de fabriek open?") and says nothing of the topic. */
-const dutchAuxiliaries = new Set(["ga", "gaat", "gaan", "ging", "gingen", "gegaan"]);
 
 /** A word of running text: letters, optionally with digits, or a number. Hyphens split compounds. */
 const wordPattern = /[\p{L}][\p{L}\p{N}]*|\p{N}+(?:[.,]\p{N}+)*/gu;
@@ -89,7 +87,7 @@ export function words(text: string): string[] {
 }
 
 export function isStopword(word: string): boolean {
-  return dutchStopwords.isStopword(word) || englishStopwords.has(word) || questionWords.has(word) || dutchAuxiliaries.has(word);
+  return dutchStopwords.isStopword(word) || englishStopwords.has(word) || questionWords.has(word);
 }
 
 /** Snowball (Dutch) stem of a folded word. */
