@@ -269,6 +269,8 @@ export function holdsAnswer(kind: AnswerKind, sentence: string, question: string
     case "time":
       return holdsTime(timeFacet(question), sentence);
     case "number":
+      // "Hoe oud is de trainer?" is answered by an age — "Van Dijk (58)", "58 jaar oud", "de 58-jarige" — not by any number.
+      if (asksAge(question)) return agePattern.test(foldText(sentence));
       return numbersIn(sentence).some((number) => number.kind === "cardinal" && !questionNames(question, number.surface));
     case "measure":
       return holdsMeasure(sentence);
@@ -289,6 +291,14 @@ export function holdsAnswer(kind: AnswerKind, sentence: string, question: string
 }
 
 const noPeople: ReadonlySet<string> = new Set();
+
+/** Whether a question asks someone's age. */
+export function asksAge(question: string): boolean {
+  return / (hoe oud|how old|welke leeftijd|what age|wat is de leeftijd|leeftijd van|age of) /u.test(` ${words(question).join(" ")} `);
+}
+
+/** How news gives an age: "Zelenski (44)", "44 jaar oud", "de 44-jarige", "op 44-jarige leeftijd", "aged 44", "44 years old". */
+const agePattern = /\(\d{1,3}\)|\b\d{1,3} jaar oud\b|\b\d{1,3}-jarige?\b|\baged \d{1,3}\b|\b\d{1,3} years? old\b|\b\d{1,3}-year-old\b/u;
 
 /**
  * "Hoe ver", "how heavy", "Wat is het bereik van …", "how fast does it fly": a distance, size, weight

@@ -88,8 +88,10 @@ export function selectSentences(query: SentenceQuery | string, sentences: readon
   let best: SentenceChoice = { index: 0, count: 1, score: -1 };
   sentences.forEach((sentence, index) => {
     const single = covered[index]! + bonuses[index]!;
-    // Strictly greater: on a tie the earlier sentence wins, which usually carries the context.
-    if (single > best.score) best = { index, count: 1, score: single };
+    // Strictly greater: on a tie the earlier sentence wins, which usually carries the context —
+    // unless only the later one holds the asked fact.
+    if (single > best.score || (single === best.score && bonuses[index]! > 0 && best.count === 1 && bonuses[best.index] === 0))
+      best = { index, count: 1, score: single };
     const next = sentences[index + 1];
     if (next === undefined) return;
     // A pair must earn its length: by covering more of the question than either sentence alone, or

@@ -97,6 +97,11 @@ describe("answer kinds", () => {
     expect(holdsAnswer("time", "Dat zei hij maandagavond laat.", "Wanneer zei hij dat?")).toBe(true);
     expect(holdsAnswer("time", "De molens pompen sinds 1740 water.", "Sinds wanneer pompen ze?")).toBe(true);
     expect(holdsAnswer("time", "De molens pompen water.", "Sinds wanneer pompen ze?")).toBe(false);
+    // An age is asked: a number only news's ways of giving an age answer.
+    expect(holdsAnswer("number", "Van Dijk (58) werkte vier jaar bij de club.", "Hoe oud is de trainer?")).toBe(true);
+    expect(holdsAnswer("number", "De 58-jarige trainer stopt.", "How old is the coach?")).toBe(true);
+    expect(holdsAnswer("number", "De club won 61 van de 140 wedstrijden.", "Hoe oud is de trainer?")).toBe(false);
+    expect(holdsAnswer("number", "De club won 61 van de 140 wedstrijden.", "Hoeveel wedstrijden won de club?")).toBe(true);
     // A season is a time, which Intl does not name ("volgend voorjaar", "last summer").
     expect(holdsAnswer("time", "De nieuwe fabriek moet volgend voorjaar open gaan.", "Wanneer gaat de fabriek open?")).toBe(true);
     expect(holdsAnswer("time", "De nieuwe fabriek moet volgend voorjaar open gaan.", "Wanneer komt de nieuwe fabriek?")).toBe(true);

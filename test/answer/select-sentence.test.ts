@@ -99,4 +99,10 @@ describe("the sentence holds what was asked", () => {
       expect(chosenText(text, split, selectSentences(question, split)), question).toContain("niet genoeg");
     }
   });
+
+  it("on a tie, the sentence holding the asked fact wins over an earlier one that only matches", () => {
+    const text = "Trainer Henk van Dijk vertrekt aan het einde van het seizoen. Dat maakte de club vrijdag bekend. Van Dijk (58) werkte vier jaar bij de club.";
+    const split = splitSentences(text);
+    expect(chosenText(text, split, selectSentences("Hoe oud is de trainer?", split))).toContain("(58)");
+  });
 });
