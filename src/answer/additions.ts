@@ -39,7 +39,7 @@ function asksForMore(question: string): boolean {
   const text = ` ${words(question).join(" ")} `;
   return (
     answerKind(question) !== "yes-no" &&
-    /( nog meer | wie nog | wat nog | ook nog | verder nog | andere | anderen | behalve | naast | else | other | others | besides | apart from | in addition )/u.test(
+    /( nog meer | wie nog | wat nog | ook nog | ook | verder nog | andere | anderen | behalve | naast | else | also | other | others | besides | apart from | in addition )/u.test(
       text,
     )
   );
