@@ -58,6 +58,9 @@ describe("a question asking who or what else", () => {
     expect(ranked("Met welke andere leiders sprak Zelenski?", [0.8, 0.5, 0.1])[0]).toBe(1);
     // The sentence that adds says "Hij"; the one before it names him.
     expect(ranked("Wie belde Zelenski nog meer?", [0.8, 0.5, 0.1])[0]).toBe(1);
+    // "ook" / "also" in an open question asks for more too.
+    expect(ranked("Met wie sprak Zelenski ook?", [0.8, 0.5, 0.1])[0]).toBe(1);
+    expect(ranked("Who did Zelensky also talk to?", [0.8, 0.5, 0.1])[0]).toBe(1);
     // Not asked for more, or the adding passage far less relevant: the best passage stays first.
     expect(ranked("Met wie sprak Zelenski?", [0.8, 0.5, 0.1])[0]).toBe(0);
     expect(ranked("Met wie sprak Zelenski nog meer?", [0.8, 0.4, 0.1])[0]).toBe(0);
