@@ -80,10 +80,10 @@ export function givesNumberOf(counted: Counted, passageText: string): boolean {
 /** A counted word is found from this strength on: the word, a form or a translation of it. */
 const countedFrom = 0.5;
 
-/** Nouns that count without saying what is counted. */
 /** What is counted in a currency, not in itself. */
 const money = new Set(["geld", "money", "cash"]);
 
+/** Nouns that count without saying what is counted. */
 const counters = new Set([
   "unit",
   "units",

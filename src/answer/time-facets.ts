@@ -83,10 +83,10 @@ function datePattern(): RegExp {
 
 let timeRegex: RegExp | undefined;
 
-/** Month and weekday names (from `Intl`, both languages, also inside "maandagavond") and words that place an event in time. */
 /** The seasons, which `Intl` does not name: "volgend voorjaar", "deze zomer", "last winter". */
 const seasons = "lente|voorjaar|zomer|najaar|herfst|winter|spring|summer|autumn";
 
+/** Month and weekday names (from `Intl`, both languages, also inside "maandagavond") and words that place an event in time. */
 export function timePattern(): RegExp {
   timeRegex ??= new RegExp(
     `(${calendarWords().join("|")})|\\b(eind|begin|midden|vandaag|gisteren|morgen|eergisteren|vorige|vorig|volgende|volgend|komende|komend|afgelopen|binnenkort|onlangs|toen|inmiddels|dagen|weken|maanden|jaar|jaren|ochtend|middag|avond|nacht|${seasons}|today|yesterday|tomorrow|last|next|recently|days|weeks|months|year|years|morning|evening|night)\\b`,

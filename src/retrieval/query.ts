@@ -53,15 +53,14 @@ export function analyzeQuery(text: string, language: Language, lexicon: Lexicon 
     terms.push(withDiminutiveBase(withCognates(withTimeWords(translated, language), language), language, lexicon.dictionary));
   }
   const aside = setAsideWord(text);
-  if (aside)
-    terms.forEach((term, at) =>
-      term.word === aside || term.words?.some((part) => part.word === aside) ? (terms[at] = { ...term, setAside: true }) : undefined,
-    );
+  const marked = terms.map((term) =>
+    aside !== undefined && (term.word === aside || term.words?.some((part) => part.word === aside)) ? { ...term, setAside: true } : term,
+  );
   const extraWords = terms.flatMap((term) =>
     (term.alternatives ?? []).filter((form) => form.weight >= alternativeWeights.translation).flatMap((form) => form.words.map((word) => word.word)),
   );
   const lexicalTerms = [...contentTerms(text), ...terms.flatMap((term) => (term.alternatives ?? []).flatMap((form) => form.words.map((word) => word.stem)))];
-  return { text, language, terms, names, vectorText: [text, ...new Set(extraWords)].join(" "), lexicalTerms };
+  return { text, language, terms: marked, names, vectorText: [text, ...new Set(extraWords)].join(" "), lexicalTerms };
 }
 
 /**

@@ -183,7 +183,7 @@ const strengthMemoLimit = 4_096;
  * name shorter than the question's word with its stem is another word the stemmer ran together.
  */
 function onlyAnotherName(term: QueryWord, text: TextTerms): boolean {
-  if (!text.names.has(term.stem)) return false;
+  if (!text.names.has(term.stem) || formIndexOf(text).words.has(term.word)) return false;
   return !text.words.some((word, at) => text.wordStems[at] === term.stem && (word.length >= term.word.length || !text.nameWords.has(word)));
 }
 
