@@ -4,6 +4,7 @@ import type { Query } from "../retrieval/query.js";
 import { matchStrength, textTerms, type QueryTerm } from "../retrieval/term-match.js";
 import { sentencesOf } from "../text/sentences.js";
 import { shortNameWords, soundsLikePlace } from "./names-in-text.js";
+import { countedInCurrency } from "./money.js";
 
 /**
  * What a "hoeveel X" / "how many X" question counts, and whether a passage gives a number of it.
@@ -42,7 +43,7 @@ export function countedPhrase(query: Query): Counted | undefined {
   const nouns = following.filter((word) => !adjectives.has(word));
   const phrase = (nouns.length > 0 ? nouns : following).slice(0, 2);
   // "Hoeveel geld …" is counted in a currency ("75 miljoen euro"), which the cost check asks for.
-  if (phrase.length === 0 || counters.has(phrase[0]!) || money.has(phrase[0]!)) return undefined;
+  if (phrase.length === 0 || counters.has(phrase[0]!) || countedInCurrency(phrase[0]!)) return undefined;
   const terms = phrase.flatMap((word) => query.terms.filter((term) => term.word === word));
   if (terms.length === 0) return undefined;
   const capitalised = new Set(words((query.text.match(/\p{Lu}[\p{L}\p{N}-]*/gu) ?? []).join(" ")));
@@ -79,9 +80,6 @@ export function givesNumberOf(counted: Counted, passageText: string): boolean {
 
 /** A counted word is found from this strength on: the word, a form or a translation of it. */
 const countedFrom = 0.5;
-
-/** What is counted in a currency, not in itself. */
-const money = new Set(["geld", "money", "cash"]);
 
 /** Nouns that count without saying what is counted. */
 const counters = new Set([

@@ -1,4 +1,3 @@
-import { currencyWords } from "../text/currency-words.js";
 import { words } from "../text/tokenize.js";
 import { foldText } from "../text/fold.js";
 import { setAsideWord, type Query } from "../retrieval/query.js";
@@ -10,6 +9,7 @@ import { abbreviates, looksLikePerson, namesIn, surnamesIn, wordBefore } from ".
 import { answerConnected } from "./answer-connection.js";
 import { askedNamesOf, mentions, names, officeHolders, shownAs, withLowercaseNames, type AskedName } from "./asked-names.js";
 import { countedPhrase, givesNumberOf } from "./counted.js";
+import { costAsked, mentionsMoney } from "./money.js";
 import { askedOf, articleOf, asksWhatWasSaid, attachedFrom, connectedFrom, isTopical, namesApart, saidInConnection } from "./connections.js";
 
 /**
@@ -98,8 +98,8 @@ export function unsaidIn(query: Query, passageText: string, others: readonly str
   }
   // Only a run of capitalised words whose initials spell what is asked says what it stands for.
   if (asksExpansion(query.text) && !namesIn(passageText).some((name) => abbreviates(query.text, name))) return { kind: "expansion", text: "expansion" };
-  const asksCost = words(query.text).find((word) => costWords.has(word));
-  if (asksCost && !mentionsMoney(passageText)) return { kind: "cost", text: asksCost };
+  const cost = costAsked(query.text);
+  if (cost && !mentionsMoney(passageText)) return { kind: "cost", text: cost };
   const counted = kind === "number" ? article.remember("counted", () => countedPhrase(query)) : undefined;
   // A count beside what is counted is the asked number and its connection at once.
   if (counted) return givesNumberOf(counted, passageText) ? missingName : { kind: "number", text: counted.terms[0]!.word };
@@ -213,66 +213,6 @@ const relationWords = new Set([
   "plaatsvervanger",
   "deputy",
 ]);
-
-/** Words that ask what something cost or someone earns, in Dutch and English. */
-const costWords = new Set([
-  "kost",
-  "kosten",
-  "kostte",
-  "kostten",
-  "prijs",
-  "prijzen",
-  "prijskaartje",
-  "betaald",
-  "betaalde",
-  "betalen",
-  "betaalt",
-  "bedrag",
-  "geld",
-  "waarde",
-  "uitgeven",
-  "uitgegeven",
-  "uitgaf",
-  "besteed",
-  "besteden",
-  "besteedde",
-  "investeerde",
-  "geinvesteerd",
-  "investering",
-  "verdient",
-  "verdienen",
-  "verdiende",
-  "salaris",
-  "inkomen",
-  "cost",
-  "costs",
-  "costed",
-  "price",
-  "prices",
-  "priced",
-  "paid",
-  "pay",
-  "pays",
-  "spend",
-  "spent",
-  "spending",
-  "invested",
-  "investment",
-  "money",
-  "worth",
-  "earn",
-  "earns",
-  "earned",
-  "salary",
-  "income",
-  "wage",
-  "wages",
-]);
-
-function mentionsMoney(text: string): boolean {
-  const folded = ` ${words(text).join(" ")} `;
-  return /[€$£¥]/u.test(text) || [...costWords].some((word) => folded.includes(` ${word} `)) || currencyWords().some((word) => folded.includes(` ${word} `));
-}
 
 /** A person's name ("Truss", "Christine Lambrecht"): capitalised words that are no place, nationality or role. */
 function isPerson(name: AskedName): boolean {
