@@ -293,7 +293,7 @@ export function holdsAnswer(kind: AnswerKind, sentence: string, question: string
 const noPeople: ReadonlySet<string> = new Set();
 
 /** Whether a question asks someone's age. */
-export function asksAge(question: string): boolean {
+function asksAge(question: string): boolean {
   return / (hoe oud|how old|welke leeftijd|what age|wat is de leeftijd|leeftijd van|age of) /u.test(` ${words(question).join(" ")} `);
 }
 

@@ -14,8 +14,10 @@ export function costAsked(question: string): string | undefined {
 
 /** Whether a text mentions money: a currency sign or name, or a word of cost. */
 export function mentionsMoney(text: string): boolean {
-  const folded = ` ${words(text).join(" ")} `;
-  return /[€$£¥]/u.test(text) || [...costWords].some((word) => folded.includes(` ${word} `)) || currencyWords().some((word) => folded.includes(` ${word} `));
+  const list = words(text);
+  // Cost words are single words; currency names are matched as phrases.
+  const folded = ` ${list.join(" ")} `;
+  return /[€$£¥]/u.test(text) || list.some((word) => costWords.has(word)) || currencyWords().some((word) => folded.includes(` ${word} `));
 }
 
 /** Whether a counted word is counted in a currency, not in itself: "hoeveel geld" wants "75 miljoen euro". */

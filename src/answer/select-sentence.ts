@@ -1,5 +1,6 @@
 import { opensWithPronoun } from "../text/anaphora.js";
 import { namesSpeaker } from "../text/speech-verbs.js";
+import { words } from "../text/tokenize.js";
 import { matchStrength, queryTerms, textTerms, type QueryTerm } from "../retrieval/term-match.js";
 import { answerKind, holdsAnswer, type AnswerKind } from "./answer-kind.js";
 import { looksLikePerson, namesIn } from "./names-in-text.js";
@@ -60,7 +61,7 @@ function askedPeople(question: string, terms: readonly QueryTerm[]): QueryTerm[]
   const people = new Set(
     namesIn(question)
       .filter(looksLikePerson)
-      .flatMap((name) => name.toLowerCase().split(/\s+/u)),
+      .flatMap((name) => words(name)),
   );
   return terms.filter((term) => people.has(term.word));
 }

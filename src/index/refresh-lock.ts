@@ -30,8 +30,10 @@ export async function tryLockFile(file: string): Promise<Release | undefined> {
       const release = await take();
       if (release) return release;
       const owner = await lockOwner(file);
+      // Released meanwhile: try again.
+      if (owner === undefined) continue;
       // The owner may be this very process (two cores on one data folder): alive means held.
-      if (owner === undefined || isAlive(owner.pid)) return undefined;
+      if (isAlive(owner.pid)) return undefined;
       // Removed only if it still names the dead owner: another process may have taken it over meanwhile.
       if ((await lockOwner(file))?.pid === owner.pid) await rm(file, { force: true });
     }

@@ -1,5 +1,6 @@
 import { BoundedMap } from "../util/bounded-map.js";
 import { strongVerbForms } from "./dutch-strong-verbs.js";
+import { words } from "./tokenize.js";
 
 /**
  * The infinitives a Dutch word form may belong to, so that a question and a text in different
@@ -39,8 +40,8 @@ const memo = new BoundedMap<string, VerbLemmas>(20_000);
 export function splitVerbLemmas(text: string): VerbLemmas {
   const sure = new Set<string>();
   const all = new Set<string>();
-  for (const clause of text.toLowerCase().split(/[.,;:!?()“”"«»–—]+/u)) {
-    const list = clause.split(/[^\p{L}-]+/u).filter(Boolean);
+  for (const clause of text.split(/[.,;:!?()“”"«»–—]+/u)) {
+    const list = words(clause);
     list.forEach((particle, at) => {
       if (!separableSet.has(particle) || (at + 1 < list.length && !clauseOpeners.has(list[at + 1]!))) return;
       for (const verb of list.slice(Math.max(0, at - maxParticleDistance), at)) {

@@ -1,4 +1,3 @@
-import { foldText } from "./fold.js";
 import { words } from "./tokenize.js";
 
 /**
@@ -53,11 +52,11 @@ const viewWords = new Set(["aldus", "volgens", "vindt", "vond", "meent", "accord
 
 /** Whether a sentence reports what someone said or thinks, by its words (a quotation mark aside). */
 export function attributes(sentence: string): boolean {
-  return words(foldText(sentence)).some((word) => saidVerbs.has(word) || viewWords.has(word));
+  return words(sentence).some((word) => saidVerbs.has(word) || viewWords.has(word));
 }
 
 /** Whether a sentence names the speaker of the quotation before it: "Dat zei Zelenski", "…, aldus de minister". */
 export function namesSpeaker(sentence: string): boolean {
-  const list = words(foldText(sentence));
+  const list = words(sentence);
   return list.some((word) => saidVerbs.has(word) || word === "aldus") || (["dat", "dit", "zo"].includes(list[0] ?? "") && list[1] === "liet");
 }

@@ -8,7 +8,7 @@ import { link, readFile, rm, stat, writeFile } from "node:fs/promises";
  * live lock for a stale one). Each caller decides when a held lock is stale.
  */
 
-/** A lock taken by {@link withClaim}'s `attempt`: its release. */
+/** A lock taken by {@link withClaim}'s `take`: its release. */
 export type Release = () => Promise<void>;
 
 /**
